@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Intersession",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "intersession", targets: ["intersession"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Data shipped inside the binary (templates, later the UI catalogs), embedded at build time
+        // so that a copied binary needs no bundle beside it.
+        .target(
+            name: "IntersessionResources",
+            path: "Resources",
+            resources: [
+                .embedInCode("templates/wgec.json"),
+                .embedInCode("templates/blank.json"),
+            ]
+        ),
+        .target(
+            name: "IntersessionCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "IntersessionStore",
+            dependencies: [
+                "IntersessionCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "IntersessionSync",
+            dependencies: ["IntersessionCore", "IntersessionStore"]
+        ),
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "IntersessionTUI",
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "CNcurses"]
+        ),
+        .executableTarget(
+            name: "intersession",
+            dependencies: [
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI",
+                "IntersessionResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "intersession-bench",
+            dependencies: [
+                "IntersessionCore", "IntersessionStore", "IntersessionResources",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "IntersessionCoreTests", dependencies: ["IntersessionCore", "IntersessionResources"]),
+        .testTarget(name: "IntersessionStoreTests", dependencies: ["IntersessionStore", "IntersessionResources"]),
+        .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync"]),
+        .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

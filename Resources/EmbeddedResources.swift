@@ -1,0 +1,15 @@
+import Foundation
+
+/// The files of `Resources/`, compiled into the binary so that it runs from anywhere.
+public enum EmbeddedResources {
+    /// A group template (`wgec`, `blank`) as the JSON bytes of `Resources/templates/NAME.json`.
+    public static func template(named name: String) -> Data? {
+        switch name {
+        case "wgec": Data(PackageResources.wgec_json)
+        case "blank": Data(PackageResources.blank_json)
+        default: nil
+        }
+    }
+
+    public static let templateNames = ["wgec", "blank"]
+}

@@ -1,0 +1,26 @@
+import Crypto
+
+/// The name of something an op created (a topic, a thread, a post): 128 bits derived from the
+/// creating change's hash and the op's index in it, written as 32 hex digits.
+public struct EntityID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let hex: String
+
+    public init?(hex: String) {
+        guard hex.utf8.count == 32, Hex.decode(hex) != nil, hex == hex.lowercased() else { return nil }
+        self.hex = hex
+    }
+
+    public static func derive(from hash: ChangeHash, opIndex: Int) -> EntityID {
+        var hasher = SHA256()
+        hasher.update(data: hash.bytes)
+        hasher.update(data: [UInt8(truncatingIfNeeded: opIndex >> 8), UInt8(truncatingIfNeeded: opIndex)])
+        return EntityID(uncheckedHex: Hex.encode(hasher.finalize().prefix(16)))
+    }
+
+    init(uncheckedHex: String) { hex = uncheckedHex }
+
+    public var short: String { String(hex.prefix(8)) }
+    public var description: String { short }
+
+    public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.hex < rhs.hex }
+}

@@ -1,0 +1,14 @@
+import Crypto
+
+/// Incremental SHA-256 for the layers above, which do not import the crypto library themselves.
+public struct ContentHasher {
+    var hasher = SHA256()
+
+    public init() {}
+
+    public mutating func update(_ bytes: [UInt8]) { hasher.update(data: bytes) }
+
+    public mutating func update(_ text: String) { hasher.update(data: Array(text.utf8)) }
+
+    public func finalizeHex() -> String { Hex.encode(hasher.finalize()) }
+}

@@ -1,0 +1,57 @@
+/// One operation inside a change. The `"t"` field names its type; unknown types are kept as
+/// they are (a later version may know them) and are never applied.
+public enum Op: Sendable, Hashable {
+    case groupCreate(GroupCreate)
+    case topicCreate(TopicCreate)
+    case memberProfile(MemberProfile)
+    case memberRole(MemberRole)
+    case threadCreate(ThreadCreate)
+    case postCreate(PostCreate)
+    case postEdit(PostEdit)
+    case postRetract(PostRetract)
+    case unknown(type: String, JSONValue)
+
+    public init(json: JSONValue) throws(ChangeFormatError) {
+        let fields = try OpFields(json)
+        let type = try fields.string("t")
+        switch type {
+        case GroupCreate.type: self = .groupCreate(try GroupCreate(fields))
+        case TopicCreate.type: self = .topicCreate(try TopicCreate(fields))
+        case MemberProfile.type: self = .memberProfile(try MemberProfile(fields))
+        case MemberRole.type: self = .memberRole(try MemberRole(fields))
+        case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
+        case PostCreate.type: self = .postCreate(try PostCreate(fields))
+        case PostEdit.type: self = .postEdit(try PostEdit(fields))
+        case PostRetract.type: self = .postRetract(try PostRetract(fields))
+        default: self = .unknown(type: type, json)
+        }
+    }
+
+    public var json: JSONValue {
+        switch self {
+        case .groupCreate(let op): op.json
+        case .topicCreate(let op): op.json
+        case .memberProfile(let op): op.json
+        case .memberRole(let op): op.json
+        case .threadCreate(let op): op.json
+        case .postCreate(let op): op.json
+        case .postEdit(let op): op.json
+        case .postRetract(let op): op.json
+        case .unknown(_, let json): json
+        }
+    }
+
+    public var type: String {
+        switch self {
+        case .groupCreate: GroupCreate.type
+        case .topicCreate: TopicCreate.type
+        case .memberProfile: MemberProfile.type
+        case .memberRole: MemberRole.type
+        case .threadCreate: ThreadCreate.type
+        case .postCreate: PostCreate.type
+        case .postEdit: PostEdit.type
+        case .postRetract: PostRetract.type
+        case .unknown(let type, _): type
+        }
+    }
+}

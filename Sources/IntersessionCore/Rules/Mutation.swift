@@ -1,0 +1,40 @@
+/// One change to the materialised state, decided by `Rules` and carried out by the store.
+/// Each is idempotent given its key and commutes with the others, so delivery order never shows.
+public enum Mutation: Sendable, Hashable {
+    case createGroup(id: GroupID, title: LocalizedText, founder: FeedID, stamp: ChangeStamp)
+    case grantRole(feed: FeedID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
+    /// Replace the profile of `feed` (the rules checked that `stamp` is newer).
+    case setProfile(feed: FeedID, profile: MemberProfile, stamp: ChangeStamp)
+    case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
+    case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
+    case createPost(NewPost)
+    /// Record a version of a post's text; `isCurrent` when it is the latest by stamp.
+    case addPostVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool)
+    case retractPost(post: EntityID, stamp: ChangeStamp)
+    /// The op is kept as evidence but not applied.
+    case rejectOp(index: Int, reason: RejectionReason)
+}
+
+public struct NewPost: Sendable, Hashable {
+    public var id: EntityID
+    public var thread: EntityID
+    public var parent: EntityID?
+    public var body: String
+    public var language: Language
+    public var quote: String?
+    public var stamp: ChangeStamp
+    public var opIndex: Int
+}
+
+/// Why an op was not applied: shown in the audit view, and part of the state every replica agrees on.
+public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
+    case notAuthorised = "not-authorised"
+    case notAuthor = "not-author"
+    case unknownTopic = "unknown-topic"
+    case unknownThread = "unknown-thread"
+    case unknownPost = "unknown-post"
+    case wrongThread = "parent-in-other-thread"
+    case genesisOnly = "genesis-only"
+    case invalidContent = "invalid-content"
+    case unsupportedOp = "unsupported-op"
+}

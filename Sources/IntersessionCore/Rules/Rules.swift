@@ -1,0 +1,62 @@
+/// The rules that turn one op into mutations of the state: authorisation by the author's role at
+/// the change's seq, references to existing entities, and last-writer-wins. Pure: the same op and
+/// the same state give the same mutations on every replica.
+public enum Rules {
+    public static func mutations(
+        forOp index: Int, of change: SignedChange, in group: GroupID, reader: some StateReader
+    ) throws -> [Mutation] {
+        let body = change.body
+        let stamp = change.stamp
+        let op = body.ops[index]
+        func reject(_ reason: RejectionReason) -> [Mutation] { [.rejectOp(index: index, reason: reason)] }
+
+        if case .groupCreate(let create) = op {
+            guard body.isGenesis, change.hash == group, index == 0 else { return reject(.genesisOnly) }
+            return [
+                .createGroup(id: group, title: create.title, founder: body.author, stamp: stamp),
+                .grantRole(feed: body.author, role: .secretariat, fromSeq: 1, stamp: stamp),
+            ]
+        }
+        if case .unknown = op { return reject(.unsupportedOp) }
+        if let problem = ContentCheck.problem(in: op) { return reject(problem) }
+
+        let roles = try reader.roles(of: body.author, atSeq: body.seq)
+        guard !roles.isEmpty else { return reject(.notAuthorised) }
+
+        switch op {
+        case .groupCreate, .unknown:
+            return []
+        case .memberRole(let grant):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, stamp: stamp)]
+        case .memberProfile(let profile):
+            if let current = try reader.profileStamp(of: body.author), current >= stamp { return [] }
+            return [.setProfile(feed: body.author, profile: profile, stamp: stamp)]
+        case .topicCreate(let topic):
+            guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
+            return [.createTopic(id: change.entity(index), key: topic.key, title: topic.title, order: topic.order, stamp: stamp)]
+        case .threadCreate(let thread):
+            guard try reader.topicExists(thread.topic) else { return reject(.unknownTopic) }
+            let id = change.entity(index)
+            return [
+                .createThread(id: id, topic: thread.topic, title: thread.title, stamp: stamp),
+                .createPost(NewPost(id: id, thread: id, parent: nil, body: thread.body, language: thread.language,
+                                    quote: nil, stamp: stamp, opIndex: index)),
+            ]
+        case .postCreate(let post):
+            guard let parent = try reader.post(post.parent) else { return reject(.unknownPost) }
+            guard parent.thread == post.thread else { return reject(.wrongThread) }
+            return [.createPost(NewPost(id: change.entity(index), thread: post.thread, parent: post.parent,
+                                        body: post.body, language: post.language, quote: post.quote,
+                                        stamp: stamp, opIndex: index))]
+        case .postEdit(let edit):
+            guard let target = try reader.post(edit.post) else { return reject(.unknownPost) }
+            guard target.author == body.author else { return reject(.notAuthor) }
+            return [.addPostVersion(post: edit.post, body: edit.body, stamp: stamp, isCurrent: target.bodyStamp < stamp)]
+        case .postRetract(let retract):
+            guard let target = try reader.post(retract.post) else { return reject(.unknownPost) }
+            guard target.author == body.author else { return reject(.notAuthor) }
+            return [.retractPost(post: retract.post, stamp: stamp)]
+        }
+    }
+}

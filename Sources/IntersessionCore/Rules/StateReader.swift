@@ -1,0 +1,21 @@
+/// What the rules need to know of the current state to decide an op. The store answers from its
+/// tables, inside the transaction that applies the change, so earlier ops are visible.
+public protocol StateReader {
+    func roles(of feed: FeedID, atSeq seq: Int64) throws -> Set<Role>
+    func topicExists(_ id: EntityID) throws -> Bool
+    func post(_ id: EntityID) throws -> PostFacts?
+    func profileStamp(of feed: FeedID) throws -> ChangeStamp?
+}
+
+/// The facts about a post that decide whether a reply, edit or retraction of it counts.
+public struct PostFacts: Sendable, Hashable {
+    public var thread: EntityID
+    public var author: FeedID
+    public var bodyStamp: ChangeStamp
+
+    public init(thread: EntityID, author: FeedID, bodyStamp: ChangeStamp) {
+        self.thread = thread
+        self.author = author
+        self.bodyStamp = bodyStamp
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// Carries out the mutations the rules decided, as prepared statements (this is the hot path of
+/// every import and rebuild).
+extension ChangeApplier {
+    func execute(_ mutation: Mutation, of change: SignedChange) throws {
+        let author = try feedState(change.author).row
+        switch mutation {
+        case .createGroup(let id, let title, _, let stamp):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO group_info (id, title_en, title_fr, founder, created_ms) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id.bytes.blob, title.english, title.french, author, stamp.hlc.millis])
+
+        case .grantRole(let feed, let role, let fromSeq, let stamp):
+            let holder = try feedState(feed)
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [holder.row, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis])
+            roleCache[feed] = nil
+            // Changes of the holder already judged without this role must be judged again.
+            let known = knownGrants[feed]?.contains { $0.role == role && $0.from <= fromSeq } ?? false
+            if holder.headSeq >= fromSeq, !known { needsRebuild = true }
+
+        case .setProfile(_, let profile, let stamp):
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO member (feed, name, org, lang, stamp_ms, stamp_c, stamp_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [author, profile.name, profile.organisation, profile.language.rawValue,
+                            stamp.hlc.millis, stamp.hlc.counter, stamp.seq])
+
+        case .createTopic(let id, let key, let title, let order, let stamp):
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO topic (id, key, title_en, title_fr, ord, author, seq, created_ms, created_c)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id.hex, key, title.english, title.french, order, author, stamp.seq,
+                            stamp.hlc.millis, stamp.hlc.counter])
+
+        case .createThread(let id, let topic, let title, let stamp):
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO thread (id, topic, title, author, seq, created_ms, created_c, last_ms, last_c)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)
+                """)
+            try statement.execute(arguments: [id.hex, topic.hex, title, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter])
+
+        case .createPost(let post):
+            try createPost(post, author: author)
+
+        case .addPostVersion(let post, let body, let stamp, let isCurrent):
+            try addVersion(post: post, body: body, stamp: stamp, isCurrent: isCurrent)
+
+        case .retractPost(let post, _):
+            try retract(post: post)
+
+        case .rejectOp(let index, let reason):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO rejected_op (feed, seq, op_index, reason) VALUES (?, ?, ?, ?)",
+                arguments: [author, change.seq, index, reason.rawValue])
+            report.rejectedOps.append(RejectedOp(feed: change.author, seq: change.seq, index: index, reason: reason))
+        }
+    }
+
+    private func createPost(_ post: NewPost, author: Int64) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO post (id, thread, parent, author, seq, op_index, created_ms, created_c, lang, quote,
+                                        body, body_ms, body_c, body_seq)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?8, ?5)
+            """)
+        let hlc = post.stamp.hlc
+        try insert.execute(arguments: [
+            post.id.hex, post.thread.hex, post.parent?.hex, author, post.stamp.seq, post.opIndex,
+            hlc.millis, hlc.counter, post.language.rawValue, post.quote, post.body,
+        ])
+        guard db.changesCount > 0 else { return }
+        let index = try db.cachedStatement(sql: "INSERT INTO post_fts (rowid, body) VALUES (?, ?)")
+        try index.execute(arguments: [db.lastInsertedRowID, post.body])
+        let touch = try db.cachedStatement(sql: """
+            UPDATE thread SET post_count = post_count + 1,
+                last_ms = iif((last_ms, last_c) < (?1, ?2), ?1, last_ms),
+                last_c = iif((last_ms, last_c) < (?1, ?2), ?2, last_c)
+            WHERE id = ?3
+            """)
+        try touch.execute(arguments: [hlc.millis, hlc.counter, post.thread.hex])
+    }
+
+    private func addVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO post_version (post, seq, hlc_ms, hlc_c, body) VALUES (?, ?, ?, ?, ?)",
+            arguments: [post.hex, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, body])
+        try db.execute(sql: "UPDATE post SET edit_count = edit_count + 1 WHERE id = ?", arguments: [post.hex])
+        guard isCurrent,
+            let row = try Row.fetchOne(db, sql: "SELECT rowid, body, retracted FROM post WHERE id = ?", arguments: [post.hex])
+        else { return }
+        let rowid: Int64 = row[0]
+        let retracted: Bool = row[2]
+        if !retracted {
+            try db.execute(
+                sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [rowid, row[1]])
+            try db.execute(sql: "INSERT INTO post_fts (rowid, body) VALUES (?, ?)", arguments: [rowid, body])
+        }
+        try db.execute(
+            sql: "UPDATE post SET body = ?, body_ms = ?, body_c = ?, body_seq = ? WHERE rowid = ?",
+            arguments: [body, stamp.hlc.millis, stamp.hlc.counter, stamp.seq, rowid])
+    }
+
+    private func retract(post: EntityID) throws {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT rowid, body, retracted FROM post WHERE id = ?", arguments: [post.hex]),
+            !(row[2] as Bool)
+        else { return }
+        try db.execute(
+            sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [row[0], row[1]])
+        try db.execute(sql: "UPDATE post SET retracted = 1 WHERE rowid = ?", arguments: [row[0]])
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// The rules read the state through the applier, inside its transaction.
+extension ChangeApplier: StateReader {
+    func roles(of feed: FeedID, atSeq seq: Int64) throws -> Set<Role> {
+        let grants: [(role: Role, from: Int64)]
+        if let cached = roleCache[feed] {
+            grants = cached
+        } else {
+            let row = try feedState(feed).row
+            grants = try Row.fetchAll(
+                db, sql: "SELECT role, from_seq FROM role_grant WHERE feed = ?", arguments: [row]
+            ).compactMap { row in Role(rawValue: row[0]).map { ($0, row[1]) } }
+            roleCache[feed] = grants
+        }
+        let all = grants + (knownGrants[feed] ?? [])
+        return Set(all.filter { $0.from <= seq }.map(\.role))
+    }
+
+    func topicExists(_ id: EntityID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM topic WHERE id = ?", arguments: [id.hex]) ?? false
+    }
+
+    func post(_ id: EntityID) throws -> PostFacts? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT p.thread, f.key, p.body_ms, p.body_c, p.body_seq FROM post p JOIN feed f ON f.id = p.author
+            WHERE p.id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [id.hex]) else { return nil }
+        let key: Data = row[1]
+        guard let thread = EntityID(hex: row[0]), let author = FeedID(bytes: Array(key)) else { return nil }
+        let stamp = ChangeStamp(hlc: HLC(millis: row[2], counter: row[3]), author: author, seq: row[4])
+        return PostFacts(thread: thread, author: author, bodyStamp: stamp)
+    }
+
+    func profileStamp(of feed: FeedID) throws -> ChangeStamp? {
+        let row = try feedState(feed).row
+        guard let stamp = try Row.fetchOne(
+            db, sql: "SELECT stamp_ms, stamp_c, stamp_seq FROM member WHERE feed = ?", arguments: [row])
+        else { return nil }
+        return ChangeStamp(hlc: HLC(millis: stamp[0], counter: stamp[1]), author: feed, seq: stamp[2])
+    }
+}

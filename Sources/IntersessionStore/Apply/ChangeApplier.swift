@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// Applies changes to the store inside one write transaction: logs them, holds those whose
+/// dependencies are missing, and applies each as soon as its feed's previous change and its
+/// `deps` are applied. Any order of delivery, with duplicates, gives the same state.
+final class ChangeApplier {
+    struct FeedState {
+        var row: Int64
+        var headSeq: Int64
+        var headHash: ChangeHash?
+        var dirty = false
+    }
+
+    let db: Database
+    private(set) var group: GroupID?
+    var feeds: [FeedID: FeedState] = [:]
+    /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
+    var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
+    var roleCache: [FeedID: [(role: Role, from: Int64)]] = [:]
+    /// During a rebuild, the grants found by the previous pass (see `rebuild()`).
+    var knownGrants: [FeedID: [(role: Role, from: Int64)]] = [:]
+    var latest: HLC
+    var report = ApplyReport()
+    var needsRebuild = false
+    var deferredDeletes: [(feed: Int64, seq: Int64)] = []
+
+    init(db: Database) throws {
+        self.db = db
+        group = try Meta.groupID(db)
+        latest = try Meta.latestHLC(db)
+    }
+
+    /// Takes a change from outside (authored here or imported), logs it and applies what it can.
+    func receive(_ change: SignedChange) throws {
+        guard try belongsToGroup(change) else {
+            report.wrongGroup += 1
+            return
+        }
+        let state = try feedState(change.author)
+        if change.seq <= state.headSeq {
+            try compareWithLogged(change, feedRow: state.row)
+            return
+        }
+        let body = change.body
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO change (feed, seq, hash, hlc_ms, hlc_c, body, sig) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [
+            state.row, body.seq, change.hash.bytes.blob, body.hlc.millis, body.hlc.counter, change.bytes.blob, change.signature.blob,
+        ])
+        if db.changesCount == 0 {
+            try compareWithLogged(change, feedRow: state.row)
+            return
+        }
+        try drain(change)
+    }
+
+    /// Applies `first` if it is ready, then every waiting change it unblocks.
+    func drain(_ first: SignedChange) throws {
+        var queue = [first]
+        while let change = queue.popLast() {
+            let state = try feedState(change.author)
+            if change.seq > state.headSeq + 1 {
+                wait(change, for: change.author, reaching: change.seq - 1)
+                continue
+            }
+            if let (feed, seq) = try firstMissingDependency(of: change) {
+                wait(change, for: feed, reaching: seq)
+                continue
+            }
+            guard change.body.prev == state.headHash else {
+                try refuse(change, feedRow: state.row, reason: "does not link to the change before it")
+                continue
+            }
+            try apply(change)
+            if let woken = waiting[change.author]?.removeValue(forKey: change.seq) {
+                queue.append(contentsOf: woken)
+            }
+        }
+    }
+
+    /// Writes the feed heads and the clock, then rebuilds if a late role grant asked for it.
+    func finish() throws {
+        try flush()
+        if needsRebuild {
+            var kept = report
+            try rebuild()
+            kept.pending = report.pending
+            kept.rebuilt = true
+            report = kept
+        }
+    }
+
+    func flush() throws {
+        for (feed, var state) in feeds where state.dirty {
+            try db.execute(
+                sql: "UPDATE feed SET head_seq = ?, head_hash = ? WHERE id = ?",
+                arguments: [state.headSeq, state.headHash?.bytes.blob, state.row])
+            state.dirty = false
+            feeds[feed] = state
+        }
+        for row in deferredDeletes {
+            try db.execute(sql: "DELETE FROM change WHERE feed = ? AND seq = ?", arguments: [row.feed, row.seq])
+        }
+        deferredDeletes = []
+        try Meta.setLatestHLC(latest, db)
+        report.pending = waiting.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
+    }
+
+    private func apply(_ change: SignedChange) throws {
+        guard let group else { return }
+        for index in change.body.ops.indices {
+            for mutation in try Rules.mutations(forOp: index, of: change, in: group, reader: self) {
+                try execute(mutation, of: change)
+            }
+        }
+        var state = feeds[change.author]!
+        state.headSeq = change.seq
+        state.headHash = change.hash
+        state.dirty = true
+        feeds[change.author] = state
+        if change.body.hlc > latest { latest = change.body.hlc }
+        report.applied += 1
+    }
+
+    private func wait(_ change: SignedChange, for feed: FeedID, reaching seq: Int64) {
+        waiting[feed, default: [:]][seq, default: []].append(change)
+    }
+
+    private func firstMissingDependency(of change: SignedChange) throws -> (FeedID, Int64)? {
+        for (feed, seq) in change.body.deps where try feedState(feed).headSeq < seq {
+            return (feed, seq)
+        }
+        return nil
+    }
+
+    private func belongsToGroup(_ change: SignedChange) throws -> Bool {
+        guard let group else {
+            guard change.body.isGenesis, change.seq == 1 else { return false }
+            group = change.hash
+            try Meta.setGroupID(change.hash, db)
+            return true
+        }
+        return change.body.isGenesis ? change.hash == group : change.body.group == group
+    }
+
+    /// A change at a (feed, seq) already logged: a harmless duplicate, or a fork kept as evidence.
+    private func compareWithLogged(_ change: SignedChange, feedRow: Int64) throws {
+        let logged = try Data.fetchOne(
+            db, sql: "SELECT hash FROM change WHERE feed = ? AND seq = ?", arguments: [feedRow, change.seq])
+        if logged.map(Array.init) == change.hash.bytes {
+            report.duplicates += 1
+        } else {
+            try keepEvidence(change, feedRow: feedRow, reason: "a different change with the same seq (fork)")
+        }
+    }
+
+    private func refuse(_ change: SignedChange, feedRow: Int64, reason: String) throws {
+        deferredDeletes.append((feedRow, change.seq))
+        try keepEvidence(change, feedRow: feedRow, reason: reason)
+    }
+
+    private func keepEvidence(_ change: SignedChange, feedRow: Int64, reason: String) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO refused_change (feed, seq, hash, body, sig, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [feedRow, change.seq, change.hash.bytes.blob, change.bytes.blob, change.signature.blob, reason])
+        report.refused.append(RefusedChange(feed: change.author, seq: change.seq, reason: reason))
+    }
+
+    func feedState(_ feed: FeedID) throws -> FeedState {
+        if let state = feeds[feed] { return state }
+        let row = try Row.fetchOne(db, sql: "SELECT id, head_seq, head_hash FROM feed WHERE key = ?", arguments: [feed.bytes.blob])
+        let state: FeedState
+        if let row {
+            let hash: Data? = row[2]
+            state = FeedState(row: row[0], headSeq: row[1], headHash: hash.flatMap { ChangeHash(bytes: Array($0)) })
+        } else {
+            try db.execute(sql: "INSERT INTO feed (key, hex) VALUES (?, ?)", arguments: [feed.bytes.blob, feed.hex])
+            state = FeedState(row: db.lastInsertedRowID, headSeq: 0, headHash: nil)
+        }
+        feeds[feed] = state
+        return state
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+/// The store's schema as a sequence of migrations. Shipped migrations are never edited: a change
+/// to the schema is a new migration appended here.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-log-and-threads", migrate: createV1)
+        return migrator
+    }
+
+    static func createV1(_ db: Database) throws {
+        // Local facts: the group this store belongs to, the highest clock seen.
+        try db.execute(sql: """
+            CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) STRICT;
+
+            -- One row per feed ever seen. head_seq: every change of the feed up to it has been
+            -- processed; changes above it wait in `change` as pending.
+            CREATE TABLE feed (
+                id INTEGER PRIMARY KEY,
+                key BLOB NOT NULL UNIQUE CHECK (length(key) = 32),
+                hex TEXT NOT NULL UNIQUE,
+                head_seq INTEGER NOT NULL DEFAULT 0,
+                head_hash BLOB,
+                frozen_from INTEGER
+            ) STRICT;
+
+            -- The log: every change exactly as signed. The state can always be rebuilt from it.
+            CREATE TABLE change (
+                id INTEGER PRIMARY KEY,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                hash BLOB NOT NULL CHECK (length(hash) = 32),
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                body BLOB NOT NULL,
+                sig BLOB NOT NULL,
+                UNIQUE (feed, seq)
+            ) STRICT;
+
+            -- Evidence: a second, different change for a (feed, seq) already held, or a change
+            -- whose prev does not link to its predecessor. Never applied.
+            CREATE TABLE refused_change (
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hash BLOB NOT NULL,
+                body BLOB NOT NULL,
+                sig BLOB NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (feed, hash)
+            ) STRICT;
+
+            CREATE TABLE rejected_op (
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                op_index INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (feed, seq, op_index)
+            ) STRICT;
+
+            CREATE TABLE group_info (
+                id BLOB PRIMARY KEY NOT NULL,
+                title_en TEXT,
+                title_fr TEXT,
+                founder INTEGER NOT NULL REFERENCES feed(id),
+                created_ms INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE member (
+                feed INTEGER PRIMARY KEY REFERENCES feed(id),
+                name TEXT NOT NULL,
+                org TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                stamp_ms INTEGER NOT NULL,
+                stamp_c INTEGER NOT NULL,
+                stamp_seq INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE role_grant (
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                role TEXT NOT NULL,
+                from_seq INTEGER NOT NULL,
+                granted_by INTEGER NOT NULL REFERENCES feed(id),
+                granted_seq INTEGER NOT NULL,
+                granted_ms INTEGER NOT NULL,
+                PRIMARY KEY (feed, role, from_seq, granted_by, granted_seq)
+            ) STRICT;
+
+            CREATE TABLE topic (
+                id TEXT PRIMARY KEY NOT NULL,
+                key TEXT NOT NULL,
+                title_en TEXT,
+                title_fr TEXT,
+                ord INTEGER NOT NULL,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL,
+                created_c INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX topic_by_key ON topic(key);
+
+            CREATE TABLE thread (
+                id TEXT PRIMARY KEY NOT NULL,
+                topic TEXT NOT NULL REFERENCES topic(id),
+                title TEXT NOT NULL,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL,
+                created_c INTEGER NOT NULL,
+                last_ms INTEGER NOT NULL,
+                last_c INTEGER NOT NULL,
+                post_count INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            CREATE INDEX thread_by_topic ON thread(topic, last_ms, last_c);
+
+            CREATE TABLE post (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                thread TEXT NOT NULL REFERENCES thread(id),
+                parent TEXT,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                op_index INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL,
+                created_c INTEGER NOT NULL,
+                lang TEXT NOT NULL,
+                quote TEXT,
+                body TEXT NOT NULL,
+                body_ms INTEGER NOT NULL,
+                body_c INTEGER NOT NULL,
+                body_seq INTEGER NOT NULL,
+                edit_count INTEGER NOT NULL DEFAULT 0,
+                retracted INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            CREATE INDEX post_by_thread ON post(thread, created_ms, created_c);
+
+            -- Every edit of a post. The first text is in the log, read from the creating change.
+            CREATE TABLE post_version (
+                post TEXT NOT NULL REFERENCES post(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (post, hlc_ms, hlc_c, seq)
+            ) STRICT;
+
+            CREATE VIRTUAL TABLE post_fts USING fts5(
+                body, content='post', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+            );
+
+            -- Local only, never synced: what this person has read, and settings.
+            CREATE TABLE read_mark (post TEXT PRIMARY KEY NOT NULL) STRICT, WITHOUT ROWID;
+            CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
+            """)
+    }
+
+    /// Tables derived from the log, emptied before a rebuild.
+    static let materialisedTables = [
+        "rejected_op", "group_info", "member", "role_grant", "topic", "thread", "post", "post_version",
+    ]
+}

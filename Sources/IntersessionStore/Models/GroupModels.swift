@@ -1,0 +1,25 @@
+import Foundation
+import IntersessionCore
+
+/// The group as `whoami` shows it.
+public struct GroupSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var titleEnglish: String?
+    public var titleFrench: String?
+    public var founder: String
+    public var members: Int
+    public var changes: Int
+    public var pending: Int
+}
+
+/// A person of the group: profile, roles and latest activity.
+public struct MemberSummary: Sendable, Equatable, Codable {
+    public var feed: String
+    public var name: String?
+    public var organisation: String?
+    public var language: String?
+    public var roles: [String]
+    /// The clock of the latest change received from this feed, in unix milliseconds.
+    public var lastSeen: Int64?
+    public var changes: Int64
+}

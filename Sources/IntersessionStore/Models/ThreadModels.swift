@@ -1,0 +1,71 @@
+import Foundation
+import IntersessionCore
+
+public struct TopicSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var key: String
+    public var titleEnglish: String?
+    public var titleFrench: String?
+    public var order: Int64
+    public var threads: Int
+    public var posts: Int
+    public var unread: Int
+
+    public func title(in language: Language) -> String {
+        LocalizedText(english: titleEnglish, french: titleFrench).text(in: language)
+    }
+}
+
+public struct ThreadSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var topic: String
+    public var title: String
+    public var author: String
+    public var authorName: String?
+    public var created: Int64
+    public var lastActivity: Int64
+    public var posts: Int
+    public var unread: Int
+}
+
+public struct PostView: Sendable, Equatable, Codable {
+    public var id: String
+    public var thread: String
+    public var parent: String?
+    /// Replies above this one, 0 for the opening post.
+    public var depth: Int
+    public var author: String
+    public var authorName: String?
+    public var organisation: String?
+    public var created: Int64
+    public var language: String
+    public var quote: String?
+    /// The current text; empty when retracted.
+    public var body: String
+    public var edits: Int
+    public var retracted: Bool
+    public var read: Bool
+}
+
+public struct ThreadDetail: Sendable, Equatable, Codable {
+    public var thread: ThreadSummary
+    public var topicKey: String
+    /// In reply-tree order: each post followed by its replies, oldest first.
+    public var posts: [PostView]
+}
+
+/// One text of a post: the first, then each edit in clock order.
+public struct PostVersion: Sendable, Equatable, Codable {
+    public var seq: Int64
+    public var time: Int64
+    public var body: String
+}
+
+public struct SearchHit: Sendable, Equatable, Codable {
+    public var post: String
+    public var thread: String
+    public var threadTitle: String
+    public var author: String
+    public var authorName: String?
+    public var snippet: String
+}

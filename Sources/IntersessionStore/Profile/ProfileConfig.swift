@@ -1,0 +1,37 @@
+import Foundation
+
+/// The profile's `config` file: `key = value` lines, `#` for comments. Holds what a person may
+/// want to edit by hand (the interface language).
+public struct ProfileConfig: Sendable, Equatable {
+    public var values: [String: String] = [:]
+
+    public init(values: [String: String] = [:]) { self.values = values }
+
+    public static func load(from url: URL) -> ProfileConfig {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ProfileConfig() }
+        var values: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if !key.isEmpty { values[key] = value }
+        }
+        return ProfileConfig(values: values)
+    }
+
+    public func save(to url: URL) throws {
+        var text = "# Intersession profile settings\n"
+        for key in values.keys.sorted() { text += "\(key) = \(values[key]!)\n" }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ProfileError.cannotWrite(url.path, error.localizedDescription)
+        }
+    }
+
+    public subscript(key: String) -> String? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+}

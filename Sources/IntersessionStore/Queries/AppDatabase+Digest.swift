@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// A fingerprint of the replicated state: equal on two replicas exactly when they hold the same
+/// group state. Local row numbers and local-only tables (read marks, settings) are left out.
+extension AppDatabase {
+    public func stateDigest() throws -> String {
+        try read { db in
+            var hasher = ContentHasher()
+            for query in Self.digestQueries {
+                hasher.update(query)
+                let rows = try Row.fetchCursor(db, sql: query)
+                while let row = try rows.next() {
+                    for value in row.databaseValues {
+                        hasher.update("\(value.storage)")
+                        hasher.update([0x1F])
+                    }
+                    hasher.update([0x1E])
+                }
+            }
+            return hasher.finalizeHex()
+        }
+    }
+
+    static let digestQueries = [
+        "SELECT hex(id), title_en, title_fr, (SELECT hex FROM feed WHERE id = founder), created_ms FROM group_info",
+        "SELECT f.hex, m.name, m.org, m.lang, m.stamp_ms, m.stamp_c, m.stamp_seq FROM member m JOIN feed f ON f.id = m.feed ORDER BY f.hex",
+        """
+        SELECT f.hex, g.role, g.from_seq, b.hex, g.granted_seq FROM role_grant g JOIN feed f ON f.id = g.feed
+        JOIN feed b ON b.id = g.granted_by ORDER BY 1, 2, 3, 4, 5
+        """,
+        "SELECT t.id, t.key, t.title_en, t.title_fr, t.ord, f.hex, t.seq FROM topic t JOIN feed f ON f.id = t.author ORDER BY t.id",
+        """
+        SELECT h.id, h.topic, h.title, f.hex, h.seq, h.created_ms, h.created_c, h.last_ms, h.last_c, h.post_count
+        FROM thread h JOIN feed f ON f.id = h.author ORDER BY h.id
+        """,
+        """
+        SELECT p.id, p.thread, p.parent, f.hex, p.seq, p.op_index, p.created_ms, p.created_c, p.lang, p.quote, p.body,
+               p.body_ms, p.body_c, p.body_seq, p.edit_count, p.retracted FROM post p JOIN feed f ON f.id = p.author ORDER BY p.id
+        """,
+        "SELECT post, seq, hlc_ms, hlc_c, body FROM post_version ORDER BY 1, 2, 3, 4",
+        "SELECT f.hex, r.seq, r.op_index, r.reason FROM rejected_op r JOIN feed f ON f.id = r.feed ORDER BY 1, 2, 3",
+        "SELECT f.hex, f.head_seq, hex(f.head_hash) FROM feed f WHERE f.head_seq > 0 ORDER BY f.hex",
+    ]
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+extension AppDatabase {
+    public func groupSummary() throws -> GroupSummary {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT g.id, g.title_en, g.title_fr, f.hex,
+                       (SELECT count(*) FROM member), (SELECT count(*) FROM change),
+                       (SELECT count(*) FROM change c JOIN feed e ON e.id = c.feed WHERE c.seq > e.head_seq)
+                FROM group_info g JOIN feed f ON f.id = g.founder
+                """)
+            else { throw StoreError.noGroup }
+            return GroupSummary(
+                id: Hex.encode(row[0] as Data), titleEnglish: row[1], titleFrench: row[2], founder: row[3],
+                members: row[4], changes: row[5], pending: row[6])
+        }
+    }
+
+    /// Everyone with a profile or a role, by delegation then name.
+    public func members() throws -> [MemberSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.hex, m.name, m.org, m.lang,
+                       (SELECT group_concat(DISTINCT role) FROM role_grant g WHERE g.feed = f.id),
+                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq
+                FROM feed f LEFT JOIN member m ON m.feed = f.id
+                WHERE m.feed IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
+                ORDER BY m.org, m.name, f.hex
+                """).map { row in
+                let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+                return MemberSummary(
+                    feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
+                    lastSeen: row[5], changes: row[6])
+            }
+        }
+    }
+}

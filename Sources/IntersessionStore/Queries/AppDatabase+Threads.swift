@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// Reading topics, threads and posts, with this profile's unread marks.
+extension AppDatabase {
+    public func topics() throws -> [TopicSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.id, t.key, t.title_en, t.title_fr, t.ord,
+                       (SELECT count(*) FROM thread h WHERE h.topic = t.id),
+                       (SELECT count(*) FROM post p JOIN thread h ON h.id = p.thread
+                        WHERE h.topic = t.id AND p.retracted = 0),
+                       (SELECT count(*) FROM post p JOIN thread h ON h.id = p.thread
+                        WHERE h.topic = t.id AND p.retracted = 0
+                          AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id))
+                FROM topic t ORDER BY t.ord, t.id
+                """).map { row in
+                TopicSummary(
+                    id: row[0], key: row[1], titleEnglish: row[2], titleFrench: row[3], order: row[4],
+                    threads: row[5], posts: row[6], unread: row[7])
+            }
+        }
+    }
+
+    /// Threads by latest activity, newest first; all topics when `topic` is nil.
+    public func threads(topic: String?) throws -> [ThreadSummary] {
+        try read { db in
+            let filter = topic == nil ? "" : "WHERE h.topic = :topic"
+            return try Row.fetchAll(db, sql: Self.threadSelect + filter + " ORDER BY h.last_ms DESC, h.last_c DESC, h.id",
+                                    arguments: ["topic": topic]).map(Self.threadSummary)
+        }
+    }
+
+    public func thread(_ id: String) throws -> ThreadDetail {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.threadSelect + "WHERE h.id = :id", arguments: ["id": id]) else {
+                throw StoreError.notFound(kind: "thread", prefix: id)
+            }
+            let summary = Self.threadSummary(row)
+            let key = try String.fetchOne(db, sql: "SELECT key FROM topic WHERE id = ?", arguments: [summary.topic]) ?? ""
+            let posts = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.thread, p.parent, f.hex, m.name, m.org, p.created_ms, p.lang, p.quote, p.body,
+                       p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
+                FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
+                WHERE p.thread = ? ORDER BY p.created_ms, p.created_c, p.id
+                """, arguments: [id]).map { row in
+                let retracted: Bool = row[11]
+                return PostView(
+                    id: row[0], thread: row[1], parent: row[2], depth: 0, author: row[3], authorName: row[4],
+                    organisation: row[5], created: row[6], language: row[7], quote: retracted ? nil : row[8],
+                    body: retracted ? "" : row[9], edits: row[10], retracted: retracted, read: row[12])
+            }
+            return ThreadDetail(thread: summary, topicKey: key, posts: ReplyTree.order(posts))
+        }
+    }
+
+    /// Every text the post has had: the first from its creating change, then each edit.
+    public func history(ofPost id: String) throws -> [PostVersion] {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.body, p.op_index, c.seq, c.hlc_ms, p.retracted FROM post p
+                JOIN change c ON c.feed = p.author AND c.seq = p.seq WHERE p.id = ?
+                """, arguments: [id]) else { throw StoreError.notFound(kind: "post", prefix: id) }
+            if row[4] as Bool { return [] }
+            let json = try JSONParser.parse(Array(row[0] as Data))
+            let op = json["ops"]?.arrayValue?[row[1] as Int]
+            var versions = [PostVersion(seq: row[2], time: row[3], body: op?["body"]?.stringValue ?? "")]
+            versions += try Row.fetchAll(db, sql: """
+                SELECT seq, hlc_ms, body FROM post_version WHERE post = ? ORDER BY hlc_ms, hlc_c, seq
+                """, arguments: [id]).map { PostVersion(seq: $0[0], time: $0[1], body: $0[2]) }
+            return versions
+        }
+    }
+
+    static let threadSelect = """
+        SELECT h.id, h.topic, h.title, f.hex, m.name, h.created_ms, h.last_ms, h.post_count,
+               (SELECT count(*) FROM post p WHERE p.thread = h.id AND p.retracted = 0
+                  AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id))
+        FROM thread h JOIN feed f ON f.id = h.author LEFT JOIN member m ON m.feed = h.author
+
+        """
+
+    static func threadSummary(_ row: Row) -> ThreadSummary {
+        ThreadSummary(
+            id: row[0], topic: row[1], title: row[2], author: row[3], authorName: row[4], created: row[5],
+            lastActivity: row[6], posts: row[7], unread: row[8])
+    }
+}
+
+/// Puts a thread's posts in reply-tree order, as a threaded newsreader shows them.
+enum ReplyTree {
+    static func order(_ posts: [PostView]) -> [PostView] {
+        var children: [String: [PostView]] = [:]
+        var roots: [PostView] = []
+        let ids = Set(posts.map(\.id))
+        for post in posts {
+            if let parent = post.parent, ids.contains(parent) {
+                children[parent, default: []].append(post)
+            } else {
+                roots.append(post)
+            }
+        }
+        var ordered: [PostView] = []
+        var stack = roots.reversed().map { ($0, 0) }
+        while let (post, depth) = stack.popLast() {
+            var placed = post
+            placed.depth = depth
+            ordered.append(placed)
+            for child in (children[post.id] ?? []).reversed() { stack.append((child, depth + 1)) }
+        }
+        return ordered
+    }
+}
+
+extension AppDatabase {
+    public func threadOf(post id: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT thread FROM post WHERE id = ?", arguments: [id]) }
+    }
+}

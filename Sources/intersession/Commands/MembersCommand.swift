@@ -1,0 +1,21 @@
+import ArgumentParser
+import IntersessionStore
+
+struct MembersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "members", abstract: "The people of the group and their roles.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let members = try store.members()
+            if output.json { return try Output.json(members) }
+            for member in members {
+                let seen = member.lastSeen.map(Output.time) ?? "-"
+                Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import IntersessionCore
+import IntersessionStore
+
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Reply to a post (the text from --body, --file or standard input).")
+
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "The id prefix of the post replied to.") var post: String
+    @OptionGroup var text: BodyOptions
+    @Option(help: "A passage of the post to quote.") var quote: String?
+    @Option(help: "The language of the reply: en or fr (default: your profile's).") var language: Language?
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.open()
+            let parent = try PostTarget.resolve(post, in: store)
+            let body = try text.read()
+            let quote = try quote.map(TextCheck.body)
+            let op = Op.postCreate(PostCreate(
+                thread: parent.thread, parent: parent.id, body: body,
+                language: language ?? profile.writingLanguage, quote: quote))
+            let change = try store.author(ops: [op], references: [parent.id], key: key, now: Clock.now())
+            try store.markRead(posts: [change.entity(0).hex])
+            Output.line(change.entity(0).hex)
+        }
+    }
+}
+
+/// A post named on the command line, with the thread it is in.
+enum PostTarget {
+    static func resolve(_ typed: String, in store: AppDatabase) throws -> (id: EntityID, thread: EntityID) {
+        let id = try store.resolve(typed, as: .post)
+        guard let entity = EntityID(hex: id), let thread = try store.threadOf(post: id).flatMap(EntityID.init(hex:)) else {
+            throw InputError("no post matches \"\(typed)\"")
+        }
+        return (entity, thread)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import IntersessionStore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Full-text search over posts (accents ignored, best matches first).")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Words to find.") var query: String
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let hits = try store.search(query)
+            if output.json { return try Output.json(hits) }
+            if hits.isEmpty { Output.line("No post matches \"\(query)\".") }
+            for hit in hits {
+                Output.line("\(Output.short(hit.post))  \(hit.threadTitle) — \(hit.authorName ?? Output.short(hit.author))")
+                Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import IntersessionStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "A thread as a reply tree; its posts are marked read.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "A thread id prefix.") var thread: String
+    @Flag(help: "Leave the posts unread.") var keepUnread = false
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let id = try store.resolve(thread, as: .thread)
+            let detail = try store.thread(id)
+            if !keepUnread { try store.markThreadRead(id) }
+            if output.json { return try Output.json(detail) }
+            Output.line("\(detail.thread.title)  [\(detail.topicKey)]  \(Output.short(detail.thread.id))")
+            for post in detail.posts {
+                let indent = String(repeating: "  ", count: post.depth)
+                let who = "\(post.authorName ?? Output.short(post.author)) (\(post.organisation ?? "?"))"
+                let edited = post.edits > 0 ? " (edited)" : ""
+                Output.line("")
+                Output.line("\(indent)\(Output.short(post.id))  \(who)  \(Output.time(post.created))\(edited)")
+                if post.retracted {
+                    Output.line("\(indent)  [retracted by the author]")
+                    continue
+                }
+                if let quote = post.quote {
+                    for line in quote.split(separator: "\n", omittingEmptySubsequences: false) { Output.line("\(indent)  > \(line)") }
+                }
+                for line in post.body.split(separator: "\n", omittingEmptySubsequences: false) { Output.line("\(indent)  \(line)") }
+            }
+        }
+    }
+}

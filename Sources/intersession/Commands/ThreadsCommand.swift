@@ -1,0 +1,24 @@
+import ArgumentParser
+import IntersessionStore
+
+struct ThreadsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threads", abstract: "Threads by latest activity, in one topic or all.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "A topic key (e.g. flows) or id prefix.") var topic: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let topicID = try topic.map { try store.resolve($0, as: .topic) }
+            let threads = try store.threads(topic: topicID)
+            if output.json { return try Output.json(threads) }
+            for thread in threads {
+                let unread = thread.unread > 0 ? "\(thread.unread) new" : ""
+                Output.line("\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(thread.title, 50)) \(thread.posts) posts \(unread)")
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import IntersessionStore
+
+struct TopicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "topics", abstract: "The group's topics, with thread and unread counts.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let topics = try store.topics()
+            if output.json { return try Output.json(topics) }
+            let language = profile.writingLanguage
+            for topic in topics {
+                Output.line("\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(topic.title(in: language), 46)) \(topic.threads) threads, \(topic.unread) unread")
+            }
+        }
+    }
+}

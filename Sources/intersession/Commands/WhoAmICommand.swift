@@ -1,0 +1,34 @@
+import ArgumentParser
+import IntersessionStore
+
+struct WhoAmICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Your identity and your group.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Identity: Encodable {
+        var feed: String
+        var name: String?
+        var organisation: String?
+        var roles: [String]
+        var home: String
+        var group: GroupSummary
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.open()
+            let me = try store.members().first { $0.feed == key.feed.hex }
+            let identity = Identity(
+                feed: key.feed.hex, name: me?.name, organisation: me?.organisation, roles: me?.roles ?? [],
+                home: profile.profile.folder.path, group: try store.groupSummary())
+            if output.json { return try Output.json(identity) }
+            Output.line("\(identity.name ?? "?") (\(identity.organisation ?? "?")), \(identity.roles.joined(separator: ", "))")
+            Output.line("feed   \(identity.feed)")
+            Output.line("group  \(identity.group.id)  \(identity.group.titleEnglish ?? "")")
+            Output.line("home   \(identity.home)")
+            Output.line("log    \(identity.group.changes) changes, \(identity.group.members) members, \(identity.group.pending) pending")
+        }
+    }
+}
