@@ -145,8 +145,10 @@ enum Schema {
                 PRIMARY KEY (post, hlc_ms, hlc_c, seq)
             ) STRICT;
 
+            -- The index covers what may be found: the current text of posts not retracted.
+            CREATE VIEW post_searchable AS SELECT rowid AS post_rowid, body FROM post WHERE retracted = 0;
             CREATE VIRTUAL TABLE post_fts USING fts5(
-                body, content='post', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+                body, content='post_searchable', content_rowid='post_rowid', tokenize='unicode61 remove_diacritics 2'
             );
 
             -- Local only, never synced: what this person has read, and settings.
@@ -155,8 +157,8 @@ enum Schema {
             """)
     }
 
-    /// Tables derived from the log, emptied before a rebuild.
+    /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
-        "rejected_op", "group_info", "member", "role_grant", "topic", "thread", "post", "post_version",
+        "post_version", "post", "thread", "topic", "role_grant", "member", "rejected_op", "group_info",
     ]
 }
