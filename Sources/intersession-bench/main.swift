@@ -1,1 +1,22 @@
-print("bench")
+import Foundation
+
+// Benchmarks, run by hand in a release build (not in CI):
+//   swift run -c release intersession-bench [apply] [--changes N]
+// Each scenario prints its figures beside the raw floor measured in the same run.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var changes = 100_000
+if let index = arguments.firstIndex(of: "--changes"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    changes = count
+    arguments.removeSubrange(index...index + 1)
+}
+let scenarios = arguments.isEmpty ? ["apply"] : arguments
+
+for scenario in scenarios {
+    switch scenario {
+    case "apply": try ApplyBenchmark(changes: changes).run()
+    default:
+        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply\n".utf8))
+        exit(2)
+    }
+}

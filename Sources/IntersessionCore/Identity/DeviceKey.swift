@@ -1,10 +1,14 @@
 import Crypto
 
 /// The Ed25519 key pair of a profile. The private half never leaves the profile's home folder.
-public struct DeviceKey: Sendable {
-    /// The 32-byte private key; kept as bytes so the key is a plain value.
+///
+/// Unchecked: the crypto library's key type is an immutable value that does not declare itself
+/// Sendable.
+public struct DeviceKey: @unchecked Sendable {
+    /// The 32-byte private key.
     public let seed: [UInt8]
     public let feed: FeedID
+    private let privateKey: Curve25519.Signing.PrivateKey
 
     public init() {
         self.init(validSeed: Array(Curve25519.Signing.PrivateKey().rawRepresentation))
@@ -17,14 +21,13 @@ public struct DeviceKey: Sendable {
 
     private init(validSeed seed: [UInt8]) {
         self.seed = seed
-        let key = try! Curve25519.Signing.PrivateKey(rawRepresentation: seed)
-        feed = FeedID(bytes: Array(key.publicKey.rawRepresentation))!
+        privateKey = try! Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+        feed = FeedID(bytes: Array(privateKey.publicKey.rawRepresentation))!
     }
 
     /// Signs 32 bytes (a change hash); the signature is 64 bytes.
     public func sign(_ digest: [UInt8]) -> [UInt8] {
-        let key = try! Curve25519.Signing.PrivateKey(rawRepresentation: seed)
-        return Array(try! key.signature(for: digest))
+        Array(try! privateKey.signature(for: digest))
     }
 }
 

@@ -39,6 +39,7 @@ extension ChangeApplier {
         feeds = [:]
         waiting = [:]
         roleCache = [:]
+        postCache = [:]
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM change ORDER BY hlc_ms, hlc_c, feed, seq")
         let fetch = try db.cachedStatement(sql: "SELECT hash, body, sig FROM change WHERE id = ?")
         for id in ids {

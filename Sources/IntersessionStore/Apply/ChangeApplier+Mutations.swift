@@ -80,6 +80,7 @@ extension ChangeApplier {
             hlc.millis, hlc.counter, post.language.rawValue, post.quote, post.body,
         ])
         guard db.changesCount > 0 else { return }
+        remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
         let index = try db.cachedStatement(sql: "INSERT INTO post_fts (rowid, body) VALUES (?, ?)")
         try index.execute(arguments: [db.lastInsertedRowID, post.body])
         let touch = try db.cachedStatement(sql: """
@@ -96,6 +97,10 @@ extension ChangeApplier {
             sql: "INSERT OR IGNORE INTO post_version (post, seq, hlc_ms, hlc_c, body) VALUES (?, ?, ?, ?, ?)",
             arguments: [post.hex, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, body])
         try db.execute(sql: "UPDATE post SET edit_count = edit_count + 1 WHERE id = ?", arguments: [post.hex])
+        if isCurrent, var facts = postCache[post] {
+            facts.bodyStamp = stamp
+            postCache[post] = facts
+        }
         guard isCurrent,
             let row = try Row.fetchOne(db, sql: "SELECT rowid, body, retracted FROM post WHERE id = ?", arguments: [post.hex])
         else { return }

@@ -24,6 +24,18 @@ extension ChangeApplier: StateReader {
     }
 
     func post(_ id: EntityID) throws -> PostFacts? {
+        if let facts = postCache[id] { return facts }
+        guard let facts = try fetchPost(id) else { return nil }
+        remember(facts, for: id)
+        return facts
+    }
+
+    func remember(_ facts: PostFacts, for id: EntityID) {
+        if postCache.count >= 100_000 { postCache.removeAll(keepingCapacity: true) }
+        postCache[id] = facts
+    }
+
+    private func fetchPost(_ id: EntityID) throws -> PostFacts? {
         let statement = try db.cachedStatement(sql: """
             SELECT p.thread, f.key, p.body_ms, p.body_c, p.body_seq FROM post p JOIN feed f ON f.id = p.author
             WHERE p.id = ?

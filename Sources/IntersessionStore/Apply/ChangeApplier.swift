@@ -19,6 +19,8 @@ final class ChangeApplier {
     /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
     var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
     var roleCache: [FeedID: [(role: Role, from: Int64)]] = [:]
+    /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
+    var postCache: [EntityID: PostFacts] = [:]
     /// During a rebuild, the grants found by the previous pass (see `rebuild()`).
     var knownGrants: [FeedID: [(role: Role, from: Int64)]] = [:]
     var latest: HLC

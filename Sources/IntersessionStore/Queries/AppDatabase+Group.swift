@@ -37,3 +37,16 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The local row number of each feed (for tools that write rows directly, like the benchmark).
+    public func feedRowIDs() throws -> [FeedID: Int64] {
+        try read { db in
+            var rows: [FeedID: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, id FROM feed") {
+                if let feed = FeedID(bytes: Array(row[0] as Data)) { rows[feed] = row[1] }
+            }
+            return rows
+        }
+    }
+}
