@@ -33,6 +33,7 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unknownTopic = "unknown-topic"
     case unknownThread = "unknown-thread"
     case unknownPost = "unknown-post"
+    case retracted = "retracted"
     case wrongThread = "parent-in-other-thread"
     case genesisOnly = "genesis-only"
     case invalidContent = "invalid-content"

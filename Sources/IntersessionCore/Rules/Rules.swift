@@ -52,10 +52,14 @@ public enum Rules {
         case .postEdit(let edit):
             guard let target = try reader.post(edit.post) else { return reject(.unknownPost) }
             guard target.author == body.author else { return reject(.notAuthor) }
+            // Only the author edits and retracts, in the order of their own feed, so this is
+            // decided the same way on every replica.
+            guard !target.retracted else { return reject(.retracted) }
             return [.addPostVersion(post: edit.post, body: edit.body, stamp: stamp, isCurrent: target.bodyStamp < stamp)]
         case .postRetract(let retract):
             guard let target = try reader.post(retract.post) else { return reject(.unknownPost) }
             guard target.author == body.author else { return reject(.notAuthor) }
+            guard !target.retracted else { return reject(.retracted) }
             return [.retractPost(post: retract.post, stamp: stamp)]
         }
     }

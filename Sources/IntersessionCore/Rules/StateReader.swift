@@ -12,10 +12,12 @@ public struct PostFacts: Sendable, Hashable {
     public var thread: EntityID
     public var author: FeedID
     public var bodyStamp: ChangeStamp
+    public var retracted: Bool
 
-    public init(thread: EntityID, author: FeedID, bodyStamp: ChangeStamp) {
+    public init(thread: EntityID, author: FeedID, bodyStamp: ChangeStamp, retracted: Bool = false) {
         self.thread = thread
         self.author = author
         self.bodyStamp = bodyStamp
+        self.retracted = retracted
     }
 }

@@ -117,6 +117,7 @@ extension ChangeApplier {
     }
 
     private func retract(post: EntityID) throws {
+        postCache[post]?.retracted = true
         guard let row = try Row.fetchOne(
             db, sql: "SELECT rowid, body, retracted FROM post WHERE id = ?", arguments: [post.hex]),
             !(row[2] as Bool)

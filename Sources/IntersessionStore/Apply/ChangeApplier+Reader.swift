@@ -37,14 +37,14 @@ extension ChangeApplier: StateReader {
 
     private func fetchPost(_ id: EntityID) throws -> PostFacts? {
         let statement = try db.cachedStatement(sql: """
-            SELECT p.thread, f.key, p.body_ms, p.body_c, p.body_seq FROM post p JOIN feed f ON f.id = p.author
+            SELECT p.thread, f.key, p.body_ms, p.body_c, p.body_seq, p.retracted FROM post p JOIN feed f ON f.id = p.author
             WHERE p.id = ?
             """)
         guard let row = try Row.fetchOne(statement, arguments: [id.hex]) else { return nil }
         let key: Data = row[1]
         guard let thread = EntityID(hex: row[0]), let author = FeedID(bytes: Array(key)) else { return nil }
         let stamp = ChangeStamp(hlc: HLC(millis: row[2], counter: row[3]), author: author, seq: row[4])
-        return PostFacts(thread: thread, author: author, bodyStamp: stamp)
+        return PostFacts(thread: thread, author: author, bodyStamp: stamp, retracted: row[5])
     }
 
     func profileStamp(of feed: FeedID) throws -> ChangeStamp? {

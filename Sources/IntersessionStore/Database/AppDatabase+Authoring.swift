@@ -58,6 +58,7 @@ extension AppDatabase {
         case .unknownTopic: "no such topic"
         case .unknownThread: "no such thread"
         case .unknownPost: "no such post"
+        case .retracted: "that post was retracted by its author"
         case .wrongThread: "that post is in another thread"
         case .genesisOnly: "a group can only be created once"
         case .invalidContent: "the text is empty or over the size limit"

@@ -9,11 +9,35 @@ public final class AppDatabase: Sendable {
     /// Where the store lives, for messages.
     public let path: String
 
-    /// Opens (creating if needed) the store at `path`, in WAL mode with full fsync on commit.
-    public static func open(path: String) throws -> AppDatabase {
+    /// Opens the store of an existing profile. A file that is empty or not an Intersession store
+    /// is refused, never reinitialised: it may be someone's data.
+    ///
+    /// `readOnly` opens without taking the write lock at any point, so that reading works while
+    /// another process writes (opening a pool for writing touches the WAL file).
+    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
         try StoreError.wrap(path: path) {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            return try AppDatabase(writer: pool, path: path)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard size > 0 else { throw StoreError.corrupt(path: path, detail: "the file is empty") }
+            var config = configuration()
+            config.readonly = readOnly
+            let writer: any DatabaseWriter = readOnly
+                ? try DatabaseQueue(path: path, configuration: config)
+                : try DatabasePool(path: path, configuration: config)
+            let isStore = try writer.read { db in try db.tableExists("grdb_migrations") && db.tableExists("change") }
+            guard isStore else { throw StoreError.corrupt(path: path, detail: "not an Intersession store") }
+            let current = try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+            if readOnly, !current { return try open(path: path, readOnly: false) }
+            return try AppDatabase(writer: writer, path: path)
+        }
+    }
+
+    /// Creates the store of a new profile; refuses a path where a file already is.
+    public static func create(path: String) throws -> AppDatabase {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.invalid("\(path) already exists; it is left untouched")
+        }
+        return try StoreError.wrap(path: path) {
+            try AppDatabase(writer: DatabasePool(path: path, configuration: configuration()), path: path)
         }
     }
 
@@ -25,16 +49,20 @@ public final class AppDatabase: Sendable {
     init(writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
         self.path = path
-        try StoreError.wrap(path: path) { try Schema.migrator.migrate(writer) }
+        try StoreError.wrap(path: path) {
+            if writer.configuration.readonly { return }
+            // GRDB sets synchronous=NORMAL with WAL; a secretariat must not lose a vote to a
+            // power cut, so every commit is fsynced.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            let current = try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+            if !current { try Schema.migrator.migrate(writer) }
+        }
     }
 
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(3)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return config
     }
 

@@ -26,16 +26,29 @@ public struct ProfileHome: Sendable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: keyURL.path) }
 
-    /// Creates the folder and writes a new key, refusing to overwrite a profile that is there.
-    public func create(key: DeviceKey) throws {
+    /// Creates the folder and writes a new key, refusing a folder that holds a profile or part of
+    /// one. Returns what it made, for `discard` to remove if the rest of `init` fails.
+    public func create(key: DeviceKey) throws -> CreatedFiles {
         guard !exists else { throw ProfileError.alreadyExists(folder.path) }
+        guard !FileManager.default.fileExists(atPath: storeURL.path) else {
+            throw ProfileError.strayStore(storeURL.path)
+        }
+        let madeFolder = !FileManager.default.fileExists(atPath: folder.path)
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw ProfileError.cannotWrite(folder.path, error.localizedDescription)
         }
+        let hadConfig = FileManager.default.fileExists(atPath: configURL.path)
         try KeyFile.write(key, to: keyURL)
+        return CreatedFiles(folder: madeFolder, config: !hadConfig)
+    }
+
+    /// What `create` made: the folder itself only when it did not exist before.
+    public struct CreatedFiles: Sendable {
+        let folder: Bool
+        let config: Bool
     }
 
     public func loadKey() throws -> DeviceKey {
@@ -43,25 +56,25 @@ public struct ProfileHome: Sendable {
         return try KeyFile.read(from: keyURL)
     }
 
-    public func openStore() throws -> AppDatabase {
+    public func openStore(readOnly: Bool = false) throws -> AppDatabase {
         guard exists else { throw ProfileError.missing(folder.path) }
         guard FileManager.default.fileExists(atPath: storeURL.path) else {
             throw ProfileError.missingStore(storeURL.path)
         }
-        return try AppDatabase.open(path: storeURL.path)
+        return try AppDatabase.open(path: storeURL.path, readOnly: readOnly)
     }
 
     /// Creates the store of a new profile.
     public func createStore() throws -> AppDatabase {
-        try AppDatabase.open(path: storeURL.path)
+        try AppDatabase.create(path: storeURL.path)
     }
 
-    /// Removes what `create` and `createStore` made, after a failed `init`.
-    public func discard() {
-        for url in [storeURL, keyURL, configURL] {
+    /// Removes exactly what a failed `init` made, and nothing that was there before it.
+    public func discard(_ created: CreatedFiles) {
+        for url in [storeURL, keyURL] + (created.config ? [configURL] : []) {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
         }
-        try? FileManager.default.removeItem(at: folder)
+        if created.folder { try? FileManager.default.removeItem(at: folder) }
     }
 }
 
@@ -71,6 +84,7 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyExists(String)
     case cannotWrite(String, String)
     case badKey(String)
+    case strayStore(String)
 
     public var description: String {
         switch self {
@@ -80,6 +94,8 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyExists(let path): "a profile already exists in \(path); use another --home"
         case .cannotWrite(let path, let why): "cannot write \(path): \(why)"
         case .badKey(let path): "the identity key \(path) is damaged"
+        case .strayStore(let path):
+            "\(path) exists without an identity key; move it away (it is left untouched) or use another --home"
         }
     }
 }

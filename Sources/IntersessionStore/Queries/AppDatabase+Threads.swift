@@ -39,20 +39,35 @@ extension AppDatabase {
             }
             let summary = Self.threadSummary(row)
             let key = try String.fetchOne(db, sql: "SELECT key FROM topic WHERE id = ?", arguments: [summary.topic]) ?? ""
-            let posts = try Row.fetchAll(db, sql: """
-                SELECT p.id, p.thread, p.parent, f.hex, m.name, m.org, p.created_ms, p.lang, p.quote, p.body,
-                       p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
-                FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
-                WHERE p.thread = ? ORDER BY p.created_ms, p.created_c, p.id
-                """, arguments: [id]).map { row in
-                let retracted: Bool = row[11]
-                return PostView(
-                    id: row[0], thread: row[1], parent: row[2], depth: 0, author: row[3], authorName: row[4],
-                    organisation: row[5], created: row[6], language: row[7], quote: retracted ? nil : row[8],
-                    body: retracted ? "" : row[9], edits: row[10], retracted: retracted, read: row[12])
-            }
+            let posts = try Row.fetchAll(
+                db, sql: Self.postSelect + "WHERE p.thread = ? ORDER BY p.created_ms, p.created_c, p.id", arguments: [id]
+            ).map(Self.postView)
             return ThreadDetail(thread: summary, topicKey: key, posts: ReplyTree.order(posts))
         }
+    }
+
+    public func post(_ id: String) throws -> PostView {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.postSelect + "WHERE p.id = ?", arguments: [id]) else {
+                throw StoreError.notFound(kind: "post", prefix: id)
+            }
+            return Self.postView(row)
+        }
+    }
+
+    static let postSelect = """
+        SELECT p.id, p.thread, p.parent, f.hex, m.name, m.org, p.created_ms, p.lang, p.quote, p.body,
+               p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
+        FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
+
+        """
+
+    static func postView(_ row: Row) -> PostView {
+        let retracted: Bool = row[11]
+        return PostView(
+            id: row[0], thread: row[1], parent: row[2], depth: 0, author: row[3], authorName: row[4],
+            organisation: row[5], created: row[6], language: row[7], quote: retracted ? nil : row[8],
+            body: retracted ? "" : row[9], edits: row[10], retracted: retracted, read: row[12])
     }
 
     /// Every text the post has had: the first from its creating change, then each edit.
@@ -62,7 +77,7 @@ extension AppDatabase {
                 SELECT c.body, p.op_index, c.seq, c.hlc_ms, p.retracted FROM post p
                 JOIN change c ON c.feed = p.author AND c.seq = p.seq WHERE p.id = ?
                 """, arguments: [id]) else { throw StoreError.notFound(kind: "post", prefix: id) }
-            if row[4] as Bool { return [] }
+            if row[4] as Bool { throw StoreError.invalid("that post was retracted by its author") }
             let json = try JSONParser.parse(Array(row[0] as Data))
             let op = json["ops"]?.arrayValue?[row[1] as Int]
             var versions = [PostVersion(seq: row[2], time: row[3], body: op?["body"]?.stringValue ?? "")]
@@ -110,11 +125,5 @@ enum ReplyTree {
             for child in (children[post.id] ?? []).reversed() { stack.append((child, depth + 1)) }
         }
         return ordered
-    }
-}
-
-extension AppDatabase {
-    public func threadOf(post id: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT thread FROM post WHERE id = ?", arguments: [id]) }
     }
 }

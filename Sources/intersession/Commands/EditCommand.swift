@@ -15,6 +15,7 @@ struct EditCommand: ParsableCommand {
             let (store, key) = try profile.open()
             let target = try PostTarget.resolve(post, in: store)
             let body = try text.read()
+            guard body != target.post.body || target.post.retracted else { throw InputError("the text is unchanged") }
             _ = try store.author(ops: [.postEdit(PostEdit(post: target.id, body: body))], references: [target.id],
                                  key: key, now: Clock.now())
             Output.line("Edited \(target.id.short).")

@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
             let template = try GroupTemplate(json: Array(bytes))
             let home = profile.profile
             let key = DeviceKey()
-            try home.create(key: key)
+            let created = try home.create(key: key)
             do {
                 let store = try home.createStore()
                 let ops = template.genesisOps(title: title, founder: MemberProfile(name: name, organisation: org, language: lang))
@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
                 Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path).")
                 Output.line("You are \(name) (\(org)), secretariat, feed \(key.feed.short).")
             } catch {
-                home.discard()
+                home.discard(created)
                 throw error
             }
         }

@@ -9,7 +9,7 @@ struct MembersCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, _) = try profile.open()
+            let (store, _) = try profile.open(readOnly: true)
             let members = try store.members()
             if output.json { return try Output.json(members) }
             for member in members {

@@ -16,7 +16,7 @@ struct OverviewCommand: ParsableCommand {
                 Output.line("  See them all:   intersession --help")
                 return
             }
-            let (store, _) = try profile.open()
+            let (store, _) = try profile.open(readOnly: true)
             let group = try store.groupSummary()
             let language = profile.writingLanguage
             Output.line((language == .fr ? group.titleFrench : group.titleEnglish) ?? group.titleEnglish ?? "")

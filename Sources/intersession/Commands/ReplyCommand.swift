@@ -18,6 +18,9 @@ struct ReplyCommand: ParsableCommand {
             let parent = try PostTarget.resolve(post, in: store)
             let body = try text.read()
             let quote = try quote.map(TextCheck.body)
+            if let quote, !parent.post.body.contains(quote) {
+                throw InputError("the quote is not in the text of post \(parent.id.short)")
+            }
             let op = Op.postCreate(PostCreate(
                 thread: parent.thread, parent: parent.id, body: body,
                 language: language ?? profile.writingLanguage, quote: quote))
@@ -28,13 +31,13 @@ struct ReplyCommand: ParsableCommand {
     }
 }
 
-/// A post named on the command line, with the thread it is in.
+/// A post named on the command line, with its current text.
 enum PostTarget {
-    static func resolve(_ typed: String, in store: AppDatabase) throws -> (id: EntityID, thread: EntityID) {
-        let id = try store.resolve(typed, as: .post)
-        guard let entity = EntityID(hex: id), let thread = try store.threadOf(post: id).flatMap(EntityID.init(hex:)) else {
+    static func resolve(_ typed: String, in store: AppDatabase) throws -> (id: EntityID, thread: EntityID, post: PostView) {
+        let post = try store.post(try store.resolve(typed, as: .post))
+        guard let entity = EntityID(hex: post.id), let thread = EntityID(hex: post.thread) else {
             throw InputError("no post matches \"\(typed)\"")
         }
-        return (entity, thread)
+        return (entity, thread, post)
     }
 }

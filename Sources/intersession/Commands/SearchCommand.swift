@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, _) = try profile.open()
+            let (store, _) = try profile.open(readOnly: true)
             let hits = try store.search(query)
             if output.json { return try Output.json(hits) }
             if hits.isEmpty { Output.line("No post matches \"\(query)\".") }

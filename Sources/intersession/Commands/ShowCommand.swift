@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, _) = try profile.open()
+            let (store, _) = try profile.open(readOnly: keepUnread)
             let id = try store.resolve(thread, as: .thread)
             let detail = try store.thread(id)
             if !keepUnread { try store.markThreadRead(id) }

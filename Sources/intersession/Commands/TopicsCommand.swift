@@ -9,7 +9,7 @@ struct TopicsCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, _) = try profile.open()
+            let (store, _) = try profile.open(readOnly: true)
             let topics = try store.topics()
             if output.json { return try Output.json(topics) }
             let language = profile.writingLanguage

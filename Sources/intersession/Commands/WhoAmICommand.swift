@@ -18,7 +18,7 @@ struct WhoAmICommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, key) = try profile.open()
+            let (store, key) = try profile.open(readOnly: true)
             let me = try store.members().first { $0.feed == key.feed.hex }
             let identity = Identity(
                 feed: key.feed.hex, name: me?.name, organisation: me?.organisation, roles: me?.roles ?? [],

@@ -12,11 +12,12 @@ struct ProfileOptions: ParsableArguments {
         ProfileHome.resolve(explicit: home, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The store and key of an existing profile.
-    func open() throws -> (store: AppDatabase, key: DeviceKey) {
+    /// The store and key of an existing profile. Commands that only read pass `readOnly`, so
+    /// that they work while another process writes.
+    func open(readOnly: Bool = false) throws -> (store: AppDatabase, key: DeviceKey) {
         let profile = self.profile
         let key = try profile.loadKey()
-        return (try profile.openStore(), key)
+        return (try profile.openStore(readOnly: readOnly), key)
     }
 
     var config: ProfileConfig { ProfileConfig.load(from: profile.configURL) }
