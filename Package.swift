@@ -21,6 +21,7 @@ let package = Package(
             resources: [
                 .embedInCode("templates/wgec.json"),
                 .embedInCode("templates/blank.json"),
+                .embedInCode("demo/wgec-demo.json"),
             ]
         ),
         .target(
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "IntersessionCoreTests", dependencies: ["IntersessionCore", "IntersessionResources"]),
         .testTarget(name: "IntersessionStoreTests", dependencies: ["IntersessionStore", "IntersessionResources"]),
-        .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync"]),
+        .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync", "IntersessionResources"]),
         .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,4 +12,7 @@ public enum EmbeddedResources {
     }
 
     public static let templateNames = ["wgec", "blank"]
+
+    /// The content of the demo workspace (`Resources/demo/wgec-demo.json`).
+    public static var demoContent: Data { Data(PackageResources.wgec_demo_json) }
 }

@@ -9,7 +9,7 @@ struct Intersession: ParsableCommand {
         subcommands: [
             OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
-            RetractCommand.self, HistoryCommand.self, SearchCommand.self,
+            RetractCommand.self, HistoryCommand.self, SearchCommand.self, DemoCommand.self,
         ],
         defaultSubcommand: OverviewCommand.self
     )

@@ -1,0 +1,66 @@
+import IntersessionCore
+
+/// The people and discussions of the demo workspace (`Resources/demo/wgec-demo.json`).
+public struct DemoContent: Sendable {
+    public struct Peer: Sendable {
+        public var home: String
+        public var profile: MemberProfile
+        public var role: Role
+    }
+
+    public struct Reply: Sendable {
+        public var author: Int
+        /// 0 for the opening post, n for the thread's n-th reply.
+        public var parent: Int
+        public var body: String
+        public var language: Language
+        public var quote: String?
+    }
+
+    public struct Thread: Sendable {
+        public var topic: String
+        public var author: Int
+        public var title: String
+        public var body: String
+        public var language: Language
+        public var replies: [Reply]
+    }
+
+    public var peers: [Peer]
+    public var threads: [Thread]
+
+    public init(json bytes: [UInt8]) throws {
+        let json = try JSONParser.parse(bytes)
+        func text(_ value: JSONValue?, _ field: String) throws -> String {
+            guard let text = value?[field]?.stringValue else { throw ChangeFormatError.missingField(field) }
+            return text
+        }
+        func number(_ value: JSONValue?, _ field: String) throws -> Int {
+            guard let number = value?[field]?.intValue else { throw ChangeFormatError.missingField(field) }
+            return Int(number)
+        }
+        func language(_ value: JSONValue?) throws -> Language {
+            guard let language = Language(rawValue: try text(value, "lang")) else { throw ChangeFormatError.badField("lang", "must be en or fr") }
+            return language
+        }
+        peers = try (json["peers"]?.arrayValue ?? []).map { peer in
+            guard let role = Role(rawValue: try text(peer, "role")) else { throw ChangeFormatError.badField("role", "is not a role") }
+            return Peer(home: try text(peer, "home"),
+                        profile: MemberProfile(name: try text(peer, "name"), organisation: try text(peer, "org"),
+                                               language: try language(peer)),
+                        role: role)
+        }
+        threads = try (json["threads"]?.arrayValue ?? []).map { thread in
+            Thread(topic: try text(thread, "topic"), author: try number(thread, "author"), title: try text(thread, "title"),
+                   body: try text(thread, "body"), language: try language(thread),
+                   replies: try (thread["replies"]?.arrayValue ?? []).map { reply in
+                       Reply(author: try number(reply, "author"), parent: try number(reply, "parent"),
+                             body: try text(reply, "body"), language: try language(reply),
+                             quote: reply["quote"]?.stringValue)
+                   })
+        }
+        guard !peers.isEmpty, peers[0].role == .secretariat else {
+            throw ChangeFormatError.badField("peers", "must start with the secretariat")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import IntersessionCore
+import IntersessionResources
+import IntersessionStore
+@testable import IntersessionSync
+
+@Suite struct DemoWorkspaceTests {
+    let content = try! DemoContent(json: Array(EmbeddedResources.demoContent))
+    let template = try! GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
+
+    @Test func theContentCoversEveryTopicInBothLanguages() {
+        #expect(content.peers.count == 4)
+        #expect(Set(content.threads.map(\.topic)) == Set(template.topics.map(\.key)))
+        let languages = Set(content.threads.flatMap { [$0.language] + $0.replies.map(\.language) })
+        #expect(languages == [.en, .fr])
+        for thread in content.threads {
+            for (index, reply) in thread.replies.enumerated() { #expect(reply.parent <= index) }
+        }
+    }
+
+    @Test func everyPeerHoldsTheSameGroup() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = DemoWorkspace(folder: folder)
+        #expect(!workspace.exists(content))
+        try workspace.create(content: content, template: template, start: 1_790_000_000_000)
+        #expect(workspace.exists(content))
+        let stores = try content.peers.map { try workspace.home($0.home).openStore() }
+        let digests = try Set(stores.map { try $0.stateDigest() })
+        #expect(digests.count == 1)
+        let members = try stores[0].members()
+        #expect(members.count == 4)
+        #expect(Set(members.flatMap(\.roles)) == ["secretariat", "cochair", "member"])
+        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count }
+        #expect(try stores[3].threads(topic: nil).reduce(0) { $0 + $1.posts } == posts)
+        // Each peer has read what it wrote, and nothing else yet.
+        let mine = content.threads.filter { $0.author == 3 }.count + content.threads.flatMap(\.replies).filter { $0.author == 3 }.count
+        #expect(try stores[3].topics().reduce(0) { $0 + $1.unread } == posts - mine)
+    }
+}
