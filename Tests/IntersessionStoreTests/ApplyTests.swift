@@ -48,14 +48,35 @@ import IntersessionCore
         #expect(try store.stateDigest() == digest)
     }
 
-    @Test func aForkIsKeptAsEvidenceAndNotApplied() throws {
+    @Test func aForkFreezesTheFeedFromTheForkPoint() throws {
         let (store, base) = try groupWithDelegate()
         let forked = ChangeBody(
             group: base[0].hash, author: founder.feed, seq: 2, prev: base[0].hash, hlc: HLC(millis: 2_500, counter: 0),
             ops: [.memberRole(MemberRole(feed: delegate.feed, role: .cochair, fromSeq: 1))])
-        let digest = try store.stateDigest()
         let report = try store.apply([SignedChange(signing: forked, with: founder)])
-        #expect(report.refused.count == 1 && report.applied == 0)
+        #expect(report.forks.map(\.seq) == [2] && report.applied == 0 && report.refused.count == 1)
+        // The founder's changes from seq 2 stop counting: the delegate's grant is gone.
+        #expect(try store.members().first { $0.feed == delegate.feed.hex } == nil)
+        #expect(try store.members().first { $0.feed == founder.feed.hex }?.roles == ["secretariat"])
+        // Both variants are kept: the logged one, and the other as evidence.
+        #expect(try Fixture.log(of: store).count == 2)
+        let replica = try AppDatabase.inMemory()
+        try replica.apply(base)
+        try replica.apply([SignedChange(signing: forked, with: founder)])
+        #expect(try replica.stateDigest() == store.stateDigest())
+    }
+
+    @Test func aBadlySignedVariantIsEvidenceButFreezesNothing() throws {
+        let (store, base) = try groupWithDelegate()
+        let digest = try store.stateDigest()
+        let forged = ChangeBody(
+            group: base[0].hash, author: founder.feed, seq: 2, prev: base[0].hash, hlc: HLC(millis: 2_500, counter: 0),
+            ops: [.memberRole(MemberRole(feed: delegate.feed, role: .cochair, fromSeq: 1))])
+        let impostor = SignedChange(signing: ChangeBody(
+            group: forged.group, author: delegate.feed, seq: 2, prev: forged.prev, hlc: forged.hlc, ops: forged.ops), with: delegate)
+        let bytes = SignedChange(signing: forged, with: founder).bytes
+        let report = try store.apply([try SignedChange(bytes: bytes, signature: impostor.signature)])
+        #expect(report.forks.isEmpty && report.refused.count == 1)
         #expect(try store.stateDigest() == digest)
     }
 

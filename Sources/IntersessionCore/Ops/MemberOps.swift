@@ -48,3 +48,69 @@ public struct MemberRole: Sendable, Hashable {
         ["t": .string(Self.type), "feed": .string(feed.hex), "role": .string(role.rawValue), "from": .int(fromSeq)]
     }
 }
+
+/// `member.invite`: the secretariat names a one-time invite key, with the role, name and
+/// delegation it stands for. The expiry only prompts the inviter's client; no rule reads a clock.
+public struct MemberInvite: Sendable, Hashable {
+    static let type = "member.invite"
+    public var key: FeedID
+    public var role: Role
+    public var name: String
+    public var organisation: String
+    public var expires: Int64
+
+    public init(key: FeedID, role: Role, name: String, organisation: String, expires: Int64) {
+        self.key = key
+        self.role = role
+        self.name = name
+        self.organisation = organisation
+        self.expires = expires
+    }
+
+    init(_ fields: OpFields) throws(ChangeFormatError) {
+        key = try fields.feed("key")
+        guard let role = Role(rawValue: try fields.string("role")) else { throw .badField("role", "is not a role") }
+        self.role = role
+        name = try fields.string("name")
+        organisation = try fields.string("org")
+        expires = try fields.int("expires")
+    }
+
+    var json: JSONValue {
+        ["t": .string(Self.type), "key": .string(key.hex), "role": .string(role.rawValue), "name": .string(name),
+         "org": .string(organisation), "expires": .int(expires)]
+    }
+}
+
+/// `member.join`: the invitee's first change. The invite key signs the invitee's feed id, which
+/// proves the invitee held the invite secret; the first redemption of an invite wins.
+public struct MemberJoin: Sendable, Hashable {
+    static let type = "member.join"
+    public var invite: EntityID
+    public var proof: [UInt8]
+
+    public init(invite: EntityID, proof: [UInt8]) {
+        self.invite = invite
+        self.proof = proof
+    }
+
+    init(_ fields: OpFields) throws(ChangeFormatError) {
+        invite = try fields.entity("invite")
+        guard let proof = Hex.decode(try fields.string("proof")), proof.count == 64 else {
+            throw .badField("proof", "must be a signature in hex")
+        }
+        self.proof = proof
+    }
+
+    var json: JSONValue { ["t": .string(Self.type), "invite": .string(invite.hex), "proof": .string(Hex.encode(proof))] }
+
+    /// What the invite key signs: a domain tag, the group and the new feed, so that a proof is
+    /// good for one group and one feed only.
+    public static func message(group: GroupID, feed: FeedID) -> [UInt8] {
+        Array("intersession-join-v1".utf8) + group.bytes + feed.bytes
+    }
+
+    public static func proof(group: GroupID, feed: FeedID, inviteKey: DeviceKey) -> [UInt8] {
+        inviteKey.sign(message(group: group, feed: feed))
+    }
+}

@@ -5,6 +5,8 @@ public enum Op: Sendable, Hashable {
     case topicCreate(TopicCreate)
     case memberProfile(MemberProfile)
     case memberRole(MemberRole)
+    case memberInvite(MemberInvite)
+    case memberJoin(MemberJoin)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -19,6 +21,8 @@ public enum Op: Sendable, Hashable {
         case TopicCreate.type: self = .topicCreate(try TopicCreate(fields))
         case MemberProfile.type: self = .memberProfile(try MemberProfile(fields))
         case MemberRole.type: self = .memberRole(try MemberRole(fields))
+        case MemberInvite.type: self = .memberInvite(try MemberInvite(fields))
+        case MemberJoin.type: self = .memberJoin(try MemberJoin(fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
         case PostEdit.type: self = .postEdit(try PostEdit(fields))
@@ -33,6 +37,8 @@ public enum Op: Sendable, Hashable {
         case .topicCreate(let op): op.json
         case .memberProfile(let op): op.json
         case .memberRole(let op): op.json
+        case .memberInvite(let op): op.json
+        case .memberJoin(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -47,6 +53,8 @@ public enum Op: Sendable, Hashable {
         case .topicCreate: TopicCreate.type
         case .memberProfile: MemberProfile.type
         case .memberRole: MemberRole.type
+        case .memberInvite: MemberInvite.type
+        case .memberJoin: MemberJoin.type
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

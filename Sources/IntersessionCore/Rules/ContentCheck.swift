@@ -11,6 +11,8 @@ public enum ContentCheck {
             return isBody(edit.body) ? nil : .invalidContent
         case .memberProfile(let profile):
             return isName(profile.name) && isName(profile.organisation) ? nil : .invalidContent
+        case .memberInvite(let invite):
+            return isName(invite.name) && isName(invite.organisation) ? nil : .invalidContent
         case .topicCreate(let topic):
             return TopicKey.isValid(topic.key) ? nil : .invalidContent
         default:

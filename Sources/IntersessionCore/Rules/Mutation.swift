@@ -5,6 +5,10 @@ public enum Mutation: Sendable, Hashable {
     case grantRole(feed: FeedID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
     /// Replace the profile of `feed` (the rules checked that `stamp` is newer).
     case setProfile(feed: FeedID, profile: MemberProfile, stamp: ChangeStamp)
+    case createInvite(id: EntityID, invite: MemberInvite, stamp: ChangeStamp)
+    /// The change's author redeemed an invite. Of several redemptions of one invite, the one
+    /// with the least stamp counts (the store keeps them all and derives the winner).
+    case redeemInvite(invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
     case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
     case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
     case createPost(NewPost)
@@ -38,4 +42,6 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case genesisOnly = "genesis-only"
     case invalidContent = "invalid-content"
     case unsupportedOp = "unsupported-op"
+    case unknownInvite = "unknown-invite"
+    case badInviteProof = "bad-invite-proof"
 }

@@ -19,13 +19,25 @@ public enum Rules {
         }
         if case .unknown = op { return reject(.unsupportedOp) }
         if let problem = ContentCheck.problem(in: op) { return reject(problem) }
+        if case .memberJoin(let join) = op {
+            // A join needs no role: it is how a role is obtained.
+            guard let invite = try reader.invite(join.invite) else { return reject(.unknownInvite) }
+            let message = MemberJoin.message(group: group, feed: body.author)
+            guard SignatureCheck.isValid(signature: join.proof, of: message, by: invite.key) else {
+                return reject(.badInviteProof)
+            }
+            return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp)]
+        }
 
         let roles = try reader.roles(of: body.author, atSeq: body.seq)
         guard !roles.isEmpty else { return reject(.notAuthorised) }
 
         switch op {
-        case .groupCreate, .unknown:
+        case .groupCreate, .unknown, .memberJoin:
             return []
+        case .memberInvite(let invite):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            return [.createInvite(id: change.entity(index), invite: invite, stamp: stamp)]
         case .memberRole(let grant):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
             return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, stamp: stamp)]

@@ -5,6 +5,18 @@ public protocol StateReader {
     func topicExists(_ id: EntityID) throws -> Bool
     func post(_ id: EntityID) throws -> PostFacts?
     func profileStamp(of feed: FeedID) throws -> ChangeStamp?
+    func invite(_ id: EntityID) throws -> InviteFacts?
+}
+
+/// What a join is checked against: the invite key, and the role it grants.
+public struct InviteFacts: Sendable, Hashable {
+    public var key: FeedID
+    public var role: Role
+
+    public init(key: FeedID, role: Role) {
+        self.key = key
+        self.role = role
+    }
 }
 
 /// The facts about a post that decide whether a reply, edit or retraction of it counts.

@@ -10,6 +10,8 @@ public struct ApplyReport: Sendable, Equatable {
     public var wrongGroup = 0
     public var refused: [RefusedChange] = []
     public var rejectedOps: [RejectedOp] = []
+    /// Feeds found forked in this call, with the seq they froze at.
+    public var forks: [RefusedChange] = []
     /// The state was recomputed from the log (a role granted after its holder's changes arrived).
     public var rebuilt = false
 

@@ -9,6 +9,7 @@ extension ChangeApplier {
     func resumePending() throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.key, c.hash, c.body, c.sig FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
+            WHERE f.frozen_from IS NULL OR c.seq < f.frozen_from
             ORDER BY c.hlc_ms, c.hlc_c
             """)
         var pending: [SignedChange] = []
@@ -40,7 +41,12 @@ extension ChangeApplier {
         waiting = [:]
         roleCache = [:]
         postCache = [:]
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM change ORDER BY hlc_ms, hlc_c, feed, seq")
+        // Stamp order (clock, author key, seq): the same on every replica.
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT c.id FROM change c JOIN feed f ON f.id = c.feed
+            WHERE f.frozen_from IS NULL OR c.seq < f.frozen_from
+            ORDER BY c.hlc_ms, c.hlc_c, f.key, c.seq
+            """)
         let fetch = try db.cachedStatement(sql: "SELECT hash, body, sig FROM change WHERE id = ?")
         for id in ids {
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
@@ -53,6 +59,7 @@ extension ChangeApplier {
         var grants: [FeedID: [(role: Role, from: Int64)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT f.key, g.role, g.from_seq FROM role_grant g JOIN feed f ON f.id = g.feed
+            WHERE \(Self.grantCounts)
             """) {
             let key: Data = row[0]
             guard let feed = FeedID(bytes: Array(key)), let role = Role(rawValue: row[1]) else { continue }

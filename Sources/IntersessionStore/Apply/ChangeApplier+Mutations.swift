@@ -26,6 +26,18 @@ extension ChangeApplier {
             let known = knownGrants[feed]?.contains { $0.role == role && $0.from <= fromSeq } ?? false
             if holder.headSeq >= fromSeq, !known { needsRebuild = true }
 
+        case .createInvite(let id, let invite, let stamp):
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO invite (id, key, role, name, org, expires, author, seq, created_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id.hex, invite.key.bytes.blob, invite.role.rawValue, invite.name, invite.organisation,
+                            invite.expires, author, stamp.seq, stamp.hlc.millis])
+
+        case .redeemInvite(let invite, let role, let fromSeq, let stamp):
+            try redeem(invite, role: role, fromSeq: fromSeq, stamp: stamp, author: author)
+
         case .setProfile(_, let profile, let stamp):
             try db.execute(
                 sql: """
@@ -65,6 +77,33 @@ extension ChangeApplier {
                 sql: "INSERT OR IGNORE INTO rejected_op (feed, seq, op_index, reason) VALUES (?, ?, ?, ?)",
                 arguments: [author, change.seq, index, reason.rawValue])
             report.rejectedOps.append(RejectedOp(feed: change.author, seq: change.seq, index: index, reason: reason))
+        }
+    }
+
+    private func redeem(_ invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp, author: Int64) throws {
+        let earliest = try Row.fetchOne(db, sql: """
+            SELECT feed_hex, stamp_ms, stamp_c, seq FROM invite_redemption WHERE invite = ?
+            ORDER BY stamp_ms, stamp_c, feed_hex, seq LIMIT 1
+            """, arguments: [invite.hex])
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO invite_redemption (invite, feed, feed_hex, seq, stamp_ms, stamp_c)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [invite.hex, author, stamp.author.hex, stamp.seq, stamp.hlc.millis, stamp.hlc.counter])
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms, via_invite)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [author, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, invite.hex])
+        roleCache = [:]
+        // A redemption earlier than the one that counted so far takes the invite from its
+        // holder, whose changes were judged with the role: judge everything again.
+        if let earliest, (earliest[0] as String) != stamp.author.hex {
+            let previous = (HLC(millis: earliest[1], counter: earliest[2]), earliest[0] as String, earliest[3] as Int64)
+            let known = knownGrants[stamp.author]?.contains { $0.role == role && $0.from <= fromSeq } ?? false
+            if (stamp.hlc, stamp.author.hex, stamp.seq) < previous, !known { needsRebuild = true }
         }
     }
 

@@ -11,12 +11,25 @@ extension ChangeApplier: StateReader {
         } else {
             let row = try feedState(feed).row
             grants = try Row.fetchAll(
-                db, sql: "SELECT role, from_seq FROM role_grant WHERE feed = ?", arguments: [row]
+                db, sql: "SELECT role, from_seq FROM role_grant g WHERE feed = ? AND \(Self.grantCounts)", arguments: [row]
             ).compactMap { row in Role(rawValue: row[0]).map { ($0, row[1]) } }
             roleCache[feed] = grants
         }
         let all = grants + (knownGrants[feed] ?? [])
         return Set(all.filter { $0.from <= seq }.map(\.role))
+    }
+
+    /// A grant counts unless it came through an invite that someone else redeemed first (by stamp).
+    static let grantCounts = """
+        (g.via_invite IS NULL OR g.feed = (SELECT r.feed FROM invite_redemption r WHERE r.invite = g.via_invite
+                                           ORDER BY r.stamp_ms, r.stamp_c, r.feed_hex, r.seq LIMIT 1))
+        """
+
+    func invite(_ id: EntityID) throws -> InviteFacts? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT key, role FROM invite WHERE id = ?", arguments: [id.hex]),
+            let key = FeedID(bytes: Array(row[0] as Data)), let role = Role(rawValue: row[1])
+        else { return nil }
+        return InviteFacts(key: key, role: role)
     }
 
     func topicExists(_ id: EntityID) throws -> Bool {

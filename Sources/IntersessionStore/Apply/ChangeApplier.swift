@@ -10,7 +10,11 @@ final class ChangeApplier {
         var row: Int64
         var headSeq: Int64
         var headHash: ChangeHash?
+        /// The fork point: changes from this seq on do not count (DESIGN §4).
+        var frozenFrom: Int64?
         var dirty = false
+
+        func isFrozen(at seq: Int64) -> Bool { frozenFrom.map { seq >= $0 } ?? false }
     }
 
     let db: Database
@@ -64,6 +68,7 @@ final class ChangeApplier {
         var queue = [first]
         while let change = queue.popLast() {
             let state = try feedState(change.author)
+            if state.isFrozen(at: change.seq) { continue }
             if change.seq > state.headSeq + 1 {
                 wait(change, for: change.author, reaching: change.seq - 1)
                 continue
@@ -148,15 +153,30 @@ final class ChangeApplier {
         return change.body.isGenesis ? change.hash == group : change.body.group == group
     }
 
-    /// A change at a (feed, seq) already logged: a harmless duplicate, or a fork kept as evidence.
+    /// A change at a (feed, seq) already logged: a harmless duplicate, a forgery kept as
+    /// evidence, or a fork: two changes signed by one key for one seq. A fork freezes the feed
+    /// from that seq on, on every replica that sees both.
     private func compareWithLogged(_ change: SignedChange, feedRow: Int64) throws {
         let logged = try Data.fetchOne(
             db, sql: "SELECT hash FROM change WHERE feed = ? AND seq = ?", arguments: [feedRow, change.seq])
         if logged.map(Array.init) == change.hash.bytes {
             report.duplicates += 1
+        } else if !change.verifySignature() {
+            try keepEvidence(change, feedRow: feedRow, reason: "a different change with the same seq, badly signed")
         } else {
-            try keepEvidence(change, feedRow: feedRow, reason: "a different change with the same seq (fork)")
+            try keepEvidence(change, feedRow: feedRow, reason: "fork: a second change signed for this seq")
+            try freeze(change.author, from: change.seq)
         }
+    }
+
+    private func freeze(_ feed: FeedID, from seq: Int64) throws {
+        var state = try feedState(feed)
+        guard !state.isFrozen(at: seq) else { return }
+        state.frozenFrom = seq
+        feeds[feed] = state
+        try db.execute(sql: "UPDATE feed SET frozen_from = ? WHERE id = ?", arguments: [seq, state.row])
+        report.forks.append(RefusedChange(feed: feed, seq: seq, reason: "fork"))
+        if state.headSeq >= seq { needsRebuild = true }
     }
 
     private func refuse(_ change: SignedChange, feedRow: Int64, reason: String) throws {
@@ -173,11 +193,13 @@ final class ChangeApplier {
 
     func feedState(_ feed: FeedID) throws -> FeedState {
         if let state = feeds[feed] { return state }
-        let row = try Row.fetchOne(db, sql: "SELECT id, head_seq, head_hash FROM feed WHERE key = ?", arguments: [feed.bytes.blob])
+        let row = try Row.fetchOne(
+            db, sql: "SELECT id, head_seq, head_hash, frozen_from FROM feed WHERE key = ?", arguments: [feed.bytes.blob])
         let state: FeedState
         if let row {
             let hash: Data? = row[2]
-            state = FeedState(row: row[0], headSeq: row[1], headHash: hash.flatMap { ChangeHash(bytes: Array($0)) })
+            state = FeedState(
+                row: row[0], headSeq: row[1], headHash: hash.flatMap { ChangeHash(bytes: Array($0)) }, frozenFrom: row[3])
         } else {
             try db.execute(sql: "INSERT INTO feed (key, hex) VALUES (?, ?)", arguments: [feed.bytes.blob, feed.hex])
             state = FeedState(row: db.lastInsertedRowID, headSeq: 0, headHash: nil)

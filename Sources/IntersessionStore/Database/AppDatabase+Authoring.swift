@@ -63,6 +63,8 @@ extension AppDatabase {
         case .genesisOnly: "a group can only be created once"
         case .invalidContent: "the text is empty or over the size limit"
         case .unsupportedOp: "this version does not know that operation"
+        case .unknownInvite: "no such invite in this group"
+        case .badInviteProof: "the invite's proof does not match this profile"
         }
     }
 

@@ -7,6 +7,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-log-and-threads", migrate: createV1)
+        migrator.registerMigration("v2-invites-and-sync", migrate: createV2)
         return migrator
     }
 
@@ -157,8 +158,55 @@ enum Schema {
             """)
     }
 
+    static func createV2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE invite (
+                id TEXT PRIMARY KEY NOT NULL,
+                key BLOB NOT NULL CHECK (length(key) = 32),
+                role TEXT NOT NULL,
+                name TEXT NOT NULL,
+                org TEXT NOT NULL,
+                expires INTEGER NOT NULL,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL
+            ) STRICT;
+
+            -- Every redemption of an invite; the one with the least stamp counts.
+            CREATE TABLE invite_redemption (
+                invite TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                feed_hex TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                stamp_ms INTEGER NOT NULL,
+                stamp_c INTEGER NOT NULL,
+                PRIMARY KEY (invite, feed)
+            ) STRICT;
+
+            ALTER TABLE role_grant ADD COLUMN via_invite TEXT;
+
+            -- Local only: what this replica knows of each shared folder, so that a sync with
+            -- nothing new reads nothing it has read before.
+            CREATE TABLE folder_feed (
+                folder TEXT NOT NULL,
+                feed TEXT NOT NULL,
+                dir_mtime INTEGER NOT NULL,
+                PRIMARY KEY (folder, feed)
+            ) STRICT, WITHOUT ROWID;
+
+            -- Local only: files found bad, reported once.
+            CREATE TABLE bad_file (
+                path TEXT PRIMARY KEY NOT NULL,
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,
+                reason TEXT NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
-        "post_version", "post", "thread", "topic", "role_grant", "member", "rejected_op", "group_info",
+        "post_version", "post", "thread", "topic", "role_grant", "invite_redemption", "invite", "member", "rejected_op",
+        "group_info",
     ]
 }

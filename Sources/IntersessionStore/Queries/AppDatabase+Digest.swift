@@ -27,9 +27,11 @@ extension AppDatabase {
         "SELECT hex(id), title_en, title_fr, (SELECT hex FROM feed WHERE id = founder), created_ms FROM group_info",
         "SELECT f.hex, m.name, m.org, m.lang, m.stamp_ms, m.stamp_c, m.stamp_seq FROM member m JOIN feed f ON f.id = m.feed ORDER BY f.hex",
         """
-        SELECT f.hex, g.role, g.from_seq, b.hex, g.granted_seq FROM role_grant g JOIN feed f ON f.id = g.feed
+        SELECT f.hex, g.role, g.from_seq, b.hex, g.granted_seq, g.via_invite FROM role_grant g JOIN feed f ON f.id = g.feed
         JOIN feed b ON b.id = g.granted_by ORDER BY 1, 2, 3, 4, 5
         """,
+        "SELECT i.id, hex(i.key), i.role, i.name, i.org, i.expires, f.hex, i.seq FROM invite i JOIN feed f ON f.id = i.author ORDER BY i.id",
+        "SELECT invite, feed_hex, seq, stamp_ms, stamp_c FROM invite_redemption ORDER BY 1, 2",
         "SELECT t.id, t.key, t.title_en, t.title_fr, t.ord, f.hex, t.seq FROM topic t JOIN feed f ON f.id = t.author ORDER BY t.id",
         """
         SELECT h.id, h.topic, h.title, f.hex, h.seq, h.created_ms, h.created_c, h.last_ms, h.last_c, h.post_count
@@ -41,6 +43,6 @@ extension AppDatabase {
         """,
         "SELECT post, seq, hlc_ms, hlc_c, body FROM post_version ORDER BY 1, 2, 3, 4",
         "SELECT f.hex, r.seq, r.op_index, r.reason FROM rejected_op r JOIN feed f ON f.id = r.feed ORDER BY 1, 2, 3",
-        "SELECT f.hex, f.head_seq, hex(f.head_hash) FROM feed f WHERE f.head_seq > 0 ORDER BY f.hex",
+        "SELECT f.hex, f.head_seq, hex(f.head_hash), f.frozen_from FROM feed f WHERE f.head_seq > 0 OR f.frozen_from IS NOT NULL ORDER BY f.hex",
     ]
 }
