@@ -9,7 +9,8 @@ struct Intersession: ParsableCommand {
         subcommands: [
             OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
-            RetractCommand.self, HistoryCommand.self, SearchCommand.self, DemoCommand.self,
+            RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self,
+            DemoCommand.self,
         ],
         defaultSubcommand: OverviewCommand.self
     )

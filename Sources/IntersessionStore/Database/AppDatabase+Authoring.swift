@@ -73,6 +73,7 @@ extension AppDatabase {
         let row = try Row.fetchOne(db, sql: """
             SELECT f.key, p.seq FROM post p JOIN feed f ON f.id = p.author WHERE p.id = ?1
             UNION ALL SELECT f.key, t.seq FROM topic t JOIN feed f ON f.id = t.author WHERE t.id = ?1
+            UNION ALL SELECT f.key, i.seq FROM invite i JOIN feed f ON f.id = i.author WHERE i.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

@@ -194,6 +194,15 @@ enum Schema {
                 PRIMARY KEY (folder, feed)
             ) STRICT, WITHOUT ROWID;
 
+            -- Local only: the good segment files of each folder already read or written here.
+            CREATE TABLE seen_segment (
+                folder TEXT NOT NULL,
+                feed TEXT NOT NULL,
+                first_seq INTEGER NOT NULL,
+                last_seq INTEGER NOT NULL,
+                PRIMARY KEY (folder, feed, first_seq, last_seq)
+            ) STRICT, WITHOUT ROWID;
+
             -- Local only: files found bad, reported once.
             CREATE TABLE bad_file (
                 path TEXT PRIMARY KEY NOT NULL,

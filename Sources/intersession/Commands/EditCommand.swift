@@ -12,7 +12,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, key) = try profile.open()
+            let (store, key) = try profile.openForWriting()
             let target = try PostTarget.resolve(post, in: store)
             let body = try text.read()
             guard body != target.post.body || target.post.retracted else { throw InputError("the text is unchanged") }

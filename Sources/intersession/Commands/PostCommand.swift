@@ -15,7 +15,7 @@ struct PostCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let title = try TextCheck.title(title)
-            let (store, key) = try profile.open()
+            let (store, key) = try profile.openForWriting()
             let topicID = try store.resolve(topic, as: .topic)
             let body = try text.read()
             guard let topicEntity = EntityID(hex: topicID) else { throw InputError("bad topic id") }

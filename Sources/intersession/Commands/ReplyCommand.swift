@@ -14,7 +14,7 @@ struct ReplyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, key) = try profile.open()
+            let (store, key) = try profile.openForWriting()
             let parent = try PostTarget.resolve(post, in: store)
             let body = try text.read()
             let quote = try quote.map(TextCheck.body)

@@ -11,7 +11,7 @@ struct RetractCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, key) = try profile.open()
+            let (store, key) = try profile.openForWriting()
             let target = try PostTarget.resolve(post, in: store)
             _ = try store.author(ops: [.postRetract(PostRetract(post: target.id))], references: [target.id],
                                  key: key, now: Clock.now())

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntersessionCore
 import IntersessionStore
+import IntersessionSync
 
 /// `--home`, taken by every command.
 struct ProfileOptions: ParsableArguments {
@@ -18,6 +19,21 @@ struct ProfileOptions: ParsableArguments {
         let profile = self.profile
         let key = try profile.loadKey()
         return (try profile.openStore(readOnly: readOnly), key)
+    }
+
+    /// The store and key, for a command that signs: first takes in this profile's own newer
+    /// changes from its folders (a restored backup), so that it never forks its own feed.
+    func openForWriting() throws -> (store: AppDatabase, key: DeviceKey) {
+        let (store, key) = try open()
+        let folders = try RememberedFolders(store: store).list()
+        if !folders.isEmpty {
+            let report = try SyncEngine(store: store).adoptOwnFeed(key.feed, folders: folders)
+            if report.importedChanges > 0 {
+                FileHandle.standardError.write(Data(
+                    "intersession: took in \(report.importedChanges) of your own changes found in the shared folder (a restored backup?)\n".utf8))
+            }
+        }
+        return (store, key)
     }
 
     var config: ProfileConfig { ProfileConfig.load(from: profile.configURL) }

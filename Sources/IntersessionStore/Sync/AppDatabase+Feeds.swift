@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// How far this store holds each feed.
+public struct FeedProgress: Sendable, Equatable {
+    /// Every change up to this seq is applied.
+    public var head: Int64
+    /// The highest seq logged, pending ones included.
+    public var logged: Int64
+    public var frozenFrom: Int64?
+}
+
+/// What the sync layer reads from the log: feed progress, and changes as signed bytes.
+extension AppDatabase {
+    public func feedProgress() throws -> [FeedID: FeedProgress] {
+        try read { db in
+            var progress: [FeedID: FeedProgress] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT f.key, f.head_seq, coalesce((SELECT max(seq) FROM change c WHERE c.feed = f.id), 0), f.frozen_from
+                FROM feed f
+                """) {
+                if let feed = FeedID(bytes: Array(row[0] as Data)) {
+                    progress[feed] = FeedProgress(head: row[1], logged: row[2], frozenFrom: row[3])
+                }
+            }
+            return progress
+        }
+    }
+
+    /// The changes of `feed` with seqs in `range`, as logged.
+    public func changes(of feed: FeedID, in range: ClosedRange<Int64>) throws -> [SignedChange] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.hash, c.body, c.sig FROM change c JOIN feed f ON f.id = c.feed
+                WHERE f.key = ? AND c.seq BETWEEN ? AND ? ORDER BY c.seq
+                """, arguments: [feed.bytes.blob, range.lowerBound, range.upperBound]).map { row in
+                guard let hash = ChangeHash(bytes: Array(row[0] as Data)) else { throw StoreError.invalid("the log holds a malformed hash") }
+                return try SignedChange(trustedBytes: Array(row[1] as Data), hash: hash, signature: Array(row[2] as Data))
+            }
+        }
+    }
+
+    /// The group's genesis change, which a shared folder's GROUP file holds.
+    public func genesis() throws -> SignedChange? {
+        guard let group = try groupID() else { return nil }
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM change WHERE hash = ?", arguments: [group.bytes.blob]) else {
+                return nil
+            }
+            return try SignedChange(trustedBytes: Array(row[0] as Data), hash: group, signature: Array(row[1] as Data))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// A range of seqs one segment file holds.
+public struct SeqRange: Sendable, Hashable, Comparable {
+    public var first: Int64
+    public var last: Int64
+
+    public init(first: Int64, last: Int64) {
+        self.first = first
+        self.last = last
+    }
+
+    public static func < (lhs: SeqRange, rhs: SeqRange) -> Bool { (lhs.first, lhs.last) < (rhs.first, rhs.last) }
+}
+
+/// What this replica remembers of each shared folder (local only, never synced): directory
+/// modification times, the good segment files read or written, and the bad files reported.
+extension AppDatabase {
+    public func folderMtimes(_ folder: String) throws -> [String: Int64] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT feed, dir_mtime FROM folder_feed WHERE folder = ?", arguments: [folder]
+            ).map { ($0[0] as String, $0[1] as Int64) })
+        }
+    }
+
+    public func setFolderMtime(_ folder: String, key: String, mtime: Int64?) throws {
+        try write { db in
+            if let mtime {
+                try db.execute(sql: "INSERT OR REPLACE INTO folder_feed (folder, feed, dir_mtime) VALUES (?, ?, ?)",
+                               arguments: [folder, key, mtime])
+            } else {
+                try db.execute(sql: "DELETE FROM folder_feed WHERE folder = ? AND feed = ?", arguments: [folder, key])
+            }
+        }
+    }
+
+    public func seenSegments(_ folder: String) throws -> [String: Set<SeqRange>] {
+        try read { db in
+            var seen: [String: Set<SeqRange>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT feed, first_seq, last_seq FROM seen_segment WHERE folder = ?", arguments: [folder]) {
+                seen[row[0], default: []].insert(SeqRange(first: row[1], last: row[2]))
+            }
+            return seen
+        }
+    }
+
+    public func markSeen(_ folder: String, feed: String, ranges: [SeqRange]) throws {
+        guard !ranges.isEmpty else { return }
+        try write { db in
+            let insert = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO seen_segment (folder, feed, first_seq, last_seq) VALUES (?, ?, ?, ?)")
+            for range in ranges { try insert.execute(arguments: [folder, feed, range.first, range.last]) }
+        }
+    }
+
+    /// Whether this exact file (same size and time) was already reported bad.
+    public func wasReported(path: String, size: Int64, mtime: Int64) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM bad_file WHERE path = ? AND size = ? AND mtime = ?",
+                              arguments: [path, size, mtime]) ?? false
+        }
+    }
+
+    public func recordBadFile(path: String, size: Int64, mtime: Int64, reason: String) throws {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO bad_file (path, size, mtime, reason) VALUES (?, ?, ?, ?)",
+                           arguments: [path, size, mtime, reason])
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+/// Reads the segment files of one group folder that this replica has not read yet. Folders
+/// whose modification time has not moved since the last read are not even listed, so a sync
+/// with nothing new costs the same however long the log is.
+struct FolderImport {
+    let store: AppDatabase
+    let folder: GroupFolder
+    var only: FeedID?
+
+    init(store: AppDatabase, folder: GroupFolder, only: FeedID? = nil) {
+        self.store = store
+        self.folder = folder
+        self.only = only
+    }
+
+    static let feedsKey = "*"
+
+    func run(into report: inout SyncReport) throws {
+        guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
+        let root = folder.root
+        let mtimes = try store.folderMtimes(root)
+        let seen = try store.seenSegments(root)
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+
+        var feedNames = Set(mtimes.keys).subtracting([Self.feedsKey])
+        let listFeeds = mtimes[Self.feedsKey] != feedsStatus.mtime
+        if listFeeds {
+            for name in Files.list(folder.feedsPath) {
+                if FeedID(hex: name) != nil, name == name.lowercased() {
+                    feedNames.insert(name)
+                } else if !name.hasPrefix(".") {
+                    try reportOnce(folder.feedsPath + "/" + name, "not a feed folder; ignored", into: &report)
+                }
+            }
+        }
+        var batch = ImportBatch()
+        for name in feedNames.sorted() {
+            guard let feed = FeedID(hex: name), only == nil || only == feed else { continue }
+            let path = folder.feedPath(feed)
+            guard let status = FileStatus(path: path), status.isDirectory else { continue }
+            guard mtimes[name] != status.mtime else { continue }
+            var settled = now - status.mtime > SyncEngine.settleNanoseconds
+            for entry in Files.list(path).sorted() {
+                switch FolderEntry(name: entry) {
+                case .temporary:
+                    continue
+                case .stray(let reason):
+                    try reportOnce(path + "/" + entry, reason, into: &report)
+                case .segment(let segment):
+                    let range = SeqRange(first: segment.firstSeq, last: segment.lastSeq)
+                    guard !(seen[name]?.contains(range) ?? false) else { continue }
+                    if try !read(segment, of: feed, into: &batch, report: &report) { settled = false }
+                }
+                if batch.changes.count >= SyncEngine.batchSize { try batch.apply(to: store, folder: root, report: &report) }
+            }
+            // -1: known, but to be listed again (its content was not all read, or too fresh).
+            batch.folderTimes[name] = settled ? status.mtime : -1
+        }
+        if listFeeds, only == nil, now - feedsStatus.mtime > SyncEngine.settleNanoseconds {
+            batch.folderTimes[Self.feedsKey] = feedsStatus.mtime
+        }
+        try batch.apply(to: store, folder: root, report: &report)
+    }
+
+    /// Reads one segment into the batch. Returns false when the file is still being copied.
+    private func read(_ segment: SegmentName, of feed: FeedID, into batch: inout ImportBatch, report: inout SyncReport) throws -> Bool {
+        let path = folder.segmentPath(feed, segment)
+        guard let status = FileStatus(path: path) else { return false }
+        if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return true }
+        do {
+            guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
+            let bytes = try Files.read(path, limit: SegmentFormat.maximumFileBytes)
+            let decoded = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: segment)
+            batch.add(decoded.changes, feed: feed, range: SeqRange(first: segment.firstSeq, last: segment.lastSeq))
+            return true
+        } catch SegmentError.incomplete {
+            report.incompleteFiles += 1
+            return false
+        } catch {
+            report.rejectedFiles += 1
+            try reportOnce(path, "\(error)", into: &report)
+            return true
+        }
+    }
+
+    private func reportOnce(_ path: String, _ reason: String, into report: inout SyncReport) throws {
+        let status = FileStatus(path: path)
+        let size = status?.size ?? -1, mtime = status?.mtime ?? -1
+        guard try !store.wasReported(path: path, size: size, mtime: mtime) else { return }
+        try store.recordBadFile(path: path, size: size, mtime: mtime, reason: reason)
+        report.problems.append(.init(path: path, reason: reason))
+    }
+}
+
+/// Changes read from a folder, applied together so that dependencies across feeds resolve in
+/// one transaction; what was read is remembered only once it is applied.
+struct ImportBatch {
+    var changes: [SignedChange] = []
+    var ranges: [String: [SeqRange]] = [:]
+    var feeds: Set<FeedID> = []
+    var folderTimes: [String: Int64] = [:]
+
+    mutating func add(_ read: [SignedChange], feed: FeedID, range: SeqRange) {
+        changes += read
+        ranges[feed.hex, default: []].append(range)
+        feeds.insert(feed)
+    }
+
+    mutating func apply(to store: AppDatabase, folder: String, report: inout SyncReport) throws {
+        if !changes.isEmpty {
+            let applied = try store.apply(changes)
+            report.absorb(applied)
+            if applied.applied > 0 { report.importedFeeds.formUnion(feeds) }
+        }
+        for (feed, ranges) in ranges { try store.markSeen(folder, feed: feed, ranges: ranges) }
+        for (key, mtime) in folderTimes { try store.setFolderMtime(folder, key: key, mtime: mtime) }
+        self = ImportBatch()
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import IntersessionStore
+
+/// The shared folders a profile syncs with, remembered after first use (a local setting).
+public struct RememberedFolders {
+    let store: AppDatabase
+    static let key = "sync.folders"
+
+    public init(store: AppDatabase) { self.store = store }
+
+    public func list() throws -> [String] {
+        (try store.setting(Self.key) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// Adds folders (as absolute paths) and returns the whole list.
+    @discardableResult
+    public func add(_ paths: [String]) throws -> [String] {
+        var folders = try list()
+        for path in paths {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if !folders.contains(absolute) { folders.append(absolute) }
+        }
+        try store.setSetting(Self.key, to: folders.isEmpty ? nil : folders.joined(separator: "\n"))
+        return folders
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import IntersessionCore
+
+/// The file the secretariat hands to an invitee (DESIGN §4): the group and its genesis change,
+/// the invite's id and one-time secret, and where the shared folder may be. Whoever holds the
+/// file can join once, so it is written with mode 0600 and should travel privately.
+public struct InviteFile: Sendable, Equatable {
+    public static let format = "intersession-invite"
+    public var group: GroupID
+    public var genesis: SignedChange
+    public var invite: EntityID
+    public var secret: [UInt8]
+    public var name: String
+    public var organisation: String
+    public var role: Role
+    public var expires: Int64
+    public var folders: [String]
+
+    public init(group: GroupID, genesis: SignedChange, invite: EntityID, secret: [UInt8], name: String,
+                organisation: String, role: Role, expires: Int64, folders: [String]) {
+        self.group = group
+        self.genesis = genesis
+        self.invite = invite
+        self.secret = secret
+        self.name = name
+        self.organisation = organisation
+        self.role = role
+        self.expires = expires
+        self.folders = folders
+    }
+
+    public var bytes: [UInt8] {
+        let json: JSONValue = [
+            Self.format: 1, "group": .string(group.hex),
+            "genesis": ["sig": .string(Data(genesis.signature).base64EncodedString()),
+                        "body": .string(String(decoding: genesis.bytes, as: UTF8.self))],
+            "invite": .string(invite.hex), "secret": .string(Hex.encode(secret)), "name": .string(name),
+            "org": .string(organisation), "role": .string(role.rawValue), "expires": .int(expires),
+            "folders": .array(folders.map { .string($0) }),
+        ]
+        return CanonicalJSON.encode(json) + [0x0A]
+    }
+
+    public init(bytes: [UInt8]) throws(InviteError) {
+        guard bytes.count < 1_000_000, let json = try? JSONParser.parse(bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes),
+            json[Self.format]?.intValue == 1
+        else { throw .notAnInvite }
+        guard let groupText = json["group"]?.stringValue, let group = GroupID(hex: groupText),
+            let signature = json["genesis"]?["sig"]?.stringValue.flatMap({ Data(base64Encoded: $0) }),
+            let body = json["genesis"]?["body"]?.stringValue,
+            let genesis = try? SignedChange(bytes: Array(body.utf8), signature: Array(signature)),
+            genesis.hash == group, genesis.body.isGenesis, genesis.verifySignature(),
+            let invite = json["invite"]?.stringValue.flatMap(EntityID.init(hex:)),
+            let secret = json["secret"]?.stringValue.flatMap(Hex.decode), secret.count == 32,
+            let name = json["name"]?.stringValue, let organisation = json["org"]?.stringValue,
+            let role = json["role"]?.stringValue.flatMap(Role.init(rawValue:)),
+            let expires = json["expires"]?.intValue
+        else { throw .damaged }
+        self.init(group: group, genesis: genesis, invite: invite, secret: secret, name: name, organisation: organisation,
+                  role: role, expires: expires,
+                  folders: (json["folders"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+}
+
+public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notAnInvite
+    case damaged
+    case expired(Int64)
+    case noFolder
+    case groupNotInFolder(String)
+    case otherGroup(String)
+    case notYetInFolder
+    case alreadyUsed(String)
+    case wrongKey
+
+    public var description: String {
+        switch self {
+        case .notAnInvite: "this is not an Intersession invite file"
+        case .damaged: "the invite file is damaged (its group or genesis does not check out)"
+        case .expired(let millis):
+            "this invite expired on \(Date(timeIntervalSince1970: Double(millis) / 1000).formatted(date: .abbreviated, time: .omitted)); ask the secretariat for a new one"
+        case .noFolder: "the invite names no shared folder that exists here; give one with --folder PATH"
+        case .groupNotInFolder(let path): "the shared folder \(path) does not hold this group yet; check --folder, or ask the secretariat to sync"
+        case .otherGroup(let path): "the shared folder \(path) holds another group under this group's name"
+        case .notYetInFolder: "the invite is not in the shared folder yet; ask the secretariat to sync, then try again"
+        case .alreadyUsed(let who): "this invite was already used (by \(who)); ask the secretariat for a new one"
+        case .wrongKey: "the invite's secret does not match the invite in the group"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import IntersessionStore
+import IntersessionSync
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Exchange changes with the shared folders (remembered after first use).")
+
+    @OptionGroup var profile: ProfileOptions
+    @Option(name: .customLong("folder"), help: "A shared folder to sync with (repeatable); remembered.")
+    var folders: [String] = []
+    @Flag(help: "Keep syncing as files arrive, until interrupted.") var watch = false
+    @Option(help: "Seconds between two looks at the folders with --watch.") var interval: Double = 2
+
+    func validate() throws {
+        guard interval >= 0.2 else { throw ValidationError("--interval must be at least 0.2 seconds") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open()
+            let remembered = try RememberedFolders(store: store).add(folders)
+            guard !remembered.isEmpty else {
+                throw InputError("no shared folder yet; give one with --folder PATH")
+            }
+            let engine = SyncEngine(store: store)
+            var report = try engine.sync(folders: remembered)
+            SyncOutput.print(report)
+            while watch {
+                Thread.sleep(forTimeInterval: interval)
+                report = try engine.sync(folders: remembered)
+                if report.changedSomething { SyncOutput.print(report) }
+            }
+            if report.problems.contains(where: { FileStatus(path: $0.path)?.isDirectory != true && remembered.contains($0.path) }) {
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+enum SyncOutput {
+    static func print(_ report: SyncReport) {
+        Output.line("sync: " + report.summary)
+        for problem in report.problems { Output.line("  skipped \(problem.path): \(problem.reason)") }
+        for fork in report.forks {
+            Output.line("  fork: feed \(fork.feed.short) signed two different changes for seq \(fork.seq); its changes from there no longer count (evidence kept)")
+        }
+    }
+}
