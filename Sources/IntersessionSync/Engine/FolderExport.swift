@@ -23,10 +23,15 @@ struct FolderExport {
                     let name = SegmentName(firstSeq: chunk.first!.seq, lastSeq: chunk.last!.seq)!
                     let path = folder.segmentPath(feed, name)
                     try Files.makeDirectory(folder.feedPath(feed))
+                    let bytes = SegmentFormat.encode(chunk, group: folder.group)
                     if FileStatus(path: path) == nil {
-                        try AtomicFile.write(SegmentFormat.encode(chunk, group: folder.group), to: path)
+                        try AtomicFile.write(bytes, to: path)
                         report.exportedChanges += chunk.count
                         report.exportedFiles += 1
+                    } else if (try? Files.read(path, limit: SegmentFormat.maximumFileBytes)) != bytes {
+                        // Someone's file of that name is still being copied, or damaged: never
+                        // overwrite another writer's file; import reads or reports it.
+                        continue
                     }
                     written.append(SeqRange(first: name.firstSeq, last: name.lastSeq))
                 }

@@ -17,6 +17,9 @@ struct FolderImport {
     }
 
     static let feedsKey = "*"
+    /// A file without a trailer is taken for a copy in progress for this long after it last
+    /// changed; after that it is reported once as truncated or not a segment.
+    static let copyingNanoseconds: Double = 120e9
 
     func run(into report: inout SyncReport) throws {
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
@@ -76,7 +79,7 @@ struct FolderImport {
             let decoded = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: segment)
             batch.add(decoded.changes, feed: feed, range: SeqRange(first: segment.firstSeq, last: segment.lastSeq))
             return true
-        } catch SegmentError.incomplete {
+        } catch SegmentError.incomplete where Date().timeIntervalSince1970 * 1e9 - Double(status.mtime) < Self.copyingNanoseconds {
             report.incompleteFiles += 1
             return false
         } catch {

@@ -13,7 +13,7 @@ public enum SegmentError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .incomplete: "incomplete (no trailer yet); will retry"
+        case .incomplete: "no valid trailer: truncated, or not a segment"
         case .tooLarge(let size): "\(size) bytes is over the limit of \(SegmentFormat.maximumFileBytes)"
         case .checksumMismatch: "the checksum does not match the content (damaged or altered)"
         case .badHeader(let why): "bad header: \(why)"

@@ -1,0 +1,101 @@
+import Foundation
+import IntersessionCore
+import IntersessionResources
+import IntersessionStore
+@testable import IntersessionSync
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A temporary folder removed when the value goes away.
+final class TemporaryFolder {
+    let path: String
+    init() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("sync-tests-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    func sub(_ name: String) -> String {
+        let sub = path + "/" + name
+        try! FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+        return sub
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// One person's profile on their own machine, syncing with one folder.
+struct Replica {
+    let name: String
+    let home: ProfileHome
+    let store: AppDatabase
+    let key: DeviceKey
+    var folders: [String]
+
+    func sync() throws -> SyncReport { try SyncEngine(store: store).sync(folders: folders) }
+}
+
+enum Group {
+    static let template = try! GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
+
+    /// A founder syncing with `folders[0]`, and members who joined by invite, each with their
+    /// own folder; the founder's folder is copied to each before they join.
+    static func make(in temp: TemporaryFolder, members: Int, now: Int64 = 1_790_000_000_000) throws -> [Replica] {
+        let folders = (0...members).map { temp.sub("folder-\($0)") }
+        let founderHome = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/home-0"))
+        let key = DeviceKey()
+        _ = try founderHome.create(key: key)
+        let store = try founderHome.createStore()
+        _ = try store.createGroup(
+            ops: template.genesisOps(title: nil, founder: MemberProfile(name: "Secretariat", organisation: "WCO", language: .en)),
+            key: key, now: now)
+        var replicas = [Replica(name: "secretariat", home: founderHome, store: store, key: key, folders: [folders[0]])]
+        _ = try replicas[0].sync()
+        for index in stride(from: 1, through: members, by: 1) {
+            let invite = try Invitation.create(
+                store: store, key: key, name: "Delegate \(index)", organisation: "Org \(index)", role: .member,
+                expires: now + 86_400_000, folders: [], now: now + Int64(index))
+            _ = try replicas[0].sync()
+            try FolderCopy.all(from: folders[0], to: folders[index])
+            let home = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/home-\(index)"))
+            _ = try Invitation.join(
+                invite, home: home, profile: MemberProfile(name: "Delegate \(index)", organisation: "Org \(index)", language: .fr),
+                folder: folders[index], now: now + Int64(index))
+            replicas.append(Replica(name: "delegate-\(index)", home: home, store: try home.openStore(),
+                                    key: try home.loadKey(), folders: [folders[index]]))
+        }
+        return replicas
+    }
+}
+
+/// A sync tool between folders: copies files the other folder lacks.
+enum FolderCopy {
+    static func files(under root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".")
+        }
+    }
+
+    static func copy(_ relative: String, from source: String, to target: String, truncatedTo length: Int? = nil) throws {
+        let destination = target + "/" + relative
+        try FileManager.default.createDirectory(
+            atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var data = try Data(contentsOf: URL(fileURLWithPath: source + "/" + relative))
+        if let length { data = data.prefix(length) }
+        try data.write(to: URL(fileURLWithPath: destination))
+    }
+
+    static func all(from source: String, to target: String) throws {
+        for file in files(under: source) { try copy(file, from: source, to: target) }
+    }
+}
