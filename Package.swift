@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "intersession-bench",
             dependencies: [
-                "IntersessionCore", "IntersessionStore", "IntersessionResources",
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

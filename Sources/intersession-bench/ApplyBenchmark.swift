@@ -10,7 +10,8 @@ struct ApplyBenchmark {
 
     func run() throws {
         print("apply: generating \(changes) signed single-post changes…")
-        let workload = try PostWorkload(posts: changes)
+        var workload = try PostWorkload()
+        let posts = workload.posts(changes)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intersession-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -18,14 +19,14 @@ struct ApplyBenchmark {
         let floorPath = folder.appendingPathComponent("floor.sqlite").path
         let floorStore = try AppDatabase.open(path: floorPath)
         try floorStore.apply(workload.setup)
-        let rows = try RawFloor.Rows(workload.posts, feedRows: floorStore.feedRowIDs())
+        let rows = try RawFloor.Rows(posts, feedRows: floorStore.feedRowIDs())
         let floorSeconds = try RawFloor.insert(rows, path: floorPath)
 
         let storePath = folder.appendingPathComponent("store.sqlite").path
         let store = try AppDatabase.open(path: storePath)
         try store.apply(workload.setup)
         let start = DispatchTime.now()
-        let report = try store.apply(workload.posts)
+        let report = try store.apply(posts)
         let applySeconds = Self.seconds(since: start)
         guard report.applied == changes, report.rejectedOps.isEmpty else {
             throw BenchmarkError("apply did not apply every change: \(report)")
@@ -34,7 +35,7 @@ struct ApplyBenchmark {
         let parsePath = folder.appendingPathComponent("parsed.sqlite").path
         let parsedStore = try AppDatabase.open(path: parsePath)
         try parsedStore.apply(workload.setup)
-        let wire = workload.posts.map { ($0.bytes, $0.signature) }
+        let wire = posts.map { ($0.bytes, $0.signature) }
         let parseStart = DispatchTime.now()
         let decoded = try wire.map { try SignedChange(bytes: $0.0, signature: $0.1) }
         try parsedStore.apply(decoded)

@@ -1,7 +1,8 @@
 import Foundation
 
 // Benchmarks, run by hand in a release build (not in CI):
-//   swift run -c release intersession-bench [apply] [--changes N]
+//   swift run -c release intersession-bench [apply] [import] [nothing-new] [--changes N]
+// (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -15,8 +16,10 @@ let scenarios = arguments.isEmpty ? ["apply"] : arguments
 for scenario in scenarios {
     switch scenario {
     case "apply": try ApplyBenchmark(changes: changes).run()
+    case "import": try SyncBenchmark(changes: changes).runImport()
+    case "nothing-new": try SyncBenchmark(changes: changes).runNothingNew(sizes: [1_000, changes])
     default:
-        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply\n".utf8))
+        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new\n".utf8))
         exit(2)
     }
 }

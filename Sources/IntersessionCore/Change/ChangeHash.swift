@@ -15,13 +15,16 @@ public struct ChangeHash: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.bytes = bytes
     }
 
-    public static func of<Bytes: Sequence>(_ body: Bytes) -> ChangeHash where Bytes.Element == UInt8 {
-        var hasher = SHA256()
-        hasher.update(data: Array(body))
-        return ChangeHash(bytes: Array(hasher.finalize()))!
+    public static func of(_ body: [UInt8]) -> ChangeHash {
+        ChangeHash(bytes: Array(SHA256.hash(data: body)))!
     }
 
     public var hex: String { Hex.encode(bytes) }
+
+    /// The first eight bytes are as random as all 32; hashing them alone keeps lookups cheap.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine($0.loadUnaligned(as: UInt64.self)) }
+    }
     public var short: String { String(hex.prefix(8)) }
     public var description: String { short }
 

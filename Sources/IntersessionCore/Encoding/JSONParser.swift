@@ -12,8 +12,11 @@ public struct JSONParser {
 
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(JSONParseError) -> JSONValue
     where Bytes.Element == UInt8 {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+        try parse(Array(bytes))
+    }
+
+    public static func parse(_ array: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var parser = JSONParser(bytes: buffer)
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)

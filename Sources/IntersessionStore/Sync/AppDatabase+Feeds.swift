@@ -52,3 +52,15 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Changes logged but waiting for a dependency (not counting a frozen feed's).
+    public func pendingCount() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
+                WHERE f.frozen_from IS NULL OR c.seq < f.frozen_from
+                """) ?? 0
+        }
+    }
+}

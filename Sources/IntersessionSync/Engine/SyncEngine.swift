@@ -27,7 +27,7 @@ public struct SyncEngine: Sendable {
             try FolderImport(store: store, folder: folder).run(into: &report)
             try FolderExport(store: store, folder: folder).run(into: &report)
         }
-        report.pending = try store.groupSummary().pending
+        report.pending = try store.pendingCount()
         return report
     }
 

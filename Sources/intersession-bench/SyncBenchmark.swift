@@ -1,0 +1,136 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionSync
+
+/// Issue 3's figures: importing a folder into a fresh replica against the raw floor, and a sync
+/// with nothing new against folders of a thousand and of a million changes.
+struct SyncBenchmark {
+    let changes: Int
+
+    func runImport() throws {
+        print("import: generating \(changes) replies from 20 feeds, written as segments…")
+        let temp = try Scratch()
+        var workload = try PostWorkload()
+        let posts = workload.posts(changes)
+        let all = workload.setup + posts
+        let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID)
+        try SegmentWriter.write(all, to: folder)
+        let rows = try RawImportFloor.Rows(all)
+        let files = SegmentWriter.files(in: folder)
+        let bytes = files.reduce(0) { $0 + (FileStatus(path: $1)?.size ?? 0) }
+
+        let floorSeconds = try RawImportFloor.run(files: files, rows: rows, schemaFrom: temp.path("floor.sqlite"), genesis: all[0])
+
+        let store = try AppDatabase.create(path: temp.path("replica.sqlite"))
+        try store.apply([all[0]])
+        Memory.resetPeak()
+        let before = Memory.residentMiB()
+        let start = DispatchTime.now()
+        let report = try SyncEngine(store: store).sync(folders: [folder.root])
+        let seconds = ApplyBenchmark.seconds(since: start)
+        guard report.importedChanges == all.count - 1, report.pending == 0, report.problems.isEmpty else {
+            throw BenchmarkError("import did not take everything in: \(report.summary) \(report.problems)")
+        }
+        let rate = Double(all.count) / seconds, floorRate = Double(all.count) / floorSeconds
+        print(String(format: "  %d changes in %d files (%.0f MiB)", all.count, files.count, Double(bytes) / 1_048_576))
+        print(String(format: "  raw floor (read, hash, prepared inserts): %9.0f changes/s  (%.2f s)", floorRate, floorSeconds))
+        print(String(format: "  sync import into a fresh replica:         %9.0f changes/s  (%.2f s)  ratio %.2f of floor",
+                     rate, seconds, rate / floorRate))
+        print(String(format: "  resident memory: %.0f MiB before (the generated workload), peak %.0f MiB during the import (+%.0f)",
+                     before, Memory.peakMiB(), Memory.peakMiB() - before))
+    }
+
+    func runNothingNew(sizes: [Int]) throws {
+        for size in sizes {
+            let temp = try Scratch()
+            var workload = try PostWorkload()
+            let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID)
+            let store = try AppDatabase.create(path: temp.path("replica.sqlite"))
+            try store.apply([workload.setup[0]])
+            let engine = SyncEngine(store: store)
+            try SegmentWriter.write(workload.setup, to: folder)
+            var made = 0
+            let start = DispatchTime.now()
+            while made < size {
+                let batch = workload.posts(min(20_000, size - made))
+                try SegmentWriter.write(batch, to: folder)
+                made += batch.count
+                _ = try engine.sync(folders: [folder.root])
+            }
+            let fillSeconds = ApplyBenchmark.seconds(since: start)
+            Thread.sleep(forTimeInterval: 3.5)  // let the folders' times settle, then record them
+            _ = try engine.sync(folders: [folder.root])
+            var times: [Double] = []
+            for _ in 0..<20 {
+                let start = DispatchTime.now()
+                let report = try engine.sync(folders: [folder.root])
+                times.append(ApplyBenchmark.seconds(since: start) * 1000)
+                guard !report.changedSomething else { throw BenchmarkError("a quiet sync changed something: \(report.summary)") }
+            }
+            times.sort()
+            print(String(format: "nothing new, %8d changes in %5d files: median %.2f ms, worst %.2f ms  (filled by sync in %.0f s)",
+                         size + workload.setup.count, SegmentWriter.files(in: folder).count, times[times.count / 2],
+                         times.last!, fillSeconds))
+        }
+    }
+}
+
+/// A folder for one run, removed afterwards.
+final class Scratch {
+    let root: String
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("intersession-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { root + "/" + name }
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// Writes changes into a folder as another replica's export would: per feed, files of at most
+/// 10,000 changes.
+enum SegmentWriter {
+    static func write(_ changes: [SignedChange], to folder: GroupFolder) throws {
+        try FileManager.default.createDirectory(atPath: folder.feedsPath, withIntermediateDirectories: true)
+        if let genesis = changes.first(where: { $0.body.isGenesis }) {
+            try Data(SegmentFormat.encode([genesis], group: folder.group)).write(to: URL(fileURLWithPath: folder.groupFile))
+        }
+        for (feed, feedChanges) in Dictionary(grouping: changes, by: \.author) {
+            try FileManager.default.createDirectory(atPath: folder.feedPath(feed), withIntermediateDirectories: true)
+            var start = 0
+            while start < feedChanges.count {
+                let chunk = Array(feedChanges[start..<min(start + SegmentFormat.changesPerFile, feedChanges.count)])
+                let name = SegmentName(firstSeq: chunk.first!.seq, lastSeq: chunk.last!.seq)!
+                try Data(SegmentFormat.encode(chunk, group: folder.group))
+                    .write(to: URL(fileURLWithPath: folder.segmentPath(feed, name)))
+                start += chunk.count
+            }
+        }
+    }
+
+    static func files(in folder: GroupFolder) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.feedsPath))?.sorted().flatMap { feed in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.feedsPath + "/" + feed)) ?? []).sorted()
+                .map { folder.feedsPath + "/" + feed + "/" + $0 }
+        } ?? []
+    }
+}
+
+enum Memory {
+    /// Resets the kernel's record of peak resident memory (Linux), so a phase can be measured alone.
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    static func residentMiB() -> Double { field("VmRSS:") }
+
+    static func peakMiB() -> Double { field("VmHWM:") }
+
+    static func field(_ name: String) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+            let kib = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return ApplyBenchmark.peakMemoryMiB() }
+        return kib / 1024
+    }
+}
