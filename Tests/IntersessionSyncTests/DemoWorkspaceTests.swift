@@ -29,6 +29,12 @@ import IntersessionStore
         let stores = try content.peers.map { try workspace.home($0.home).openStore() }
         let digests = try Set(stores.map { try $0.stateDigest() })
         #expect(digests.count == 1)
+        // They share a folder: a newcomer could read the whole group there.
+        for store in stores {
+            let report = try SyncEngine(store: store).sync(folders: try RememberedFolders(store: store).list())
+            #expect(report.importedChanges == 0 && report.exportedChanges == 0 && report.problems.isEmpty)
+        }
+        #expect(FileManager.default.fileExists(atPath: workspace.sharedFolder + "/group-\(try stores[0].groupID()!.short)/GROUP"))
         let members = try stores[0].members()
         #expect(members.count == 4)
         #expect(Set(members.flatMap(\.roles)) == ["secretariat", "cochair", "member"])

@@ -22,4 +22,6 @@ public struct MemberSummary: Sendable, Equatable, Codable {
     /// The clock of the latest change received from this feed, in unix milliseconds.
     public var lastSeen: Int64?
     public var changes: Int64
+    /// Set when the feed forked: its changes from this seq on do not count.
+    public var frozenFrom: Int64?
 }

@@ -8,7 +8,8 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT g.id, g.title_en, g.title_fr, f.hex,
                        (SELECT count(*) FROM member), (SELECT count(*) FROM change),
-                       (SELECT count(*) FROM change c JOIN feed e ON e.id = c.feed WHERE c.seq > e.head_seq)
+                       (SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = e.id AND c.seq > e.head_seq
+                                             AND (e.frozen_from IS NULL OR c.seq < e.frozen_from))), 0) FROM feed e)
                 FROM group_info g JOIN feed f ON f.id = g.founder
                 """)
             else { throw StoreError.noGroup }
@@ -24,15 +25,15 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT f.hex, m.name, m.org, m.lang,
                        (SELECT group_concat(DISTINCT role) FROM role_grant g WHERE g.feed = f.id),
-                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq
+                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
-                WHERE m.feed IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
+                WHERE m.feed IS NOT NULL OR f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
                 ORDER BY m.org, m.name, f.hex
                 """).map { row in
                 let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
                 return MemberSummary(
                     feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6])
+                    lastSeen: row[5], changes: row[6], frozenFrom: row[7])
             }
         }
     }

@@ -57,9 +57,11 @@ extension AppDatabase {
     /// Changes logged but waiting for a dependency (not counting a frozen feed's).
     public func pendingCount() throws -> Int {
         try read { db in
+            // One index range per feed: a join would scan the whole log.
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
-                WHERE f.frozen_from IS NULL OR c.seq < f.frozen_from
+                SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = f.id AND c.seq > f.head_seq
+                                     AND (f.frozen_from IS NULL OR c.seq < f.frozen_from))), 0)
+                FROM feed f
                 """) ?? 0
         }
     }

@@ -3,14 +3,16 @@ import IntersessionCore
 import IntersessionStore
 
 /// A ready workspace of several peers, each a profile home of its own, holding the same group
-/// with realistic discussions in English and French. The peers exchange their changes here the
-/// way a shared folder would deliver them.
+/// with realistic discussions in English and French, and sharing the folder `shared`. The peers
+/// exchange their changes directly while the workspace is made, then each syncs with the folder.
 public struct DemoWorkspace {
     public let folder: URL
 
     public init(folder: URL) { self.folder = folder }
 
     public func home(_ name: String) -> ProfileHome { ProfileHome(folder: folder.appendingPathComponent(name)) }
+
+    public var sharedFolder: String { folder.appendingPathComponent("shared").path }
 
     /// Whether the workspace was made already (its first peer has a profile).
     public func exists(_ content: DemoContent) -> Bool { home(content.peers[0].home).exists }
@@ -70,6 +72,11 @@ public struct DemoWorkspace {
                 try replier.store.markRead(posts: [change.entity(0).hex])
                 posts.append(change.entity(0))
             }
+        }
+        try FileManager.default.createDirectory(atPath: sharedFolder, withIntermediateDirectories: true)
+        for peer in peers {
+            let folders = try RememberedFolders(store: peer.store).add([sharedFolder])
+            _ = try SyncEngine(store: peer.store).sync(folders: folders)
         }
     }
 }

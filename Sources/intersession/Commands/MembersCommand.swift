@@ -13,7 +13,8 @@ struct MembersCommand: ParsableCommand {
             let members = try store.members()
             if output.json { return try Output.json(members) }
             for member in members {
-                let seen = member.lastSeen.map(Output.time) ?? "-"
+                var seen = member.lastSeen.map(Output.time) ?? "-"
+                if let frozen = member.frozenFrom { seen += "  FROZEN from seq \(frozen): two different changes were signed for it (evidence kept)" }
                 Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
             }
         }
