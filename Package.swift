@@ -22,6 +22,8 @@ let package = Package(
                 .embedInCode("templates/wgec.json"),
                 .embedInCode("templates/blank.json"),
                 .embedInCode("demo/wgec-demo.json"),
+                .embedInCode("i18n/en.json"),
+                .embedInCode("i18n/fr.json"),
             ]
         ),
         .target(
@@ -47,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "IntersessionTUI",
-            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "CNcurses"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources", "CNcurses"]
         ),
         .executableTarget(
             name: "intersession",
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "IntersessionCoreTests", dependencies: ["IntersessionCore", "IntersessionResources"]),
         .testTarget(name: "IntersessionStoreTests", dependencies: ["IntersessionStore", "IntersessionResources"]),
         .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync", "IntersessionResources"]),
-        .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI"]),
+        .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI", "IntersessionResources"]),
     ],
     swiftLanguageModes: [.v6]
 )

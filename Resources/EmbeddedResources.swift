@@ -13,6 +13,11 @@ public enum EmbeddedResources {
 
     public static let templateNames = ["wgec", "blank"]
 
+    /// The interface texts of a language (`Resources/i18n/LANG.json`); English when unknown.
+    public static func catalog(_ language: String) -> Data {
+        Data(language == "fr" ? PackageResources.fr_json : PackageResources.en_json)
+    }
+
     /// The content of the demo workspace (`Resources/demo/wgec-demo.json`).
     public static var demoContent: Data { Data(PackageResources.wgec_demo_json) }
 }

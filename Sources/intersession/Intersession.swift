@@ -7,11 +7,11 @@ struct Intersession: ParsableCommand {
         abstract: "The intersessional work of a working group: threads, drafts and votes, offline, synced through shared folders.",
         version: "0.1.0",
         subcommands: [
-            OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
+            TUICommand.self, OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
             RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self,
             DemoCommand.self,
         ],
-        defaultSubcommand: OverviewCommand.self
+        defaultSubcommand: TUICommand.self
     )
 }

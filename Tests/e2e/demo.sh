@@ -12,7 +12,7 @@ check() {
 }
 
 check "demo makes the workspace" "$BIN" demo --dir "$T/ws"
-check "demo run again reopens it" bash -c '"$1" demo --dir "$2" | grep -q "is ready"' _ "$BIN" "$T/ws"
+check "demo run again reopens it" bash -c '"$1" demo --dir "$2" | grep -q "demo workspace in"' _ "$BIN" "$T/ws"
 for home in secretariat cochair-fr cochair-psc delegate-jp; do
     check "$home has a profile" test -f "$T/ws/$home/identity.key"
 done

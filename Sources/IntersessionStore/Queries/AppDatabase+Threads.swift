@@ -127,3 +127,18 @@ enum ReplyTree {
         return ordered
     }
 }
+
+extension AppDatabase {
+    /// The first unread post, by topic order then latest activity, outside `thread` (the one
+    /// being read): where next-unread goes.
+    public func firstUnread(outside thread: String?) throws -> (thread: String, post: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.thread, p.id FROM post p JOIN thread h ON h.id = p.thread JOIN topic t ON t.id = h.topic
+                WHERE p.retracted = 0 AND p.thread IS NOT ? AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
+                ORDER BY t.ord, h.last_ms DESC, h.id, p.created_ms, p.created_c LIMIT 1
+                """, arguments: [thread]) else { return nil }
+            return (row[0], row[1])
+        }
+    }
+}

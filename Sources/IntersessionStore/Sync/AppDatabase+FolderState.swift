@@ -71,3 +71,10 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Files reported bad and not fixed since.
+    public func badFileCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bad_file") ?? 0 }
+    }
+}

@@ -28,6 +28,7 @@ public struct SyncEngine: Sendable {
             try FolderExport(store: store, folder: folder).run(into: &report)
         }
         report.pending = try store.pendingCount()
+        try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))
         return report
     }
 

@@ -11,20 +11,28 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Where the workspace lives (default: intersession-demo in the temporary folder).")
     var dir: String?
+    @Option(name: .customLong("as"), help: "Whose profile to open: secretariat, cochair-fr, cochair-psc or delegate-jp.")
+    var peer = "delegate-jp"
+    @OptionGroup var interface: InterfaceOptions
+
+    static var defaultFolder: URL { FileManager.default.temporaryDirectory.appendingPathComponent("intersession-demo") }
 
     func run() throws {
         try runReportingErrors {
-            let folder = dir.map { URL(fileURLWithPath: $0) }
-                ?? FileManager.default.temporaryDirectory.appendingPathComponent("intersession-demo")
+            let folder = dir.map { URL(fileURLWithPath: $0) } ?? Self.defaultFolder
             let workspace = DemoWorkspace(folder: folder)
             let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
-            if workspace.exists(content) {
-                Output.line("The demo workspace in \(folder.path) is ready.")
-            } else {
+            guard content.peers.contains(where: { $0.home == peer }) else {
+                throw InputError("no peer \(peer) in the demo; choose \(content.peers.map(\.home).joined(separator: ", "))")
+            }
+            if !workspace.exists(content) {
                 let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
                 try workspace.create(content: content, template: template, start: Clock.now() - 3 * 86_400_000)
-                Output.line("Made the demo workspace in \(folder.path):")
             }
+            if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+                return try interface.open(workspace.home(peer), demoFolder: folder)
+            }
+            Output.line("The demo workspace in \(folder.path):")
             for peer in content.peers {
                 Output.line("  \(Output.pad(peer.home, 12)) \(peer.profile.name), \(peer.profile.organisation) (\(peer.role.rawValue))")
             }

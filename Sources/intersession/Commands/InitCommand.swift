@@ -24,21 +24,10 @@ struct InitCommand: ParsableCommand {
             }
             let template = try GroupTemplate(json: Array(bytes))
             let home = profile.profile
-            let key = DeviceKey()
-            let created = try home.create(key: key)
-            do {
-                let store = try home.createStore()
-                let ops = template.genesisOps(title: title, founder: MemberProfile(name: name, organisation: org, language: lang))
-                let genesis = try store.createGroup(ops: ops, key: key, now: Clock.now())
-                var config = ProfileConfig()
-                config["lang"] = lang.rawValue
-                try config.save(to: home.configURL)
-                Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path).")
-                Output.line("You are \(name) (\(org)), secretariat, feed \(key.feed.short).")
-            } catch {
-                home.discard(created)
-                throw error
-            }
+            let founder = MemberProfile(name: name, organisation: org, language: lang)
+            let (_, key, genesis) = try home.found(template: template, title: title, founder: founder, now: Clock.now())
+            Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path).")
+            Output.line("You are \(name) (\(org)), secretariat, feed \(key.feed.short).")
         }
     }
 }

@@ -1,0 +1,24 @@
+import IntersessionCore
+import IntersessionStore
+
+/// Work that `update` asks for and the runtime performs, sending the result back as a message.
+public enum Effect: Sendable, Equatable {
+    case loadTopics
+    case loadThreads(topic: String)
+    case loadThread(id: String)
+    case loadStatus
+    case markRead([String])
+    case markUnread([String])
+    case markThreadRead(String)
+    case search(String)
+    case findNextUnread(after: String?)
+    case send(ComposeState.Kind, title: String, body: String)
+    case retract(post: String)
+    case sync
+    case openEditor(String)
+    case createProfile(name: String, organisation: String)
+    case joinProfile(invite: String, name: String)
+    case openDemo
+    case setLanguage(Language)
+    case quit
+}

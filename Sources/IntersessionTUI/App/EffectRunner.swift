@@ -1,0 +1,139 @@
+import Foundation
+import IntersessionCore
+import IntersessionResources
+import IntersessionStore
+import IntersessionSync
+
+/// Performs the effects `update` asks for, against the open profile, and answers with messages.
+/// Everything runs on the interface's thread except a sync, which runs in the background and
+/// posts its result to the mailbox.
+final class EffectRunner {
+    var session: Session?
+    let environment: [String: String]
+    let mailbox = Mailbox()
+    /// Where a profile is made from the welcome screen, and where the demo goes.
+    let home: ProfileHome
+    let demoFolder: URL
+    var suspendTerminal: () -> Void = {}
+    var resumeTerminal: () -> Void = {}
+    var clock: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    init(session: Session?, home: ProfileHome, demoFolder: URL, environment: [String: String]) {
+        self.session = session
+        self.home = home
+        self.demoFolder = demoFolder
+        self.environment = environment
+    }
+
+    func perform(_ effect: Effect) -> [Message] {
+        do {
+            return try run(effect)
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func run(_ effect: Effect) throws -> [Message] {
+        switch effect {
+        case .createProfile, .joinProfile, .openDemo, .quit, .setLanguage:
+            return try runProfileEffect(effect)
+        default:
+            break
+        }
+        guard let session else { return [] }
+        let store = session.store
+        switch effect {
+        case .loadTopics: return [.topicsLoaded(try store.topics())]
+        case .loadThreads(let topic): return [.threadsLoaded(topic: topic, try store.threads(topic: topic))]
+        case .loadThread(let id): return [.threadLoaded(try store.thread(id))]
+        case .loadStatus: return [try status(session)]
+        case .markRead(let posts): try store.markRead(posts: posts); return []
+        case .markUnread(let posts): try store.markUnread(posts: posts); return []
+        case .markThreadRead(let thread): try store.markThreadRead(thread); return []
+        case .search(let query): return [.searchLoaded(query: query, try store.search(query))]
+        case .findNextUnread(let thread):
+            guard let next = try store.firstUnread(outside: thread) else { return [.noMoreUnread] }
+            return [.nextUnread(thread: next.thread, post: next.post)]
+        case .send(let kind, let title, let body): return try send(kind, title: title, body: body, session)
+        case .retract(let post):
+            guard let id = EntityID(hex: post) else { return [] }
+            _ = try session.store.author(ops: [.postRetract(PostRetract(post: id))], references: [id], key: session.key, now: clock())
+            return reloadAfterWrite(store, post: post) + [try status(session)]
+        case .sync: return startSync(session)
+        case .openEditor(let text):
+            suspendTerminal()
+            let edited = ExternalEditor.edit(text, environment: environment)
+            resumeTerminal()
+            return [.editorReturned(edited)]
+        default: return []
+        }
+    }
+
+    private func status(_ session: Session) throws -> Message {
+        let state = try SyncState.read(store: session.store, feed: session.key.feed)
+        return .statusLoaded(SyncStatus(lastSync: state.lastSync, folders: state.folders, outgoing: state.outgoing,
+                                        pending: state.pending, rejected: state.rejected))
+    }
+
+    private func reloadAfterWrite(_ store: AppDatabase, post: String) -> [Message] {
+        guard let thread = try? store.post(post).thread, let detail = try? store.thread(thread) else { return [] }
+        return [.threadLoaded(detail)]
+    }
+
+    private func send(_ kind: ComposeState.Kind, title: String, body: String, _ session: Session) throws -> [Message] {
+        if !session.folders.isEmpty { _ = try SyncEngine(store: session.store).adoptOwnFeed(session.key.feed, folders: session.folders) }
+        let language = session.writingLanguage
+        let ops: [Op], references: [EntityID]
+        switch kind {
+        case .thread(let topic):
+            guard let topicID = EntityID(hex: topic.id) else { return [] }
+            ops = [.threadCreate(ThreadCreate(topic: topicID, title: title, body: body, language: language))]
+            references = [topicID]
+        case .reply(let parent, let quote):
+            guard let parentID = EntityID(hex: parent.id), let threadID = EntityID(hex: parent.thread) else { return [] }
+            ops = [.postCreate(PostCreate(thread: threadID, parent: parentID, body: body, language: language, quote: quote))]
+            references = [parentID]
+        case .edit(let post):
+            guard let postID = EntityID(hex: post.id) else { return [] }
+            ops = [.postEdit(PostEdit(post: postID, body: body))]
+            references = [postID]
+        }
+        let change = try session.store.author(ops: ops, references: references, key: session.key, now: clock())
+        if case .edit = kind {} else { try session.store.markRead(posts: [change.entity(0).hex]) }
+        return [.sent(kind)]
+    }
+
+    private func startSync(_ session: Session) -> [Message] {
+        let folders = session.folders
+        guard !folders.isEmpty else { return [.statusLoaded(SyncStatus())] }
+        let store = session.store, mailbox = self.mailbox
+        DispatchQueue.global().async {
+            do {
+                mailbox.post(.syncFinished(try SyncEngine(store: store).sync(folders: folders)))
+            } catch {
+                mailbox.post(.failed("\(error)"))
+            }
+        }
+        return [.syncStarted]
+    }
+}
+
+/// Messages from background work, read by the interface's loop.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Message] = []
+
+    func post(_ message: Message) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+    }
+
+    func drain() -> [Message] {
+        lock.lock()
+        defer { lock.unlock() }
+        let drained = messages
+        messages = []
+        return drained
+    }
+}

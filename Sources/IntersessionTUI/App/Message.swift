@@ -1,0 +1,41 @@
+import IntersessionStore
+import IntersessionSync
+
+/// Everything that can happen, in one stream: input, time, and the results of effects.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    case tick(now: Int64)
+    case topicsLoaded([TopicSummary])
+    case threadsLoaded(topic: String, [ThreadSummary])
+    case threadLoaded(ThreadDetail)
+    case searchLoaded(query: String, [SearchHit])
+    case nextUnread(thread: String, post: String)
+    case noMoreUnread
+    case sent(ComposeState.Kind)
+    case syncStarted
+    case syncFinished(SyncReport)
+    case statusLoaded(SyncStatus)
+    case editorReturned(String?)
+    case profileReady(me: String, groupTitle: String)
+    case failed(String)
+}
+
+/// What the status bar shows of the profile's sync.
+public struct SyncStatus: Sendable, Equatable {
+    public var lastSync: Int64?
+    public var folders: Int
+    /// Own changes not yet written to every folder.
+    public var outgoing: Int
+    public var pending: Int
+    public var rejected: Int
+
+    public init(lastSync: Int64? = nil, folders: Int = 0, outgoing: Int = 0, pending: Int = 0, rejected: Int = 0) {
+        self.lastSync = lastSync
+        self.folders = folders
+        self.outgoing = outgoing
+        self.pending = pending
+        self.rejected = rejected
+    }
+}

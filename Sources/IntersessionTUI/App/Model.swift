@@ -1,0 +1,53 @@
+import IntersessionCore
+import IntersessionStore
+
+/// The whole state of the interface. Only `update` changes it.
+public struct Model: Sendable, Equatable {
+    public var catalog: Catalog
+    public var formats: Formats
+    public var plain: Bool
+    public var width: Int
+    public var height: Int
+    public var now: Int64
+    /// This profile's feed id, to know which posts are one's own.
+    public var me: String?
+    public var groupTitle: String
+    public var screens: [Screen]
+    public var showHelp = false
+    public var status = SyncStatus()
+    public var syncing = false
+    /// A one-time message in the status bar (an error, a confirmation), cleared by the next key.
+    public var flash: String?
+    public var quitting = false
+    /// Off with NO_COLOR or a monochrome terminal: attributes only.
+    public var colors = true
+
+    public init(language: Language, plain: Bool, width: Int, height: Int, now: Int64, me: String?, groupTitle: String,
+                start: Screen) {
+        catalog = Catalog(language: language)
+        formats = Formats(language: language)
+        self.plain = plain
+        self.width = width
+        self.height = height
+        self.now = now
+        self.me = me
+        self.groupTitle = groupTitle
+        screens = [start]
+    }
+
+    public var screen: Screen {
+        get { screens[screens.count - 1] }
+        set { screens[screens.count - 1] = newValue }
+    }
+
+    public var language: Language { catalog.language }
+
+    /// Rows for the main content: all but the header and the status bar.
+    var contentRows: Int { max(1, height - 2) }
+
+    public static func == (lhs: Model, rhs: Model) -> Bool {
+        lhs.language == rhs.language && lhs.plain == rhs.plain && lhs.width == rhs.width && lhs.height == rhs.height
+            && lhs.now == rhs.now && lhs.me == rhs.me && lhs.screens == rhs.screens && lhs.showHelp == rhs.showHelp
+            && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors
+    }
+}

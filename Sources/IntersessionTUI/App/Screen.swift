@@ -1,0 +1,110 @@
+import IntersessionCore
+import IntersessionStore
+
+/// What the person is looking at. Screens stack: `q` or Esc goes back to the one below.
+public enum Screen: Sendable, Equatable {
+    case welcome(WelcomeState)
+    case topics(ListState<TopicSummary>)
+    case threads(topic: TopicSummary, list: ListState<ThreadSummary>)
+    case thread(ThreadState)
+    case compose(ComposeState)
+    case search(SearchState)
+}
+
+/// A list with a selection and a scroll offset that keeps the selection visible.
+public struct ListState<Item: Sendable & Equatable>: Sendable, Equatable {
+    public var items: [Item] = []
+    public var selected = 0
+    public var offset = 0
+    public var loaded = false
+
+    public init(items: [Item] = [], selected: Int = 0) {
+        self.items = items
+        self.selected = selected
+        loaded = !items.isEmpty
+    }
+
+    public var current: Item? { items.indices.contains(selected) ? items[selected] : nil }
+
+    mutating func move(by delta: Int) {
+        guard !items.isEmpty else { return }
+        selected = min(max(0, selected + delta), items.count - 1)
+    }
+
+    mutating func replace(_ new: [Item], keeping id: (Item) -> String) {
+        let previous = current.map(id)
+        items = new
+        loaded = true
+        selected = previous.flatMap { previous in new.firstIndex { id($0) == previous } } ?? min(selected, max(0, new.count - 1))
+    }
+
+    /// Scrolls so that the selection is within `rows` visible rows.
+    mutating func reveal(rows: Int) {
+        guard rows > 0 else { return }
+        if selected < offset { offset = selected }
+        if selected >= offset + rows { offset = selected - rows + 1 }
+        offset = max(0, min(offset, max(0, items.count - rows)))
+    }
+}
+
+public struct ThreadState: Sendable, Equatable {
+    public enum Focus: Sendable, Equatable { case tree, reader }
+    public var id: String
+    public var detail: ThreadDetail?
+    public var list = ListState<PostView>()
+    public var focus = Focus.tree
+    public var readerScroll = 0
+    /// A post to select once the thread is loaded (from search or next-unread).
+    public var focusPost: String?
+    /// `x` was pressed once on this post; a second `x` retracts it.
+    public var confirmRetract: String?
+
+    public init(id: String, focusPost: String? = nil) {
+        self.id = id
+        self.focusPost = focusPost
+    }
+}
+
+public struct ComposeState: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case thread(topic: TopicSummary)
+        case reply(to: PostView, quote: String?)
+        case edit(PostView)
+    }
+    public enum Field: Sendable, Equatable { case title, body }
+
+    public var kind: Kind
+    public var title = TextEditor(singleLine: true)
+    public var body = TextEditor()
+    public var field: Field
+    public var confirmDiscard = false
+    public var error: TextKey?
+
+    public init(kind: Kind) {
+        self.kind = kind
+        if case .edit(let post) = kind { body = TextEditor(post.body) }
+        field = { if case .thread = kind { return .title } else { return .body } }()
+    }
+}
+
+public struct SearchState: Sendable, Equatable {
+    public var query = TextEditor(singleLine: true)
+    public var editing = true
+    public var results = ListState<SearchHit>()
+    public var searched: String?
+
+    public init() {}
+}
+
+public struct WelcomeState: Sendable, Equatable {
+    public enum Choice: Int, CaseIterable, Sendable { case create, join, demo, quit }
+    public enum Step: Sendable, Equatable { case choose, create, join }
+    public var selected = 0
+    public var step = Step.choose
+    public var name = TextEditor(singleLine: true)
+    public var organisation = TextEditor(singleLine: true)
+    public var invite = TextEditor(singleLine: true)
+    public var field = 0
+
+    public init() {}
+}

@@ -1,0 +1,33 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionSync
+
+/// The open profile the interface works on.
+public struct Session: Sendable {
+    public let home: ProfileHome
+    public let store: AppDatabase
+    public let key: DeviceKey
+
+    public init(home: ProfileHome, store: AppDatabase, key: DeviceKey) {
+        self.home = home
+        self.store = store
+        self.key = key
+    }
+
+    public static func open(_ home: ProfileHome) throws -> Session {
+        Session(home: home, store: try home.openStore(), key: try home.loadKey())
+    }
+
+    var folders: [String] { (try? RememberedFolders(store: store).list()) ?? [] }
+
+    var writingLanguage: Language {
+        ProfileConfig.load(from: home.configURL)["lang"].flatMap(Language.init(rawValue:)) ?? .en
+    }
+
+    public var groupTitle: String {
+        guard let group = try? store.groupSummary() else { return "" }
+        let language = writingLanguage
+        return (language == .fr ? group.titleFrench : group.titleEnglish) ?? group.titleEnglish ?? group.titleFrench ?? ""
+    }
+}

@@ -1,0 +1,131 @@
+import IntersessionCore
+import IntersessionStore
+
+extension Update {
+    static func handleKey(_ key: Key, _ model: inout Model) -> [Effect] {
+        if key == .ctrl("c") { model.quitting = true; return [.quit] }
+        if model.showHelp { model.showHelp = false; return [] }
+        model.flash = nil
+        switch model.screen {
+        case .compose(var compose):
+            let effects = composeKey(key, &compose, &model)
+            if case .compose = model.screen { model.screen = .compose(compose) }
+            return effects
+        case .search(var search) where search.editing:
+            let effects = searchEditKey(key, &search, &model)
+            if case .search = model.screen { model.screen = .search(search) }
+            return effects
+        case .welcome(var welcome):
+            let effects = welcomeKey(key, &welcome, &model)
+            if case .welcome = model.screen { model.screen = .welcome(welcome) }
+            return effects
+        default:
+            break
+        }
+        if let effects = globalKey(key, &model) { return effects }
+        switch model.screen {
+        case .topics(var list):
+            return topicsKey(key, &list, &model)
+        case .threads(let topic, var list):
+            return threadsKey(key, topic: topic, &list, &model)
+        case .thread(var thread):
+            return threadKey(key, &thread, &model)
+        case .search(var search):
+            return searchResultsKey(key, &search, &model)
+        case .compose, .welcome:
+            return []
+        }
+    }
+
+    /// Keys that mean the same on every reading screen. Nil when the key is not one of them.
+    static func globalKey(_ key: Key, _ model: inout Model) -> [Effect]? {
+        switch key.name {
+        case "?", "f1":
+            model.showHelp = true
+            return []
+        case "q", "esc":
+            return goBack(&model)
+        case "s":
+            return [.sync]
+        case "/":
+            model.screens.append(.search(SearchState()))
+            return []
+        case "n":
+            if case .thread(var thread) = model.screen,
+                let next = thread.list.items.indices.first(where: { $0 > thread.list.selected && !thread.list.items[$0].read })
+            {
+                return select(next, in: &thread, &model)
+            }
+            if case .thread(let thread) = model.screen { return [.findNextUnread(after: thread.id)] }
+            return [.findNextUnread(after: nil)]
+        case "L":
+            let other: Language = model.language == .en ? .fr : .en
+            model.catalog = Catalog(language: other)
+            model.formats = Formats(language: other)
+            return [.setLanguage(other)]
+        default:
+            return nil
+        }
+    }
+
+    static func goBack(_ model: inout Model) -> [Effect] {
+        if model.screens.count > 1 {
+            model.screens.removeLast()
+            return reloadCurrent(model)
+        }
+        model.quitting = true
+        return [.quit]
+    }
+
+    /// Moves a list's selection for the navigation keys; nil when the key is not one.
+    static func navigate<Item>(_ key: Key, _ list: inout ListState<Item>, rows: Int) -> Bool {
+        switch key.name {
+        case "up", "k": list.move(by: -1)
+        case "down", "j": list.move(by: 1)
+        case "pgup", "ctrl+b": list.move(by: -max(1, rows - 1))
+        case "pgdown", "ctrl+f", "space": list.move(by: max(1, rows - 1))
+        case "home", "g": list.selected = 0
+        case "end", "G": list.selected = max(0, list.items.count - 1)
+        default: return false
+        }
+        list.reveal(rows: rows)
+        return true
+    }
+
+    static func isOpen(_ key: Key) -> Bool { ["enter", "right", "l"].contains(key.name) }
+
+    static func topicsKey(_ key: Key, _ list: inout ListState<TopicSummary>, _ model: inout Model) -> [Effect] {
+        if navigate(key, &list, rows: model.contentRows) {
+            model.screen = .topics(list)
+            return []
+        }
+        if isOpen(key), let topic = list.current {
+            model.screens.append(.threads(topic: topic, list: ListState()))
+            return [.loadThreads(topic: topic.id)]
+        }
+        return []
+    }
+
+    static func threadsKey(_ key: Key, topic: TopicSummary, _ list: inout ListState<ThreadSummary>, _ model: inout Model) -> [Effect] {
+        if navigate(key, &list, rows: model.contentRows) {
+            model.screen = .threads(topic: topic, list: list)
+            return []
+        }
+        if isOpen(key), let thread = list.current {
+            model.screen = .threads(topic: topic, list: list)
+            model.screens.append(.thread(ThreadState(id: thread.id)))
+            return [.loadThread(id: thread.id)]
+        }
+        switch key.name {
+        case "left", "h": return goBack(&model)
+        case "c":
+            model.screen = .threads(topic: topic, list: list)
+            model.screens.append(.compose(ComposeState(kind: .thread(topic: topic))))
+            return []
+        case "M":
+            guard let thread = list.current else { return [] }
+            return [.markThreadRead(thread.id), .loadThreads(topic: topic.id)]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import IntersessionCore
+import IntersessionStore
+import IntersessionSync
+
+/// The only place the model changes: a message in, the effects to perform out. Pure.
+public enum Update {
+    /// A background sync runs this often when folders are configured.
+    static let syncInterval: Int64 = 60_000
+
+    public static func update(_ model: inout Model, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key): return handleKey(key, &model)
+        case .mouse(let event): return handleMouse(event, &model)
+        case .resize(let width, let height):
+            model.width = max(1, width)
+            model.height = max(1, height)
+            return []
+        case .tick(let now):
+            model.now = now
+            let due = model.status.folders > 0 && !model.syncing
+                && now - (model.status.lastSync ?? 0) >= syncInterval
+            return due ? [.sync] : []
+        case .topicsLoaded(let topics):
+            model.updateScreens { screen in
+                if case .topics(var list) = screen {
+                    list.replace(topics, keeping: \.id)
+                    screen = .topics(list)
+                }
+            }
+            return []
+        case .threadsLoaded(let topic, let threads):
+            model.updateScreens { screen in
+                if case .threads(let current, var list) = screen, current.id == topic {
+                    list.replace(threads, keeping: \.id)
+                    screen = .threads(topic: current, list: list)
+                }
+            }
+            return []
+        case .threadLoaded(let detail):
+            return threadLoaded(detail, &model)
+        case .searchLoaded(let query, let hits):
+            if case .search(var search) = model.screen {
+                search.results = ListState(items: hits)
+                search.results.loaded = true
+                search.searched = query
+                model.screen = .search(search)
+            }
+            return []
+        case .nextUnread(let thread, let post):
+            return openThread(thread, at: post, &model)
+        case .noMoreUnread:
+            model.flash = model.catalog[.noMoreUnread]
+            return []
+        case .sent:
+            if case .compose = model.screen { model.screens.removeLast() }
+            model.flash = model.catalog[.sent]
+            return reloadCurrent(model) + [.loadStatus]
+        case .syncStarted:
+            model.syncing = true
+            return []
+        case .syncFinished(let report):
+            model.syncing = false
+            model.status.lastSync = model.now
+            model.flash = model.catalog[.syncDone, report.importedChanges, report.exportedChanges]
+            return reloadCurrent(model) + [.loadStatus]
+        case .statusLoaded(let status):
+            model.status = status
+            return []
+        case .editorReturned(let text):
+            if let text, case .compose(var compose) = model.screen {
+                compose.body.setText(text)
+                compose.field = .body
+                model.screen = .compose(compose)
+            }
+            return []
+        case .profileReady(let me, let groupTitle):
+            model.me = me
+            model.groupTitle = groupTitle
+            model.screens = [.topics(ListState())]
+            return [.loadTopics, .loadStatus]
+        case .failed(let why):
+            model.flash = model.catalog[.errorPrefix, why]
+            return []
+        }
+    }
+
+    /// The loads that refresh what the current screen shows.
+    static func reloadCurrent(_ model: Model) -> [Effect] {
+        switch model.screen {
+        case .topics: [.loadTopics]
+        case .threads(let topic, _): [.loadThreads(topic: topic.id)]
+        case .thread(let thread): [.loadThread(id: thread.id)]
+        case .search(let search): search.searched.map { [.search($0)] } ?? []
+        case .compose, .welcome: []
+        }
+    }
+
+    static func openThread(_ id: String, at post: String?, _ model: inout Model) -> [Effect] {
+        if case .thread(var thread) = model.screen, thread.id == id {
+            if let post, let index = thread.list.items.firstIndex(where: { $0.id == post }) {
+                return select(index, in: &thread, &model)
+            }
+            return []
+        }
+        model.screens.append(.thread(ThreadState(id: id, focusPost: post)))
+        return [.loadThread(id: id)]
+    }
+}
+
+extension Model {
+    /// Applies `change` to every screen of the stack (a load may answer a screen below the top).
+    mutating func updateScreens(_ change: (inout Screen) -> Void) {
+        for index in screens.indices { change(&screens[index]) }
+    }
+}

@@ -1,0 +1,65 @@
+/// The header (where you are) and the status bar (sync state, or a one-time message).
+enum Chrome {
+    static func header(_ model: Model, _ theme: Theme, _ buffer: inout Buffer) {
+        let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
+        buffer.fill(row, style: theme.header)
+        let language = " " + model.language.rawValue.uppercased() + " "
+        let title = " " + [model.groupTitle, screenTitle(model)].filter { !$0.isEmpty }.joined(separator: " › ")
+        buffer.write(title.truncated(to: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
+        buffer.write(language, x: max(0, buffer.width - language.cellWidth), row: 0, in: row, style: theme.header)
+    }
+
+    static func screenTitle(_ model: Model) -> String {
+        let catalog = model.catalog
+        switch model.screen {
+        case .welcome: return catalog[.welcomeTitle]
+        case .topics: return catalog[.topicsTitle]
+        case .threads(let topic, _): return catalog[.threadsTitle, topic.title(in: model.language)]
+        case .thread(let thread): return catalog[.threadTitle, thread.detail?.thread.title ?? ""]
+        case .search(let search): return catalog[.searchTitle, search.searched ?? search.query.text]
+        case .compose(let compose):
+            switch compose.kind {
+            case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]
+            case .reply(let post, _): return catalog[.composeReplyTitle, post.authorName ?? String(post.author.prefix(8))]
+            case .edit: return catalog[.composeEditTitle]
+            }
+        }
+    }
+
+    static func statusBar(_ model: Model, _ theme: Theme, _ buffer: inout Buffer) {
+        guard buffer.height >= 2 else { return }
+        let y = buffer.height - 1
+        let row = Rect(x: 0, y: y, width: buffer.width, height: 1)
+        if let flash = model.flash {
+            buffer.fill(row, style: theme.flash)
+            buffer.write(" " + flash, x: 0, row: 0, in: row, style: theme.flash)
+            return
+        }
+        buffer.fill(row, style: theme.status)
+        let help = " " + model.catalog[.helpHint] + " "
+        if case .welcome = model.screen {
+            buffer.write(help, x: max(0, buffer.width - help.cellWidth), row: 0, in: row, style: theme.status)
+            return
+        }
+        buffer.write(" " + statusText(model).truncated(to: max(0, buffer.width - help.cellWidth - 1)), x: 0, row: 0, in: row, style: theme.status)
+        buffer.write(help, x: max(0, buffer.width - help.cellWidth), row: 0, in: row, style: theme.status)
+    }
+
+    static func statusText(_ model: Model) -> String {
+        let catalog = model.catalog, status = model.status
+        var parts: [String] = []
+        if model.syncing {
+            parts.append(catalog[.syncRunning])
+        } else if status.folders == 0 {
+            parts.append(catalog[.syncNoFolder])
+        } else if let last = status.lastSync {
+            parts.append(catalog[.syncAgo, model.formats.ago(last, now: model.now, catalog: catalog)])
+        } else {
+            parts.append(catalog[.syncNever])
+        }
+        if status.outgoing > 0 { parts.append(catalog[.outgoing, model.formats.number(status.outgoing)]) }
+        if status.pending > 0 { parts.append(catalog[.pending, model.formats.number(status.pending)]) }
+        if status.rejected > 0 { parts.append(catalog[.rejected, model.formats.number(status.rejected)]) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,61 @@
+/// Draws the whole screen from the model, every frame. Pure: the same model gives the same
+/// cells. Returns where the terminal cursor goes: the caret while typing, or in plain mode the
+/// focused line, for screen readers.
+public enum View {
+    public static func render(_ model: Model, into buffer: inout Buffer) -> (x: Int, y: Int)? {
+        let theme = Theme.make(colors: model.colors)
+        buffer.fill(buffer.area, style: theme.normal)
+        guard buffer.width > 0, buffer.height > 0 else { return nil }
+        let content = Rect(x: 0, y: 1, width: buffer.width, height: max(0, buffer.height - 2))
+        var cursor: (x: Int, y: Int)?
+        switch model.screen {
+        case .welcome(let welcome): cursor = WelcomeView.render(welcome, model, theme, content, &buffer)
+        case .topics(let list): cursor = TopicsView.render(list, model, theme, content, &buffer)
+        case .threads(let topic, let list): cursor = ThreadsView.render(topic, list, model, theme, content, &buffer)
+        case .thread(let thread): cursor = ThreadView.render(thread, model, theme, content, &buffer)
+        case .compose(let compose): cursor = ComposeView.render(compose, model, theme, content, &buffer)
+        case .search(let search): cursor = SearchView.render(search, model, theme, content, &buffer)
+        }
+        Chrome.header(model, theme, &buffer)
+        Chrome.statusBar(model, theme, &buffer)
+        if model.showHelp {
+            HelpView.render(model, theme, content, &buffer)
+            return nil
+        }
+        return cursor
+    }
+}
+
+extension Buffer {
+    /// Writes `text` in a row of `area`, clipped to it; returns the columns used.
+    @discardableResult
+    mutating func write(_ text: String, x: Int, row: Int, in area: Rect, style: Style) -> Int {
+        guard row >= 0, row < area.height, x < area.width else { return 0 }
+        return setString(x: area.x + x, y: area.y + row, text, style: style, maxWidth: area.width - x)
+    }
+
+    /// Fills a row of `area` with `style` (a selected line's bar).
+    mutating func fillRow(_ row: Int, in area: Rect, style: Style) {
+        guard row >= 0, row < area.height else { return }
+        fill(Rect(x: area.x, y: area.y + row, width: area.width, height: 1), style: style)
+    }
+}
+
+extension String {
+    /// Cut to `width` columns, with an ellipsis when something was cut.
+    func truncated(to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard cellWidth > width else { return self }
+        var out = "", used = 0
+        for character in self {
+            let w = character.cellWidth
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// The first line, for one-line previews.
+    var firstLine: String { split(whereSeparator: \.isNewline).first.map(String.init) ?? "" }
+}

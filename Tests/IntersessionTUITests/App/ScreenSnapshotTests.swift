@@ -1,0 +1,74 @@
+import Testing
+import IntersessionCore
+@testable import IntersessionTUI
+
+/// Every screen as text, at 80x24 and 120x40, in English and French, and at 40x10.
+@Suite(.serialized) struct ScreenSnapshotTests {
+    static let sizes: [(Int, Int)] = [(80, 24), (120, 40)]
+
+    func check(_ name: String, _ steps: (DemoFixture) -> Void) throws {
+        for language in Language.allCases {
+            for (width, height) in Self.sizes {
+                let fixture = try DemoFixture(language: language, width: width, height: height)
+                steps(fixture)
+                #expect(Snapshot.matches(fixture.screen(), "\(name)-\(language.rawValue)-\(width)x\(height)"))
+            }
+        }
+        let small = try DemoFixture(width: 40, height: 10)
+        steps(small)
+        #expect(Snapshot.matches(small.screen(), "\(name)-en-40x10"))
+    }
+
+    @Test func topics() throws { try check("topics") { _ in } }
+
+    @Test func threads() throws { try check("threads") { $0.press(.enter) } }
+
+    @Test func thread() throws { try check("thread") { $0.press(.enter, .enter) } }
+
+    @Test func threadReaderScrolled() throws { try check("thread-reader") { $0.press(.enter, .enter, .down, .tab) } }
+
+    @Test func composeReply() throws {
+        try check("compose-reply") { fixture in
+            fixture.press(.enter, .enter, .character("R"))
+            fixture.type("Japan agrees.")
+        }
+    }
+
+    @Test func composeThread() throws {
+        try check("compose-thread") { fixture in
+            fixture.press(.enter, .character("c"))
+            fixture.type("Definitions")
+        }
+    }
+
+    @Test func search() throws {
+        try check("search") { fixture in
+            fixture.press(.character("/"))
+            fixture.type("platforms")
+            fixture.press(.enter)
+        }
+    }
+
+    @Test func help() throws { try check("help") { $0.press(.enter, .enter, .character("?")) } }
+
+    @Test func plainMode() throws {
+        let fixture = try DemoFixture(plain: true)
+        fixture.press(.enter, .enter)
+        #expect(Snapshot.matches(fixture.screen(), "thread-plain-en-80x24"))
+        #expect(fixture.terminal.cursor != nil)
+    }
+
+    @Test func welcome() throws {
+        for language in Language.allCases {
+            var model = Model(language: language, plain: false, width: 80, height: 24, now: DemoFixture.now, me: nil,
+                              groupTitle: "", start: .welcome(WelcomeState()))
+            model.colors = false
+            var buffer = Buffer(width: 80, height: 24)
+            _ = View.render(model, into: &buffer)
+            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-\(language.rawValue)-80x24"))
+            _ = Update.update(&model, .key(.enter))
+            _ = View.render(model, into: &buffer)
+            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-create-\(language.rawValue)-80x24"))
+        }
+    }
+}

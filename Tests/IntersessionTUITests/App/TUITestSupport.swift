@@ -1,0 +1,101 @@
+import Foundation
+import IntersessionCore
+import IntersessionResources
+import IntersessionStore
+import IntersessionSync
+@testable import IntersessionTUI
+
+/// A terminal that keeps the last frame, for tests and benchmarks.
+final class RecordingTerminal: Terminal {
+    var width: Int
+    var height: Int
+    var frame = Buffer(width: 0, height: 0)
+    var cursor: (x: Int, y: Int)?
+    var events: [TerminalEvent] = []
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
+        frame = buffer
+        self.cursor = cursor
+    }
+
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { events.isEmpty ? nil : events.removeFirst() }
+    func suspend() {}
+    func resume() {}
+    func shutdown() {}
+}
+
+/// The demo workspace, made fresh in a temporary folder with a fixed clock, opened as one peer.
+final class DemoFixture {
+    static let start: Int64 = 1_795_000_000_000  // 2026-11-18
+    static let now: Int64 = start + 4 * 86_400_000
+    let folder: URL
+    let session: Session
+    let terminal: RecordingTerminal
+    let runtime: Runtime
+
+    init(peer: String = "delegate-jp", language: Language = .en, width: Int = 80, height: Int = 24, plain: Bool = false) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-tests-\(UUID().uuidString)")
+        let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
+        let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
+        let workspace = DemoWorkspace(folder: folder)
+        try workspace.create(content: content, template: template, start: Self.start)
+        session = try Session.open(workspace.home(peer))
+        terminal = RecordingTerminal(width: width, height: height)
+        var model = Model(language: language, plain: plain, width: width, height: height, now: Self.now,
+                          me: session.key.feed.hex, groupTitle: session.groupTitle, start: .topics(ListState()))
+        model.colors = false
+        runtime = Runtime(terminal: terminal, model: model, session: session, home: session.home,
+                          demoFolder: folder.appendingPathComponent("unused"), environment: [:])
+        runtime.runner.clock = { Self.now }
+        for effect in Runtime.startEffects(for: model) { runtime.perform(effect) }
+        runtime.dispatch(.statusLoaded(SyncStatus(lastSync: Self.now - 5 * 60_000, folders: 1)))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func press(_ keys: Key...) {
+        for key in keys { runtime.dispatch(.key(key)) }
+    }
+
+    func type(_ text: String) {
+        for character in text { runtime.dispatch(.key(.character(character))) }
+    }
+
+    func screen() -> [String] {
+        runtime.draw()
+        return terminal.frame.lines(trimmingTrailingSpaces: true)
+    }
+
+    func resize(_ width: Int, _ height: Int) {
+        terminal.width = width
+        terminal.height = height
+        runtime.dispatch(.resize(width: width, height: height))
+    }
+}
+
+/// Compares a screen with its snapshot in `Snapshots/NAME.txt`; `RECORD_SNAPSHOTS=1` writes it.
+enum Snapshot {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Snapshots")
+
+    static func matches(_ lines: [String], _ name: String) -> Bool {
+        let file = folder.appendingPathComponent(name + ".txt")
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? text.write(to: file, atomically: true, encoding: .utf8)
+            return true
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            print("no snapshot \(name); the screen was:\n\(text)")
+            return false
+        }
+        if expected != text { print("snapshot \(name) differs; the screen was:\n\(text)\nexpected:\n\(expected)") }
+        return expected == text
+    }
+}

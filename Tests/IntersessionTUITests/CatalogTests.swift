@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import IntersessionCore
+@testable import IntersessionTUI
+
+@Suite struct CatalogTests {
+    @Test func everyKeyIsInBothLanguagesAndNothingElse() throws {
+        let keys = Set(TextKey.allCases.map(\.rawValue))
+        for language in Language.allCases {
+            let found = try Catalog.keys(language)
+            #expect(found == keys, "catalog \(language.rawValue)")
+        }
+    }
+
+    @Test func placeholdersMatchAcrossLanguages() {
+        let english = Catalog(language: .en), french = Catalog(language: .fr)
+        for key in TextKey.allCases {
+            let placeholders = { (text: String) in Set((0..<4).filter { text.contains("{\($0)}") }) }
+            #expect(placeholders(english.texts[key.rawValue] ?? "") == placeholders(french.texts[key.rawValue] ?? ""), "\(key)")
+        }
+    }
+
+    /// The views write only catalog texts: no string literal holding a letter.
+    @Test func viewsWriteNoTextOfTheirOwn() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/IntersessionTUI/Views")
+        let literal = try Regex(#""([^"\\]|\\.)*""#)
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in source.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for match in line.matches(of: literal) {
+                    let text = String(line[match.range]).dropFirst().dropLast()
+                    let withoutInterpolation = text.replacingOccurrences(of: #"\\\([^)]*\)"#, with: "", options: .regularExpression)
+                        .replacingOccurrences(of: #"\\."#, with: "", options: .regularExpression)
+                    let hasLetter = withoutInterpolation.contains { $0.isLetter }
+                    #expect(!hasLetter, "\(file): \(line)")
+                }
+            }
+        }
+    }
+
+    @Test func theLanguageComesFromTheFlagThenTheProfileThenTheLocale() {
+        #expect(LanguageChoice.resolve(flag: .fr, profile: "en", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: nil, profile: "fr", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: nil, profile: nil, environment: ["LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: nil, profile: nil, environment: [:]) == .en)
+    }
+
+    @Test func datesAndNumbersFollowTheLanguage() {
+        let now: Int64 = 1_795_000_000_000
+        #expect(Formats(language: .fr).number(12345).contains("345"))
+        #expect(Formats(language: .en).number(12345) == "12,345")
+        #expect(Formats(language: .fr).number(12345) != "12,345")
+        let catalog = Catalog(language: .fr)
+        #expect(Formats(language: .fr).ago(now - 5 * 60_000, now: now, catalog: catalog) == "il y a 5 min")
+    }
+}

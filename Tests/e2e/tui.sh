@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# End-to-end test of the terminal interface, driven in tmux: open the demo, go to a thread,
+# reply, resize the window mid-session, quit, and check the reply with `show --json`; then the
+# same in French.
+set -uo pipefail
+BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
+command -v tmux >/dev/null 2>&1 || { echo "tui.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
+command -v jq >/dev/null 2>&1 || { echo "tui.sh: jq is missing"; echo "0 passed, 1 failed"; exit 2; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-tui-e2e.XXXXXX")
+SOCKET="$T/tmux.sock"
+cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok    $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL  $1"; echo "      screen:"; screen | sed 's/^/      | /'; }
+screen() { tmux -S "$SOCKET" capture-pane -p -t tui 2>/dev/null; }
+keys() { tmux -S "$SOCKET" send-keys -t tui "$@"; }
+# wait_for NAME TEXT: passes once TEXT is on the screen, fails after 10 s.
+wait_for() {
+    local name=$1 text=$2
+    for _ in $(seq 1 100); do
+        if screen | grep -qF -- "$text"; then ok "$name"; return 0; fi
+        sleep 0.1
+    done
+    bad "$name (waiting for '$text')"
+    return 1
+}
+
+run_session() {
+    local lang=$1 topics=$2 threads=$3 reply=$4 sent=$5
+    local ws="$T/ws-$lang"
+    "$BIN" demo --dir "$ws" >/dev/null || { bad "$lang: making the demo"; return; }
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color INTERSESSION_HOME= $BIN demo --dir $ws --lang $lang; sleep 30"
+    wait_for "$lang: the demo opens on the topics" "$topics" || return
+    keys Enter
+    wait_for "$lang: a topic opens its threads" "$threads"
+    keys Enter
+    wait_for "$lang: a thread opens with its posts" "Ana Ribeiro"
+    keys r
+    wait_for "$lang: r opens the reply editor" "$reply"
+    tmux -S "$SOCKET" resize-window -t tui -x 60 -y 18
+    wait_for "$lang: the editor survives a resize" "$reply"
+    keys -l "Reply typed in tmux ($lang), é漢"
+    keys C-s
+    wait_for "$lang: the reply is sent" "$sent"
+    tmux -S "$SOCKET" resize-window -t tui -x 120 -y 40
+    wait_for "$lang: the thread shows the reply after another resize" "Reply type"
+    keys q q q
+    for _ in $(seq 1 50); do screen | grep -q "Topics\|Thèmes" || break; sleep 0.1; done
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    local thread
+    thread=$("$BIN" threads flows --json --home "$ws/delegate-jp" | jq -r '.[0].id')
+    if "$BIN" show "$thread" --json --keep-unread --home "$ws/delegate-jp" \
+        | jq -e --arg body "Reply typed in tmux ($lang), é漢" '[.posts[] | select(.body == $body)] | length == 1' >/dev/null; then
+        ok "$lang: show --json has the reply"
+    else
+        bad "$lang: show --json has the reply"
+    fi
+}
+
+run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
+run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
