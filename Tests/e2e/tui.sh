@@ -59,7 +59,35 @@ run_session() {
     fi
 }
 
+# $EDITOR: a script stands for the editor; the text it writes comes back into the reply.
+editor_session() {
+    local ws="$T/ws-editor"
+    "$BIN" demo --dir "$ws" >/dev/null || { bad "editor: making the demo"; return; }
+    printf '#!/bin/sh\nprintf "Written in the editor.\\n" > "$1"\n' > "$T/editor.sh"
+    chmod +x "$T/editor.sh"
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color EDITOR=$T/editor.sh $BIN demo --dir $ws --lang en; sleep 30"
+    wait_for "editor: the demo opens" "Topics" || return
+    keys Enter Enter r
+    wait_for "editor: the reply editor opens" "Text:"
+    keys C-e
+    wait_for "editor: the text written in \$EDITOR comes back" "Written in the editor."
+    keys C-s
+    wait_for "editor: the reply is sent" "Sent."
+    keys q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    local thread
+    thread=$("$BIN" threads flows --json --home "$ws/delegate-jp" | jq -r '.[0].id')
+    if "$BIN" show "$thread" --json --keep-unread --home "$ws/delegate-jp" \
+        | jq -e '[.posts[] | select(.body == "Written in the editor.")] | length == 1' >/dev/null; then
+        ok "editor: show --json has the reply written in \$EDITOR"
+    else
+        bad "editor: show --json has the reply written in \$EDITOR"
+    fi
+}
+
 run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
 run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
+editor_session
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,20 +8,10 @@ enum ExternalEditor {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("intersession-\(UUID().uuidString).txt")
         guard (try? Data(text.utf8).write(to: file)) != nil else { return nil }
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor may carry arguments ("code --wait"): let the shell split it.
-        process.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
-        process.standardInput = FileHandle.standardInput
-        process.standardOutput = FileHandle.standardOutput
-        process.standardError = FileHandle.standardError
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return nil
-        }
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        // The editor must run in our process group, the terminal's foreground one, or it
+        // cannot read the keyboard; Foundation's Process would start it in a group of its own.
+        guard let status = ForegroundProcess.run(["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path]) else { return nil }
+        guard status == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
         var edited = String(decoding: data, as: UTF8.self)
         while edited.hasSuffix("\n") { edited.removeLast() }
         return edited
