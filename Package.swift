@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "intersession-bench",
             dependencies: [
-                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources",
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI", "IntersessionResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -18,8 +18,9 @@ for scenario in scenarios {
     case "apply": try ApplyBenchmark(changes: changes).run()
     case "import": try SyncBenchmark(changes: changes).runImport()
     case "nothing-new": try SyncBenchmark(changes: changes).runNothingNew(sizes: [1_000, changes])
+    case "tui": try TUIBenchmark(posts: changes).run()
     default:
-        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new\n".utf8))
+        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new, tui\n".utf8))
         exit(2)
     }
 }

@@ -66,3 +66,19 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The second changes of a forked feed, kept as evidence, so that a relay can show every
+    /// other replica the fork (then each freezes the feed the same way).
+    public func forkEvidence(of feed: FeedID) throws -> [SignedChange] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.hash, r.body, r.sig FROM refused_change r JOIN feed f ON f.id = r.feed
+                WHERE f.key = ? AND r.reason LIKE 'fork%' ORDER BY r.seq
+                """, arguments: [feed.bytes.blob]).compactMap { row in
+                guard let hash = ChangeHash(bytes: Array(row[0] as Data)) else { return nil }
+                return try? SignedChange(trustedBytes: Array(row[1] as Data), hash: hash, signature: Array(row[2] as Data))
+            }
+        }
+    }
+}

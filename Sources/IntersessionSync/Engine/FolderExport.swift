@@ -37,7 +37,36 @@ struct FolderExport {
                 }
             }
             try store.markSeen(folder.root, feed: feed.hex, ranges: written)
+            if progress.frozenFrom != nil { try relayForks(of: feed, into: &report) }
         }
+    }
+
+    /// Writes each fork's second change with the changes just before it, under a range no file
+    /// uses yet (the fork's own seq is taken by the first change's file), so that replicas that
+    /// only see this folder learn of the fork too. A fork at seq 1 has no such range.
+    private func relayForks(of feed: FeedID, into report: inout SyncReport) throws {
+        for variant in try store.forkEvidence(of: feed) where variant.seq > 1 {
+            for start in stride(from: variant.seq - 1, through: max(1, variant.seq - 8), by: -1) {
+                guard let name = SegmentName(firstSeq: start, lastSeq: variant.seq) else { continue }
+                let path = folder.segmentPath(feed, name)
+                if FileStatus(path: path) != nil {
+                    if holds(variant, at: path, feed: feed, name: name) { break }
+                    continue
+                }
+                let before = try store.changes(of: feed, in: start...(variant.seq - 1))
+                guard before.count == Int(variant.seq - start), before.last?.hash == variant.body.prev else { break }
+                try AtomicFile.write(SegmentFormat.encode(before + [variant], group: folder.group), to: path)
+                report.exportedFiles += 1
+                break
+            }
+        }
+    }
+
+    private func holds(_ change: SignedChange, at path: String, feed: FeedID, name: SegmentName) -> Bool {
+        guard let bytes = try? Files.read(path, limit: SegmentFormat.maximumFileBytes),
+            let decoded = try? SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: name)
+        else { return false }
+        return decoded.changes.last?.hash == change.hash
     }
 
     /// The seqs of `wanted` that no range in `covered` holds.

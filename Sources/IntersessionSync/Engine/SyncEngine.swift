@@ -18,15 +18,18 @@ public struct SyncEngine: Sendable {
     public func sync(folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
         var report = SyncReport()
+        var present: [GroupFolder] = []
         for root in folders {
             guard FileStatus(path: root)?.isDirectory == true else {
                 report.problems.append(.init(path: root, reason: "\(FolderError.missing(root))"))
                 continue
             }
-            let folder = GroupFolder(root: root, group: group)
-            try FolderImport(store: store, folder: folder).run(into: &report)
-            try FolderExport(store: store, folder: folder).run(into: &report)
+            present.append(GroupFolder(root: root, group: group))
         }
+        // Everything in first, then everything out, so that one sync carries each folder's
+        // news to every other (a USB stick leaves with what the cloud folder brought).
+        for folder in present { try FolderImport(store: store, folder: folder).run(into: &report) }
+        for folder in present { try FolderExport(store: store, folder: folder).run(into: &report) }
         report.pending = try store.pendingCount()
         try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))
         return report

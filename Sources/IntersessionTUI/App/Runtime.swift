@@ -26,10 +26,15 @@ public final class Runtime {
         return [.loadTopics, .loadStatus]
     }
 
-    public func run() {
+    /// Loads the first screen and draws it.
+    public func start() {
         dispatch(.resize(width: terminal.width, height: terminal.height))
         for effect in Self.startEffects(for: model) { perform(effect) }
         draw()
+    }
+
+    public func run() {
+        start()
         var lastTick = Int64(0)
         while !model.quitting {
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {

@@ -10,8 +10,9 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Written at once, not buffered: `sync --watch` into a file or a pipe must show as it goes.
     static func line(_ text: String = "") {
-        print(text)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }

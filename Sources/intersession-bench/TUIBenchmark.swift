@@ -1,0 +1,78 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionTUI
+
+/// Issue 4's figures: on a store of 100,000 posts in 2,000 threads, the time to the first
+/// frame, and from each key of a scripted session of 1,000 keys to its frame.
+struct TUIBenchmark {
+    let posts: Int
+
+    func run() throws {
+        print("tui: making a store of \(posts) posts in 2,000 threads…")
+        let scratch = try Scratch()
+        var workload = try PostWorkload(threads: 2_000)
+        let home = ProfileHome(folder: URL(fileURLWithPath: scratch.path("home")))
+        _ = try home.create(key: workload.founder)
+        let store = try home.createStore()
+        try store.apply(workload.setup)
+        var made = 0
+        while made < posts {
+            let batch = workload.posts(min(20_000, posts - made))
+            try store.apply(batch)
+            made += batch.count
+        }
+
+        let before = Memory.residentMiB()
+        let start = DispatchTime.now()
+        let session = try Session.open(home)
+        let terminal = NullTerminal(width: 120, height: 40)
+        let model = Model(language: .en, plain: false, width: 120, height: 40, now: Int64(Date().timeIntervalSince1970 * 1000),
+                          me: session.key.feed.hex, groupTitle: session.groupTitle, start: .topics(ListState()))
+        let runtime = Runtime(terminal: terminal, model: model, session: session, home: home,
+                              demoFolder: URL(fileURLWithPath: scratch.path("demo")), environment: [:])
+        runtime.start()
+        let firstFrame = ApplyBenchmark.seconds(since: start) * 1000
+
+        var times: [Double] = []
+        for key in Self.script(count: 1_000) {
+            let keyStart = DispatchTime.now()
+            runtime.dispatch(.key(key))
+            runtime.draw()
+            times.append(ApplyBenchmark.seconds(since: keyStart) * 1000)
+        }
+        times.sort()
+        print(String(format: "  first frame after start: %.1f ms (goal < 200)", firstFrame))
+        print(String(format: "  key to frame over %d keys: median %.2f ms, 99th %.2f ms, worst %.2f ms (goal < 16)",
+                     times.count, times[times.count / 2], times[times.count * 99 / 100], times.last!))
+        print(String(format: "  resident memory: %.0f MiB before opening, %.0f MiB after the session", before, Memory.residentMiB()))
+    }
+
+    /// A reading session: into a topic, down its threads, into threads, down their posts, back
+    /// out, next-unread, across topics.
+    static func script(count: Int) -> [Key] {
+        var keys: [Key] = []
+        let round: [Key] = [.enter] + Array(repeating: .down, count: 5) + [.enter] + Array(repeating: .down, count: 20)
+            + [.tab, .pageDown, .tab, .character("n"), .character("n"), .escape, .escape, .pageDown, .up, .escape, .down]
+        while keys.count < count { keys += round }
+        return Array(keys.prefix(count))
+    }
+}
+
+/// A terminal that shows nothing: the benchmark measures update, effects and view.
+final class NullTerminal: Terminal {
+    let width: Int
+    let height: Int
+    private(set) var frames = 0
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) { frames += 1 }
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { nil }
+    func suspend() {}
+    func resume() {}
+    func shutdown() {}
+}
