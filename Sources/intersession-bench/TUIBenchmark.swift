@@ -23,6 +23,20 @@ struct TUIBenchmark {
             made += batch.count
         }
 
+        func time(_ label: String, _ work: () throws -> Void) rethrows {
+            let start = DispatchTime.now()
+            try work()
+            print(String(format: "  %@: %.1f ms", label, ApplyBenchmark.seconds(since: start) * 1000))
+        }
+        if ProcessInfo.processInfo.environment["TUI_QUERIES"] == "1" {
+            let topic = try store.topics()[0].id
+            try time("topics()") { _ = try store.topics() }
+            try time("threads(topic)") { _ = try store.threads(topic: topic) }
+            let thread = try store.threads(topic: topic)[0].id
+            try time("thread(id)") { _ = try store.thread(thread) }
+            try time("firstUnread") { _ = try store.firstUnread(outside: nil) }
+            try time("groupSummary") { _ = try store.groupSummary() }
+        }
         let before = Memory.residentMiB()
         let start = DispatchTime.now()
         let session = try Session.open(home)

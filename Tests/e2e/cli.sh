@@ -359,7 +359,7 @@ test_unread() {
     export INTERSESSION_HOME="$A"
     # Your own posts are born read and sync is not in this command line yet, so forget the
     # read marks of thread P1 (as if its three posts had arrived from a peer).
-    run sqlite3 "$A/store.sqlite" "DELETE FROM read_mark WHERE post IN (SELECT id FROM post WHERE thread = '$P1')"
+    run sqlite3 "$A/store.sqlite" "DELETE FROM read_post WHERE thread = '$P1'"
     if [ "$RC" -ne 0 ]; then fail "mark thread $P1 unread (test setup)" "sqlite3 failed"; unset INTERSESSION_HOME; return 0; fi
     json_ok "topics --json counts the unread posts" '(.[] | select(.key == "flows") | .unread) == 3' -- "$BIN" topics --json
     json_ok "threads --json counts the unread posts" '(.[] | select(.id == $id) | .unread) == 3' --arg id "$P1" \

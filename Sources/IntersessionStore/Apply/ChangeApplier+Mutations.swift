@@ -164,5 +164,8 @@ extension ChangeApplier {
         try db.execute(
             sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [row[0], row[1]])
         try db.execute(sql: "UPDATE post SET retracted = 1 WHERE rowid = ?", arguments: [row[0]])
+        try db.execute(sql: "UPDATE thread SET retracted_count = retracted_count + 1 WHERE id = (SELECT thread FROM post WHERE rowid = ?)",
+                       arguments: [row[0]])
+        try db.execute(sql: "DELETE FROM read_post WHERE post = ?", arguments: [post.hex])
     }
 }

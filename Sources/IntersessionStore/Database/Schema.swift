@@ -8,6 +8,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-log-and-threads", migrate: createV1)
         migrator.registerMigration("v2-invites-and-sync", migrate: createV2)
+        migrator.registerMigration("v3-unread-counts", migrate: createV3)
         return migrator
     }
 
@@ -210,6 +211,21 @@ enum Schema {
                 mtime INTEGER NOT NULL,
                 reason TEXT NOT NULL
             ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
+    /// Unread counts from counters instead of a scan of every post: read marks know their
+    /// thread, and threads count their retracted posts.
+    static func createV3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE read_post (post TEXT PRIMARY KEY NOT NULL, thread TEXT NOT NULL) STRICT, WITHOUT ROWID;
+            CREATE INDEX read_post_by_thread ON read_post(thread);
+            INSERT INTO read_post (post, thread)
+                SELECT p.id, p.thread FROM read_mark r JOIN post p ON p.id = r.post WHERE p.retracted = 0;
+            DROP TABLE read_mark;
+
+            ALTER TABLE thread ADD COLUMN retracted_count INTEGER NOT NULL DEFAULT 0;
+            UPDATE thread SET retracted_count = (SELECT count(*) FROM post p WHERE p.thread = thread.id AND p.retracted = 1);
             """)
     }
 

@@ -34,7 +34,7 @@ extension AppDatabase {
         "SELECT invite, feed_hex, seq, stamp_ms, stamp_c FROM invite_redemption ORDER BY 1, 2",
         "SELECT t.id, t.key, t.title_en, t.title_fr, t.ord, f.hex, t.seq FROM topic t JOIN feed f ON f.id = t.author ORDER BY t.id",
         """
-        SELECT h.id, h.topic, h.title, f.hex, h.seq, h.created_ms, h.created_c, h.last_ms, h.last_c, h.post_count
+        SELECT h.id, h.topic, h.title, f.hex, h.seq, h.created_ms, h.created_c, h.last_ms, h.last_c, h.post_count, h.retracted_count
         FROM thread h JOIN feed f ON f.id = h.author ORDER BY h.id
         """,
         """

@@ -7,14 +7,12 @@ extension AppDatabase {
     public func topics() throws -> [TopicSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT t.id, t.key, t.title_en, t.title_fr, t.ord,
-                       (SELECT count(*) FROM thread h WHERE h.topic = t.id),
-                       (SELECT count(*) FROM post p JOIN thread h ON h.id = p.thread
-                        WHERE h.topic = t.id AND p.retracted = 0),
-                       (SELECT count(*) FROM post p JOIN thread h ON h.id = p.thread
-                        WHERE h.topic = t.id AND p.retracted = 0
-                          AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id))
-                FROM topic t ORDER BY t.ord, t.id
+                SELECT t.id, t.key, t.title_en, t.title_fr, t.ord, count(h.id),
+                       coalesce(sum(h.post_count - h.retracted_count), 0),
+                       coalesce(sum(h.post_count - h.retracted_count
+                                    - (SELECT count(*) FROM read_post r WHERE r.thread = h.id)), 0)
+                FROM topic t LEFT JOIN thread h ON h.topic = t.id
+                GROUP BY t.id ORDER BY t.ord, t.id
                 """).map { row in
                 TopicSummary(
                     id: row[0], key: row[1], titleEnglish: row[2], titleFrench: row[3], order: row[4],
@@ -57,7 +55,7 @@ extension AppDatabase {
 
     static let postSelect = """
         SELECT p.id, p.thread, p.parent, f.hex, m.name, m.org, p.created_ms, p.lang, p.quote, p.body,
-               p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
+               p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_post r WHERE r.post = p.id)
         FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
 
         """
@@ -89,9 +87,8 @@ extension AppDatabase {
     }
 
     static let threadSelect = """
-        SELECT h.id, h.topic, h.title, f.hex, m.name, h.created_ms, h.last_ms, h.post_count,
-               (SELECT count(*) FROM post p WHERE p.thread = h.id AND p.retracted = 0
-                  AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id))
+        SELECT h.id, h.topic, h.title, f.hex, m.name, h.created_ms, h.last_ms, h.post_count - h.retracted_count,
+               h.post_count - h.retracted_count - (SELECT count(*) FROM read_post r WHERE r.thread = h.id)
         FROM thread h JOIN feed f ON f.id = h.author LEFT JOIN member m ON m.feed = h.author
 
         """
@@ -133,11 +130,18 @@ extension AppDatabase {
     /// being read): where next-unread goes.
     public func firstUnread(outside thread: String?) throws -> (thread: String, post: String)? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT p.thread, p.id FROM post p JOIN thread h ON h.id = p.thread JOIN topic t ON t.id = h.topic
-                WHERE p.retracted = 0 AND p.thread IS NOT ? AND NOT EXISTS (SELECT 1 FROM read_mark r WHERE r.post = p.id)
-                ORDER BY t.ord, h.last_ms DESC, h.id, p.created_ms, p.created_c LIMIT 1
-                """, arguments: [thread]) else { return nil }
+            // The first thread with unread posts, from counters; then its first unread post.
+            guard let next = try String.fetchOne(db, sql: """
+                SELECT h.id FROM thread h JOIN topic t ON t.id = h.topic
+                WHERE h.id IS NOT ? AND h.post_count - h.retracted_count > (SELECT count(*) FROM read_post r WHERE r.thread = h.id)
+                ORDER BY t.ord, h.last_ms DESC, h.id LIMIT 1
+                """, arguments: [thread]),
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT p.thread, p.id FROM post p
+                    WHERE p.thread = ? AND p.retracted = 0 AND NOT EXISTS (SELECT 1 FROM read_post r WHERE r.post = p.id)
+                    ORDER BY p.created_ms, p.created_c, p.id LIMIT 1
+                    """, arguments: [next])
+            else { return nil }
             return (row[0], row[1])
         }
     }
