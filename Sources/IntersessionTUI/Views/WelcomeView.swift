@@ -4,11 +4,15 @@ enum WelcomeView {
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 1))
         buffer.write(model.catalog[.welcomeTitle], x: 0, row: 0, in: inner, style: theme.accent)
         var row = 2
-        for line in WordWrap.lines(model.catalog[.welcomeBody], width: max(1, inner.width)) {
-            buffer.write(line, x: 0, row: row, in: inner, style: theme.normal)
+        let body = WordWrap.lines(model.catalog[.welcomeBody], width: max(1, inner.width))
+        // On a small screen the choices matter more than the introduction.
+        if row + body.count + 1 + 4 <= inner.height {
+            for line in body {
+                buffer.write(line, x: 0, row: row, in: inner, style: theme.normal)
+                row += 1
+            }
             row += 1
         }
-        row += 1
         switch welcome.step {
         case .choose:
             let choices: [TextKey] = [.welcomeCreate, .welcomeJoin, .welcomeDemo, .welcomeQuit]

@@ -59,16 +59,17 @@ import IntersessionCore
     }
 
     @Test func welcome() throws {
-        for language in Language.allCases {
-            var model = Model(language: language, plain: false, width: 80, height: 24, now: DemoFixture.now, me: nil,
+        let sizes = [(Language.en, 80, 24), (.fr, 80, 24), (.en, 120, 40), (.fr, 120, 40), (.en, 40, 10)]
+        for (language, width, height) in sizes {
+            var model = Model(language: language, plain: false, width: width, height: height, now: DemoFixture.now, me: nil,
                               groupTitle: "", start: .welcome(WelcomeState()))
             model.colors = false
-            var buffer = Buffer(width: 80, height: 24)
+            var buffer = Buffer(width: width, height: height)
             _ = View.render(model, into: &buffer)
-            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-\(language.rawValue)-80x24"))
+            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-\(language.rawValue)-\(width)x\(height)"))
             _ = Update.update(&model, .key(.enter))
             _ = View.render(model, into: &buffer)
-            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-create-\(language.rawValue)-80x24"))
+            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-create-\(language.rawValue)-\(width)x\(height)"))
         }
     }
 }
