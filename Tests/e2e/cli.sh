@@ -50,83 +50,17 @@ RC=0 CMD=
 
 # ---------------------------------------------------------------------------------------------
 # Running commands and reporting
+# shellcheck source=lib/harness.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
-# run CMD...: runs CMD with stdin from $STDIN_FILE (default /dev/null), keeping its stdout,
-# stderr and exit status for the checks that follow. A hung command is killed after 30 s.
-run() {
-    CMD="$(printf '%q ' "$@")"
-    [ -z "${STDIN_FILE:-}" ] || CMD="$CMD< $STDIN_FILE"
-    set +e
-    timeout 30 "$@" <"${STDIN_FILE:-/dev/null}" >"$OUT" 2>"$ERR"
-    RC=$?
-    set -e
-}
 
-indent() { sed -e 's/^/        | /' | head -n 25; }
 
-pass() { PASSED=$((PASSED + 1)); printf 'ok    %s\n' "$1"; }
 
-# fail NAME WHY: reports the last command run, with what it printed.
-fail() {
-    FAILED=$((FAILED + 1))
-    printf 'FAIL  %s\n' "$1"
-    printf '      why:    %s\n' "$2"
-    printf '      cmd:    %s\n' "${CMD:0:400}"
-    printf '      exit:   %s\n' "$RC"
-    printf '      stdout: (%s bytes)\n' "$(wc -c <"$OUT")"; head -c 3000 "$OUT" | indent
-    printf '      stderr: (%s bytes)\n' "$(wc -c <"$ERR")"; head -c 3000 "$ERR" | indent
-}
 
-# check NAME WHY PREDICATE...: passes when PREDICATE (a test, not the program) succeeds.
-check() {
-    local name=$1 why=$2; shift 2
-    if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name" "$why"; fi
-}
 
-# expect_ok NAME CMD...: CMD exits 0 and prints nothing on stderr.
-expect_ok() {
-    local name=$1; shift
-    run "$@"
-    if [ "$RC" -ne 0 ]; then fail "$name" "exit status $RC, want 0"
-    elif [ -s "$ERR" ]; then fail "$name" "unexpected output on stderr"
-    else pass "$name"; fi
-}
 
-# expect_id NAME CMD...: CMD succeeds and prints exactly one new id (32 hex) on stdout; the id
-# is left in $ID.
-expect_id() {
-    local name=$1; shift
-    run "$@"
-    ID=$(tr -d '\n' <"$OUT")
-    if [ "$RC" -ne 0 ]; then fail "$name" "exit status $RC, want 0"
-    elif [ -s "$ERR" ]; then fail "$name" "unexpected output on stderr"
-    elif [ "$(wc -l <"$OUT")" -ne 1 ] || ! grep -Eqx '[0-9a-f]{32}' "$OUT"; then
-        fail "$name" "stdout is not exactly one 32-hex id"
-    else pass "$name"; fi
-}
 
-# expect_json NAME FILTER [JQ ARGS...]: the last command's stdout is JSON for which FILTER is true.
-expect_json() {
-    local name=$1 filter=$2; shift 2
-    local verdict
-    if ! verdict=$(jq -e "$@" "$filter" <"$OUT" 2>&1); then
-        fail "$name" "jq filter not true: $filter -> ${verdict:0:200}"
-    elif [ "$verdict" != true ]; then
-        fail "$name" "jq filter gave '$verdict', want true: $filter"
-    else pass "$name"; fi
-}
 
-# json_ok NAME FILTER [JQ ARGS...] -- CMD...: runs CMD (which must succeed) and checks its JSON.
-json_ok() {
-    local name=$1 filter=$2; shift 2
-    local args=()
-    while [ "$1" != -- ]; do args+=("$1"); shift; done
-    shift
-    run "$@"
-    if [ "$RC" -ne 0 ]; then fail "$name" "exit status $RC, want 0"
-    elif [ -s "$ERR" ]; then fail "$name" "unexpected output on stderr"
-    else expect_json "$name" "$filter" ${args[@]+"${args[@]}"}; fi
-}
 
 # state_of HOME: a digest of everything a command could change in a profile folder: its file
 # list, key and config, and the store's full content (or its raw bytes when unreadable).
@@ -147,8 +81,6 @@ state_of() {
     return 0
 }
 
-# joined WORDS...: the words separated by "; ".
-joined() { local out=$1; shift; while [ $# -gt 0 ]; do out="$out; $1"; shift; done; printf '%s' "$out"; }
 
 # bad_verdict NAME PATTERN BEFORE AFTER: the last command was bad input: it must exit non-zero,
 # print nothing on stdout, exactly one line on stderr matching PATTERN (case-insensitive ERE),
