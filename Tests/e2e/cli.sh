@@ -53,61 +53,6 @@ RC=0 CMD=
 # shellcheck source=lib/harness.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
-
-
-
-
-
-
-
-
-
-# state_of HOME: a digest of everything a command could change in a profile folder: its file
-# list, key and config, and the store's full content (or its raw bytes when unreadable).
-state_of() {
-    local h=$1
-    if [ ! -e "$h" ]; then echo "(no folder)"; return 0; fi
-    echo "files: $(cd "$h" && ls -A | grep -Ev -- '-(wal|shm|journal)$' | paste -sd' ')"
-    local f
-    for f in identity.key config; do [ -f "$h/$f" ] && echo "$f: $(md5sum <"$h/$f" | cut -c1-12)"; done
-    if [ -f "$h/store.sqlite" ]; then
-        local n
-        if n=$(sqlite3 "$h/store.sqlite" 'select count(*) from change' 2>/dev/null); then
-            echo "store: $n changes, content $(sqlite3 "$h/store.sqlite" .dump | md5sum | cut -c1-12)"
-        else
-            echo "store: unreadable, $(wc -c <"$h/store.sqlite") bytes $(md5sum <"$h/store.sqlite" | cut -c1-12)"
-        fi
-    fi
-    return 0
-}
-
-
-# bad_verdict NAME PATTERN BEFORE AFTER: the last command was bad input: it must exit non-zero,
-# print nothing on stdout, exactly one line on stderr matching PATTERN (case-insensitive ERE),
-# and leave the state as it was.
-bad_verdict() {
-    local name=$1 pattern=$2 before=$3 after=$4
-    local why=() lines
-    lines=$(wc -l <"$ERR")
-    [ "$RC" -ne 0 ] || why+=("exit status 0, want non-zero")
-    [ "$RC" -ne 124 ] || why+=("timed out")
-    [ ! -s "$OUT" ] || why+=("stdout not empty")
-    [ "$lines" -eq 1 ] || why+=("stderr has $lines lines, want 1")
-    grep -Eiq -- "$pattern" "$ERR" || why+=("stderr does not name the problem (/$pattern/)")
-    [ "$before" == "$after" ] || why+=("the profile changed: before {$(echo "$before" | paste -sd';')} after {$(echo "$after" | paste -sd';')}")
-    if [ ${#why[@]} -eq 0 ]; then pass "$name"; else fail "$name" "$(joined "${why[@]}")"; fi
-}
-
-# expect_bad NAME PATTERN HOME CMD...: CMD is bad input for the profile in HOME.
-expect_bad() {
-    local name=$1 pattern=$2 home=$3; shift 3
-    local before after
-    before=$(state_of "$home")
-    run "$@"
-    after=$(state_of "$home")
-    bad_verdict "$name" "$pattern" "$before" "$after"
-}
-
 # expect_usage NAME HOME CMD...: a bad command line: non-zero exit, nothing on stdout, an
 # error on stderr (ArgumentParser adds usage lines), and the profile unchanged.
 expect_usage() {

@@ -60,67 +60,6 @@ RC=0 CMD=
 # shellcheck source=lib/harness.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
-
-
-
-
-
-
-# expect_id NAME CMD...: CMD succeeds and prints exactly one new id (32 hex) on stdout; the id
-# is left in $ID and added to $ALL_IDS.
-
-
-
-
-# state_of HOME: a digest of what a command could change in a profile folder: its file list,
-# key and config, and the store's content, leaving out the sync engine's bookkeeping (which
-# folder times and segment ranges it has read, which bad files it has reported, and the time
-# of the last sync, setting sync.last).
-state_of() {
-    local h=$1
-    if [ ! -e "$h" ]; then echo "(no folder)"; return 0; fi
-    echo "files: $(cd "$h" && ls -A | grep -Ev -- '-(wal|shm|journal)$' | paste -sd' ')"
-    local f
-    for f in identity.key config; do [ -f "$h/$f" ] && echo "$f: $(md5sum <"$h/$f" | cut -c1-12)"; done
-    if [ -f "$h/store.sqlite" ]; then
-        local n
-        if n=$(sqlite3 "$h/store.sqlite" 'select count(*) from change' 2>/dev/null); then
-            echo "store: $n changes, content $(sqlite3 "$h/store.sqlite" .dump \
-                | grep -Ev '^INSERT INTO "?(folder_feed|seen_segment|bad_file)"? ' \
-                | grep -Ev "^INSERT INTO \"?setting\"? VALUES\('sync\.last'" | md5sum | cut -c1-12)"
-        else
-            echo "store: unreadable"
-        fi
-    fi
-    return 0
-}
-
-# bad_verdict NAME PATTERN BEFORE AFTER: the last command was bad input: it must exit non-zero,
-# print nothing on stdout, exactly one line on stderr matching PATTERN (case-insensitive ERE),
-# and leave the state as it was.
-bad_verdict() {
-    local name=$1 pattern=$2 before=$3 after=$4
-    local why=() lines
-    lines=$(wc -l <"$ERR")
-    [ "$RC" -ne 0 ] || why+=("exit status 0, want non-zero")
-    [ "$RC" -ne 124 ] || why+=("timed out")
-    [ ! -s "$OUT" ] || why+=("stdout not empty")
-    [ "$lines" -eq 1 ] || why+=("stderr has $lines lines, want 1")
-    grep -Eiq -- "$pattern" "$ERR" || why+=("stderr does not name the problem (/$pattern/)")
-    [ "$before" == "$after" ] || why+=("the profile changed: before {$(echo "$before" | paste -sd';')} after {$(echo "$after" | paste -sd';')}")
-    if [ ${#why[@]} -eq 0 ]; then pass "$name"; else fail "$name" "$(joined "${why[@]}")"; fi
-}
-
-# expect_bad NAME PATTERN HOME CMD...: CMD is bad input for the profile in HOME.
-expect_bad() {
-    local name=$1 pattern=$2 home=$3; shift 3
-    local before after
-    before=$(state_of "$home")
-    run "$@"
-    after=$(state_of "$home")
-    bad_verdict "$name" "$pattern" "$before" "$after"
-}
-
 # ---------------------------------------------------------------------------------------------
 # Sync helpers
 
