@@ -9,7 +9,8 @@ struct Intersession: ParsableCommand {
         subcommands: [
             TUICommand.self, OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
-            RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self,
+            RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self, MemberCommand.self,
+            ModCommand.self,
             DemoCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -114,3 +114,44 @@ public struct MemberJoin: Sendable, Hashable {
         inviteKey.sign(message(group: group, feed: feed))
     }
 }
+
+/// `member.revoke`: the secretariat ends a role; the holder's changes up to seq `last` (whose
+/// hash it names) still count with it, later ones do not.
+public struct MemberRevoke: Sendable, Hashable {
+    static let type = "member.revoke"
+    public var feed: FeedID
+    /// Nil for a removal: every role ends, and nothing later from the feed is applied.
+    public var role: Role?
+    public var lastSeq: Int64
+    public var lastHash: ChangeHash?
+
+    public init(feed: FeedID, role: Role?, lastSeq: Int64, lastHash: ChangeHash?) {
+        self.feed = feed
+        self.role = role
+        self.lastSeq = lastSeq
+        self.lastHash = lastHash
+    }
+
+    static let removeType = "member.remove"
+
+    init(_ fields: OpFields, removal: Bool) throws(ChangeFormatError) {
+        feed = try fields.feed("feed")
+        if removal {
+            role = nil
+        } else {
+            guard let role = Role(rawValue: try fields.string("role")) else { throw .badField("role", "is not a role") }
+            self.role = role
+        }
+        lastSeq = try fields.int("last")
+        guard lastSeq >= 0 else { throw .badField("last", "must be a seq") }
+        lastHash = try fields.optionalString("lastHash").flatMap { ChangeHash(hex: $0) }
+    }
+
+    var json: JSONValue {
+        var fields: [String: JSONValue] = ["t": .string(role == nil ? Self.removeType : Self.type), "feed": .string(feed.hex),
+                                           "last": .int(lastSeq)]
+        if let role { fields["role"] = .string(role.rawValue) }
+        if let lastHash { fields["lastHash"] = .string(lastHash.hex) }
+        return .object(fields)
+    }
+}

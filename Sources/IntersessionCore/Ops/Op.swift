@@ -7,6 +7,8 @@ public enum Op: Sendable, Hashable {
     case memberRole(MemberRole)
     case memberInvite(MemberInvite)
     case memberJoin(MemberJoin)
+    case memberRevoke(MemberRevoke)
+    case moderation(Moderation)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -23,6 +25,9 @@ public enum Op: Sendable, Hashable {
         case MemberRole.type: self = .memberRole(try MemberRole(fields))
         case MemberInvite.type: self = .memberInvite(try MemberInvite(fields))
         case MemberJoin.type: self = .memberJoin(try MemberJoin(fields))
+        case MemberRevoke.type: self = .memberRevoke(try MemberRevoke(fields, removal: false))
+        case MemberRevoke.removeType: self = .memberRevoke(try MemberRevoke(fields, removal: true))
+        case let type where Moderation.types.contains(type): self = .moderation(try Moderation(type: type, fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
         case PostEdit.type: self = .postEdit(try PostEdit(fields))
@@ -39,6 +44,8 @@ public enum Op: Sendable, Hashable {
         case .memberRole(let op): op.json
         case .memberInvite(let op): op.json
         case .memberJoin(let op): op.json
+        case .memberRevoke(let op): op.json
+        case .moderation(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -55,6 +62,8 @@ public enum Op: Sendable, Hashable {
         case .memberRole: MemberRole.type
         case .memberInvite: MemberInvite.type
         case .memberJoin: MemberJoin.type
+        case .memberRevoke(let op): op.role == nil ? MemberRevoke.removeType : MemberRevoke.type
+        case .moderation(let op): op.type
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

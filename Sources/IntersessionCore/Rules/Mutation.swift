@@ -9,6 +9,13 @@ public enum Mutation: Sendable, Hashable {
     /// The change's author redeemed an invite. Of several redemptions of one invite, the one
     /// with the least stamp counts (the store keeps them all and derives the winner).
     case redeemInvite(invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
+    /// End `feed`'s role (every role, for a removal: `role` nil) after its seq `lastSeq`.
+    case revokeRole(feed: FeedID, role: Role?, lastSeq: Int64, stamp: ChangeStamp)
+    /// Set a last-writer-wins register of a post or thread: the store keeps the value with the
+    /// greatest stamp. `value` nil clears it (unhide, unlock, unpin, unmark).
+    case setRegister(entity: EntityID, register: Register, value: String?, stamp: ChangeStamp)
+    /// A moderation or membership act, for the audit log.
+    case audit(index: Int, action: String, target: String, detail: String?)
     case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
     case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
     case createPost(NewPost)
@@ -17,6 +24,16 @@ public enum Mutation: Sendable, Hashable {
     case retractPost(post: EntityID, stamp: ChangeStamp)
     /// The op is kept as evidence but not applied.
     case rejectOp(index: Int, reason: RejectionReason)
+}
+
+/// The registers moderation sets.
+public enum Register: String, Sendable, Hashable, CaseIterable {
+    case hidden = "post.hidden"
+    case mark = "post.mark"
+    case lock = "thread.lock"
+    case pinned = "thread.pinned"
+    case topic = "thread.topic"
+    case title = "thread.title"
 }
 
 public struct NewPost: Sendable, Hashable {
@@ -44,4 +61,5 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unsupportedOp = "unsupported-op"
     case unknownInvite = "unknown-invite"
     case badInviteProof = "bad-invite-proof"
+    case threadLocked = "thread-locked"
 }

@@ -26,7 +26,8 @@ public enum Rules {
             guard SignatureCheck.isValid(signature: join.proof, of: message, by: invite.key) else {
                 return reject(.badInviteProof)
             }
-            return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp)]
+            return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp),
+                    .audit(index: index, action: op.type, target: join.invite.hex, detail: invite.role.rawValue)]
         }
 
         let roles = try reader.roles(of: body.author, atSeq: body.seq)
@@ -37,10 +38,21 @@ public enum Rules {
             return []
         case .memberInvite(let invite):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
-            return [.createInvite(id: change.entity(index), invite: invite, stamp: stamp)]
+            return [.createInvite(id: change.entity(index), invite: invite, stamp: stamp),
+                    .audit(index: index, action: op.type, target: change.entity(index).hex,
+                           detail: "\(invite.name), \(invite.organisation), \(invite.role.rawValue)")]
         case .memberRole(let grant):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
-            return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, stamp: stamp)]
+            return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, stamp: stamp),
+                    .audit(index: index, action: op.type, target: grant.feed.hex, detail: grant.role.rawValue)]
+        case .memberRevoke(let revoke):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            return [.revokeRole(feed: revoke.feed, role: revoke.role, lastSeq: revoke.lastSeq, stamp: stamp),
+                    .audit(index: index, action: op.type, target: revoke.feed.hex,
+                           detail: (revoke.role?.rawValue ?? "all roles") + " after seq \(revoke.lastSeq)")]
+        case .moderation(let moderation):
+            guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
+            return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)
         case .memberProfile(let profile):
             if let current = try reader.profileStamp(of: body.author), current >= stamp { return [] }
             return [.setProfile(feed: body.author, profile: profile, stamp: stamp)]
@@ -58,6 +70,11 @@ public enum Rules {
         case .postCreate(let post):
             guard let parent = try reader.post(post.parent) else { return reject(.unknownPost) }
             guard parent.thread == post.thread else { return reject(.wrongThread) }
+            if let frontier = try reader.lockFrontier(of: post.thread), (frontier[body.author] ?? 0) < body.seq,
+                !roles.contains(where: \.moderates)
+            {
+                return reject(.threadLocked)
+            }
             return [.createPost(NewPost(id: change.entity(index), thread: post.thread, parent: post.parent,
                                         body: post.body, language: post.language, quote: post.quote,
                                         stamp: stamp, opIndex: index))]

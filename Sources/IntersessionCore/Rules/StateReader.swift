@@ -6,6 +6,9 @@ public protocol StateReader {
     func post(_ id: EntityID) throws -> PostFacts?
     func profileStamp(of feed: FeedID) throws -> ChangeStamp?
     func invite(_ id: EntityID) throws -> InviteFacts?
+    func threadExists(_ id: EntityID) throws -> Bool
+    /// The frontier of the lock on a thread, nil when it is not locked.
+    func lockFrontier(of thread: EntityID) throws -> [FeedID: Int64]?
 }
 
 /// What a join is checked against: the invite key, and the role it grants.

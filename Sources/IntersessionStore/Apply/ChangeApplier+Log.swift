@@ -24,13 +24,22 @@ extension ChangeApplier {
     /// holder's past, so a pass may meet a grant after the changes it authorises. Each pass then
     /// starts knowing the grants of the one before, until a pass meets no new late grant.
     func rebuild() throws {
+        known = nil
+        rebuilding = true
+        defer { rebuilding = false; known = nil }
+        needsRebuild = false
+        try replayLog()
+        // The first pass judged each change by what it had met so far; if nothing arrived too
+        // late for that, it is the state. Otherwise each pass judges by the previous pass's
+        // findings until two passes agree.
+        guard needsRebuild else { return }
         for _ in 0..<8 {
+            let found = try authority()
+            if found == known { break }
+            known = found
             try replayLog()
-            guard needsRebuild else { break }
-            knownGrants = try allGrants()
-            needsRebuild = false
         }
-        knownGrants = [:]
+        needsRebuild = false
     }
 
     private func replayLog() throws {
@@ -55,17 +64,20 @@ extension ChangeApplier {
         try flush()
     }
 
-    private func allGrants() throws -> [FeedID: [(role: Role, from: Int64)]] {
-        var grants: [FeedID: [(role: Role, from: Int64)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT f.key, g.role, g.from_seq FROM role_grant g JOIN feed f ON f.id = g.feed
-            WHERE \(Self.grantCounts)
-            """) {
-            let key: Data = row[0]
-            guard let feed = FeedID(bytes: Array(key)), let role = Role(rawValue: row[1]) else { continue }
-            grants[feed, default: []].append((role, row[2]))
+    /// Every feed's roles and every thread's lock, as the tables hold them now.
+    private func authority() throws -> Authority {
+        var found = Authority()
+        roleCache = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT f.key FROM feed f") {
+            guard let feed = FeedID(bytes: Array(row[0] as Data)) else { continue }
+            let history = try roleHistory(of: feed).normalised
+            if !history.grants.isEmpty || !history.revocations.isEmpty { found.roles[feed] = history }
         }
-        return grants
+        roleCache = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, lock_frontier FROM thread WHERE lock_frontier IS NOT NULL") {
+            if let thread = EntityID(hex: row[0]) { found.locks[thread] = row[1] }
+        }
+        return found
     }
 
     private func loggedChange(_ row: Row, offset: Int) throws -> SignedChange {

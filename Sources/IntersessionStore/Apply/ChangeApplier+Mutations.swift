@@ -23,8 +23,7 @@ extension ChangeApplier {
                 arguments: [holder.row, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis])
             roleCache[feed] = nil
             // Changes of the holder already judged without this role must be judged again.
-            let known = knownGrants[feed]?.contains { $0.role == role && $0.from <= fromSeq } ?? false
-            if holder.headSeq >= fromSeq, !known { needsRebuild = true }
+            if holder.headSeq >= fromSeq { needsRebuild = true }
 
         case .createInvite(let id, let invite, let stamp):
             try db.execute(
@@ -37,6 +36,26 @@ extension ChangeApplier {
 
         case .redeemInvite(let invite, let role, let fromSeq, let stamp):
             try redeem(invite, role: role, fromSeq: fromSeq, stamp: stamp, author: author)
+
+        case .revokeRole(let feed, let role, let lastSeq, let stamp):
+            let holder = try feedState(feed)
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO role_revocation (feed, role, last_seq, revoked_by, revoked_seq, revoked_ms)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [holder.row, role?.rawValue, lastSeq, author, stamp.seq, stamp.hlc.millis])
+            roleCache[feed] = nil
+            // The holder's changes after `lastSeq` were judged with the role: judge them again.
+            if holder.headSeq > lastSeq { needsRebuild = true }
+
+        case .setRegister(let entity, let register, let value, let stamp):
+            try setRegister(entity, register, value, stamp)
+
+        case .audit(let index, let action, let target, let detail):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO audit (feed, seq, op_index, hlc_ms, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [author, change.seq, index, change.body.hlc.millis, action, target, detail])
 
         case .setProfile(_, let profile, let stamp):
             try db.execute(
@@ -102,8 +121,7 @@ extension ChangeApplier {
         // holder, whose changes were judged with the role: judge everything again.
         if let earliest, (earliest[0] as String) != stamp.author.hex {
             let previous = (HLC(millis: earliest[1], counter: earliest[2]), earliest[0] as String, earliest[3] as Int64)
-            let known = knownGrants[stamp.author]?.contains { $0.role == role && $0.from <= fromSeq } ?? false
-            if (stamp.hlc, stamp.author.hex, stamp.seq) < previous, !known { needsRebuild = true }
+            if (stamp.hlc, stamp.author.hex, stamp.seq) < previous { needsRebuild = true }
         }
     }
 

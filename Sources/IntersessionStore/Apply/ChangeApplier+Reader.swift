@@ -5,18 +5,44 @@ import IntersessionCore
 /// The rules read the state through the applier, inside its transaction.
 extension ChangeApplier: StateReader {
     func roles(of feed: FeedID, atSeq seq: Int64) throws -> Set<Role> {
-        let grants: [(role: Role, from: Int64)]
-        if let cached = roleCache[feed] {
-            grants = cached
+        if let known { return known.roles[feed]?.roles(at: seq) ?? [] }
+        return try roleHistory(of: feed).roles(at: seq)
+    }
+
+    func removedAfter(_ feed: FeedID) throws -> Int64? {
+        if let known { return known.roles[feed]?.removedAfter }
+        return try roleHistory(of: feed).removedAfter
+    }
+
+    func roleHistory(of feed: FeedID) throws -> RoleHistory {
+        if let cached = roleCache[feed] { return cached }
+        let row = try feedState(feed).row
+        var history = RoleHistory()
+        history.grants = try Row.fetchAll(
+            db, sql: "SELECT role, from_seq FROM role_grant g WHERE feed = ? AND \(Self.grantCounts)", arguments: [row]
+        ).compactMap { row in Role(rawValue: row[0]).map { RoleHistory.Grant(role: $0, from: row[1]) } }
+        history.revocations = try Row.fetchAll(
+            db, sql: "SELECT role, last_seq FROM role_revocation WHERE feed = ?", arguments: [row]
+        ).map { row in RoleHistory.Revocation(role: (row[0] as String?).flatMap(Role.init(rawValue:)), last: row[1]) }
+        roleCache[feed] = history
+        return history
+    }
+
+    func threadExists(_ id: EntityID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM thread WHERE id = ?", arguments: [id.hex]) ?? false
+    }
+
+    func lockFrontier(of thread: EntityID) throws -> [FeedID: Int64]? {
+        let value: String?
+        if let known {
+            value = known.locks[thread]
         } else {
-            let row = try feedState(feed).row
-            grants = try Row.fetchAll(
-                db, sql: "SELECT role, from_seq FROM role_grant g WHERE feed = ? AND \(Self.grantCounts)", arguments: [row]
-            ).compactMap { row in Role(rawValue: row[0]).map { ($0, row[1]) } }
-            roleCache[feed] = grants
+            value = try String.fetchOne(db, sql: "SELECT lock_frontier FROM thread WHERE id = ?", arguments: [thread.hex])
         }
-        let all = grants + (knownGrants[feed] ?? [])
-        return Set(all.filter { $0.from <= seq }.map(\.role))
+        guard let value, let json = try? JSONParser.parse(Array(value.utf8)), let entries = json.objectValue else { return nil }
+        var frontier: [FeedID: Int64] = [:]
+        for (key, seq) in entries { if let feed = FeedID(hex: key), let seq = seq.intValue { frontier[feed] = seq } }
+        return frontier
     }
 
     /// A grant counts unless it came through an invite that someone else redeemed first (by stamp).

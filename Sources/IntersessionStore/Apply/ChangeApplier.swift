@@ -22,11 +22,12 @@ final class ChangeApplier {
     var feeds: [FeedID: FeedState] = [:]
     /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
     var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
-    var roleCache: [FeedID: [(role: Role, from: Int64)]] = [:]
+    var roleCache: [FeedID: RoleHistory] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
     var postCache: [EntityID: PostFacts] = [:]
-    /// During a rebuild, the grants found by the previous pass (see `rebuild()`).
-    var knownGrants: [FeedID: [(role: Role, from: Int64)]] = [:]
+    /// During a rebuild's later passes, what the previous pass found (see `rebuild()`).
+    var known: Authority?
+    var rebuilding = false
     var latest: HLC
     var report = ApplyReport()
     var needsRebuild = false
@@ -69,6 +70,8 @@ final class ChangeApplier {
         while let change = queue.popLast() {
             let state = try feedState(change.author)
             if state.isFrozen(at: change.seq) { continue }
+            // A removed member's later changes are kept as evidence, never applied.
+            if let removed = try removedAfter(change.author), change.seq > removed { continue }
             if change.seq > state.headSeq + 1 {
                 wait(change, for: change.author, reaching: change.seq - 1)
                 continue

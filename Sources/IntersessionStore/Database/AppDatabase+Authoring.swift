@@ -16,10 +16,12 @@ extension AppDatabase {
 
     /// Signs and applies a change of `ops` by this profile. `references` are the entities the ops
     /// name; the change depends on the changes that created them.
-    public func author(ops: [Op], references: [EntityID], key: DeviceKey, now: Int64) throws -> SignedChange {
+    public func author(
+        ops: [Op], references: [EntityID], key: DeviceKey, now: Int64, dependsOn extra: [FeedID: Int64] = [:]
+    ) throws -> SignedChange {
         try write { db in
             guard let group = try Meta.groupID(db) else { throw StoreError.noGroup }
-            var deps: [FeedID: Int64] = [:]
+            var deps = extra
             for entity in references {
                 guard let origin = try Self.origin(of: entity, db) else {
                     throw StoreError.notFound(kind: "entry", prefix: entity.short)
@@ -65,6 +67,7 @@ extension AppDatabase {
         case .unsupportedOp: "this version does not know that operation"
         case .unknownInvite: "no such invite in this group"
         case .badInviteProof: "the invite's proof does not match this profile"
+        case .threadLocked: "the thread is locked by the co-chairs"
         }
     }
 

@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v1-log-and-threads", migrate: createV1)
         migrator.registerMigration("v2-invites-and-sync", migrate: createV2)
         migrator.registerMigration("v3-unread-counts", migrate: createV3)
+        migrator.registerMigration("v4-moderation", migrate: createV4)
         return migrator
     }
 
@@ -229,9 +230,54 @@ enum Schema {
             """)
     }
 
+    /// Moderation registers, role revocations and removals, and the audit log.
+    static func createV4(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Last-writer-wins registers set by moderation; the winning value is mirrored into
+            -- the post and thread columns below.
+            CREATE TABLE register (
+                entity TEXT NOT NULL,
+                name TEXT NOT NULL,
+                value TEXT,
+                stamp_ms INTEGER NOT NULL,
+                stamp_c INTEGER NOT NULL,
+                stamp_author TEXT NOT NULL,
+                stamp_seq INTEGER NOT NULL,
+                PRIMARY KEY (entity, name)
+            ) STRICT, WITHOUT ROWID;
+            ALTER TABLE post ADD COLUMN hidden_reason TEXT;
+            ALTER TABLE post ADD COLUMN mark TEXT;
+            ALTER TABLE thread ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE thread ADD COLUMN lock_frontier TEXT;
+
+            -- A role (or, with role NULL, every role: a removal) ends after the holder's last_seq.
+            CREATE TABLE role_revocation (
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                role TEXT,
+                last_seq INTEGER NOT NULL,
+                revoked_by INTEGER NOT NULL REFERENCES feed(id),
+                revoked_seq INTEGER NOT NULL,
+                revoked_ms INTEGER NOT NULL,
+                PRIMARY KEY (revoked_by, revoked_seq, feed)
+            ) STRICT;
+
+            -- Every moderation and membership act that counted.
+            CREATE TABLE audit (
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                op_index INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT,
+                PRIMARY KEY (feed, seq, op_index)
+            ) STRICT;
+            """)
+    }
+
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
-        "post_version", "post", "thread", "topic", "role_grant", "invite_redemption", "invite", "member", "rejected_op",
-        "group_info",
+        "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
+        "rejected_op", "register", "audit", "group_info",
     ]
 }

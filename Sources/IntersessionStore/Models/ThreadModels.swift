@@ -26,6 +26,8 @@ public struct ThreadSummary: Sendable, Equatable, Codable {
     public var lastActivity: Int64
     public var posts: Int
     public var unread: Int
+    public var pinned: Bool
+    public var locked: Bool
 }
 
 public struct PostView: Sendable, Equatable, Codable {
@@ -45,6 +47,10 @@ public struct PostView: Sendable, Equatable, Codable {
     public var edits: Int
     public var retracted: Bool
     public var read: Bool
+    /// Set when the co-chairs hid the post: the reason members see instead of the text.
+    public var hiddenReason: String?
+    /// `summary` or `decision` when the chair marked the post so.
+    public var mark: String?
 }
 
 public struct ThreadDetail: Sendable, Equatable, Codable {
@@ -68,4 +74,23 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var author: String
     public var authorName: String?
     public var snippet: String
+}
+
+extension PostView {
+    /// The post as someone who does not moderate sees it: a hidden post shows only why.
+    public func redacted(forModerator moderator: Bool) -> PostView {
+        guard hiddenReason != nil, !moderator else { return self }
+        var post = self
+        post.body = ""
+        post.quote = nil
+        return post
+    }
+}
+
+extension ThreadDetail {
+    public func redacted(forModerator moderator: Bool) -> ThreadDetail {
+        var detail = self
+        detail.posts = posts.map { $0.redacted(forModerator: moderator) }
+        return detail
+    }
 }

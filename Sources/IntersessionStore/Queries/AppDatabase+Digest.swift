@@ -42,6 +42,14 @@ extension AppDatabase {
                p.body_ms, p.body_c, p.body_seq, p.edit_count, p.retracted FROM post p JOIN feed f ON f.id = p.author ORDER BY p.id
         """,
         "SELECT post, seq, hlc_ms, hlc_c, body FROM post_version ORDER BY 1, 2, 3, 4",
+        "SELECT id, hidden_reason, mark FROM post ORDER BY id",
+        "SELECT id, pinned, lock_frontier, topic, title FROM thread ORDER BY id",
+        "SELECT entity, name, value, stamp_ms, stamp_c, stamp_author, stamp_seq FROM register ORDER BY 1, 2",
+        """
+        SELECT f.hex, r.role, r.last_seq, b.hex, r.revoked_seq FROM role_revocation r JOIN feed f ON f.id = r.feed
+        JOIN feed b ON b.id = r.revoked_by ORDER BY 1, 2, 3, 4, 5
+        """,
+        "SELECT f.hex, a.seq, a.op_index, a.hlc_ms, a.action, a.target, a.detail FROM audit a JOIN feed f ON f.id = a.feed ORDER BY 1, 2, 3",
         "SELECT f.hex, r.seq, r.op_index, r.reason FROM rejected_op r JOIN feed f ON f.id = r.feed ORDER BY 1, 2, 3",
         "SELECT f.hex, f.head_seq, hex(f.head_hash), f.frozen_from FROM feed f WHERE f.head_seq > 0 OR f.frozen_from IS NOT NULL ORDER BY f.hex",
     ]

@@ -24,7 +24,9 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.hex, m.name, m.org, m.lang,
-                       (SELECT group_concat(DISTINCT role) FROM role_grant g WHERE g.feed = f.id),
+                       (SELECT group_concat(DISTINCT g.role) FROM role_grant g WHERE g.feed = f.id
+                          AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
+                                          AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1)),
                        (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
                 WHERE m.feed IS NOT NULL OR f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)

@@ -16,7 +16,7 @@ extension AppDatabase {
                 FROM post_fts JOIN post p ON p.rowid = post_fts.rowid
                 JOIN thread h ON h.id = p.thread JOIN feed f ON f.id = p.author
                 LEFT JOIN member m ON m.feed = p.author
-                WHERE post_fts MATCH ? AND p.retracted = 0
+                WHERE post_fts MATCH ? AND p.retracted = 0 AND p.hidden_reason IS NULL
                 ORDER BY rank LIMIT ?
                 """, arguments: [pattern, limit]).map { row in
                 SearchHit(post: row[0], thread: row[1], threadTitle: row[2], author: row[3], authorName: row[4],

@@ -25,7 +25,7 @@ extension AppDatabase {
     public func threads(topic: String?) throws -> [ThreadSummary] {
         try read { db in
             let filter = topic == nil ? "" : "WHERE h.topic = :topic"
-            return try Row.fetchAll(db, sql: Self.threadSelect + filter + " ORDER BY h.last_ms DESC, h.last_c DESC, h.id",
+            return try Row.fetchAll(db, sql: Self.threadSelect + filter + " ORDER BY h.pinned DESC, h.last_ms DESC, h.last_c DESC, h.id",
                                     arguments: ["topic": topic]).map(Self.threadSummary)
         }
     }
@@ -55,7 +55,7 @@ extension AppDatabase {
 
     static let postSelect = """
         SELECT p.id, p.thread, p.parent, f.hex, m.name, m.org, p.created_ms, p.lang, p.quote, p.body,
-               p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_post r WHERE r.post = p.id)
+               p.edit_count, p.retracted, EXISTS (SELECT 1 FROM read_post r WHERE r.post = p.id), p.hidden_reason, p.mark
         FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
 
         """
@@ -65,7 +65,8 @@ extension AppDatabase {
         return PostView(
             id: row[0], thread: row[1], parent: row[2], depth: 0, author: row[3], authorName: row[4],
             organisation: row[5], created: row[6], language: row[7], quote: retracted ? nil : row[8],
-            body: retracted ? "" : row[9], edits: row[10], retracted: retracted, read: row[12])
+            body: retracted ? "" : row[9], edits: row[10], retracted: retracted, read: row[12], hiddenReason: row[13],
+            mark: row[14])
     }
 
     /// Every text the post has had: the first from its creating change, then each edit.
@@ -88,7 +89,8 @@ extension AppDatabase {
 
     static let threadSelect = """
         SELECT h.id, h.topic, h.title, f.hex, m.name, h.created_ms, h.last_ms, h.post_count - h.retracted_count,
-               h.post_count - h.retracted_count - (SELECT count(*) FROM read_post r WHERE r.thread = h.id)
+               h.post_count - h.retracted_count - (SELECT count(*) FROM read_post r WHERE r.thread = h.id),
+               h.pinned, h.lock_frontier IS NOT NULL
         FROM thread h JOIN feed f ON f.id = h.author LEFT JOIN member m ON m.feed = h.author
 
         """
@@ -96,7 +98,7 @@ extension AppDatabase {
     static func threadSummary(_ row: Row) -> ThreadSummary {
         ThreadSummary(
             id: row[0], topic: row[1], title: row[2], author: row[3], authorName: row[4], created: row[5],
-            lastActivity: row[6], posts: row[7], unread: row[8])
+            lastActivity: row[6], posts: row[7], unread: row[8], pinned: row[9], locked: row[10])
     }
 }
 

@@ -8,7 +8,11 @@ struct MembersCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { try Self.list(profile, output) }
+    }
+
+    static func list(_ profile: ProfileOptions, _ output: OutputOptions) throws {
+        do {
             let (store, _) = try profile.open(readOnly: true)
             let members = try store.members()
             if output.json { return try Output.json(members) }
@@ -18,5 +22,16 @@ struct MembersCommand: ParsableCommand {
                 Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
             }
         }
+    }
+}
+
+struct MemberListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The people of the group and their roles.")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try runReportingErrors { try MembersCommand.list(profile, output) }
     }
 }

@@ -12,12 +12,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (store, _) = try profile.open(readOnly: keepUnread)
+            let (store, key) = try profile.open(readOnly: keepUnread)
             let id = try store.resolve(thread, as: .thread)
-            let detail = try store.thread(id)
+            let moderator = try store.canModerate(key.feed)
+            let detail = try store.thread(id).redacted(forModerator: moderator)
             if !keepUnread { try store.markThreadRead(id) }
             if output.json { return try Output.json(detail) }
-            Output.line("\(detail.thread.title)  [\(detail.topicKey)]  \(Output.short(detail.thread.id))")
+            let flags = (detail.thread.pinned ? "  [pinned]" : "") + (detail.thread.locked ? "  [locked]" : "")
+            Output.line("\(detail.thread.title)  [\(detail.topicKey)]  \(Output.short(detail.thread.id))\(flags)")
             for post in detail.posts {
                 let indent = String(repeating: "  ", count: post.depth)
                 let who = "\(post.authorName ?? Output.short(post.author)) (\(post.organisation ?? "?"))"
@@ -28,6 +30,11 @@ struct ShowCommand: ParsableCommand {
                     Output.line("\(indent)  [retracted by the author]")
                     continue
                 }
+                if let reason = post.hiddenReason {
+                    Output.line("\(indent)  [hidden by the co-chairs: \(reason)]")
+                    if !moderator { continue }
+                }
+                if let mark = post.mark { Output.line("\(indent)  [the chair's \(mark)]") }
                 if let quote = post.quote {
                     for line in quote.split(separator: "\n", omittingEmptySubsequences: false) { Output.line("\(indent)  > \(line)") }
                 }

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+/// One line of the audit log: a moderation or membership act that counted, an attempt that
+/// did not (with why), or a fork.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var time: Int64
+    public var actor: String
+    public var actorName: String?
+    public var action: String
+    public var target: String
+    public var detail: String?
+    public var counted: Bool
+}
+
+extension AppDatabase {
+    public func auditLog() throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.hlc_ms, f.hex, m.name, a.action, a.target, a.detail, 1
+                FROM audit a JOIN feed f ON f.id = a.feed LEFT JOIN member m ON m.feed = a.feed
+                UNION ALL
+                SELECT c.hlc_ms, f.hex, m.name, json_extract(c.body, '$.ops[' || r.op_index || '].t'), r.reason, NULL, 0
+                FROM rejected_op r JOIN change c ON c.feed = r.feed AND c.seq = r.seq
+                JOIN feed f ON f.id = r.feed LEFT JOIN member m ON m.feed = r.feed
+                UNION ALL
+                SELECT json_extract(r.body, '$.hlc[0]'), f.hex, m.name, 'fork', 'seq ' || r.seq, r.reason, 0
+                FROM refused_change r JOIN feed f ON f.id = r.feed LEFT JOIN member m ON m.feed = r.feed
+                ORDER BY 1, 2
+                """).map { row in
+                AuditEntry(time: row[0], actor: row[1], actorName: row[2], action: row[3] ?? "?", target: row[4],
+                           detail: row[5], counted: row[6])
+            }
+        }
+    }
+
+    /// Whether `feed` may moderate (co-chair or secretariat) at its next change.
+    public func canModerate(_ feed: FeedID) throws -> Bool {
+        let roles = try members().first { $0.feed == feed.hex }?.roles ?? []
+        return roles.contains(Role.cochair.rawValue) || roles.contains(Role.secretariat.rawValue)
+    }
+}
