@@ -86,8 +86,36 @@ editor_session() {
     fi
 }
 
+# Moderation: a co-chair hides a post in the interface; after sync the delegate sees the notice.
+moderation_session() {
+    local ws="$T/ws-mod"
+    "$BIN" demo --dir "$ws" >/dev/null || { bad "moderation: making the demo"; return; }
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color $BIN demo --dir $ws --as cochair-fr --lang en; sleep 30"
+    wait_for "moderation: the co-chair's interface opens" "Topics" || return
+    keys Enter Enter m
+    wait_for "moderation: m opens the moderation menu" "hide this post"
+    keys h
+    wait_for "moderation: hiding asks for the reason" "Reason"
+    keys -l "Off topic for this thread"
+    keys Enter
+    wait_for "moderation: the post is hidden" "Done."
+    keys q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    "$BIN" sync --home "$ws/cochair-fr" >/dev/null
+    "$BIN" sync --home "$ws/delegate-jp" >/dev/null
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color $BIN demo --dir $ws --as delegate-jp --lang en; sleep 30"
+    wait_for "moderation: the delegate's interface opens" "Topics" || return
+    keys Enter Enter
+    wait_for "moderation: the delegate sees the notice instead of the post" "Hidden by the co-chairs: Off topic for this thread"
+    keys q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+}
+
 run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
 run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
 editor_session
+moderation_session
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

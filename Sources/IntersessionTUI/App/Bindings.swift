@@ -1,9 +1,10 @@
 /// The keys of each screen, for help, by their canonical names (the same in every language,
 /// as terminal keys are). The update functions implement exactly these.
 enum Bindings {
-    static func of(_ screen: Screen) -> [(keys: String, text: TextKey)] {
+    static func of(_ screen: Screen, moderates: Bool = false) -> [(keys: String, text: TextKey)] {
         let reading: [(String, TextKey)] = [
-            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("L", .helpLanguage), ("?", .helpHelp),
+            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit),
+            ("L", .helpLanguage), ("?", .helpHelp),
             ("q esc", .helpBack), ("ctrl+c", .helpQuit),
         ]
         let moving: [(String, TextKey)] = [
@@ -14,7 +15,8 @@ enum Bindings {
         case .threads: return moving + [("c", .helpNewThread), ("M", .helpMarkAllRead), ("← h", .helpBack)] + reading
         case .thread:
             return moving + [("tab", .helpPane), ("space", .helpPage), ("r R", .helpReply), ("e", .helpEdit),
-                             ("x", .helpRetract), ("u", .helpToggleRead)] + reading
+                             ("x", .helpRetract), ("u", .helpToggleRead)] + (moderates ? [("m", .helpModerate)] : []) + reading
+        case .members, .audit: return moving + reading
         case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
         case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
         case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]

@@ -20,5 +20,8 @@ public enum Effect: Sendable, Equatable {
     case joinProfile(invite: String, name: String)
     case openDemo
     case setLanguage(Language)
+    case loadMembers
+    case loadAudit
+    case moderate(Moderation.Action)
     case quit
 }

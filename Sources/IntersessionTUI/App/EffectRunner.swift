@@ -45,8 +45,14 @@ final class EffectRunner {
         switch effect {
         case .loadTopics: return [.topicsLoaded(try store.topics())]
         case .loadThreads(let topic): return [.threadsLoaded(topic: topic, try store.threads(topic: topic))]
-        case .loadThread(let id): return [.threadLoaded(try store.thread(id))]
-        case .loadStatus: return [try status(session)]
+        case .loadThread(let id):
+            return [.threadLoaded(try store.thread(id).redacted(forModerator: try store.canModerate(session.key.feed)))]
+        case .loadStatus:
+            let roles = try store.members().first { $0.feed == session.key.feed.hex }?.roles ?? []
+            return [try status(session), .rolesLoaded(Set(roles))]
+        case .loadMembers: return [.membersLoaded(try store.members())]
+        case .loadAudit: return [.auditLoaded(try store.auditLog().reversed())]
+        case .moderate(let action): return try moderate(action, session)
         case .markRead(let posts): try store.markRead(posts: posts); return []
         case .markUnread(let posts): try store.markUnread(posts: posts); return []
         case .markThreadRead(let thread): try store.markThreadRead(thread); return []
@@ -67,6 +73,25 @@ final class EffectRunner {
             return [.editorReturned(edited)]
         default: return []
         }
+    }
+
+    private func moderate(_ action: Moderation.Action, _ session: Session) throws -> [Message] {
+        var action = action
+        var references: [EntityID] = []
+        var frontier: [FeedID: Int64] = [:]
+        switch action {
+        case .hide(let post, _), .unhide(let post), .mark(let post, _): references = [post]
+        case .lock(let thread, _):
+            // The lock's frontier: every feed as far as this replica has it.
+            frontier = try session.store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            action = .lock(thread: thread, frontier: frontier)
+            references = [thread]
+        case .unlock(let thread), .pin(let thread, _), .rename(let thread, _): references = [thread]
+        case .move(let thread, let topic): references = [thread, topic]
+        }
+        _ = try session.store.author(ops: [.moderation(Moderation(action))], references: references, key: session.key,
+                                     now: clock(), dependsOn: frontier)
+        return [.moderated]
     }
 
     private func status(_ session: Session) throws -> Message {

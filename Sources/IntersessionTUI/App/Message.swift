@@ -19,6 +19,10 @@ public enum Message: Sendable {
     case statusLoaded(SyncStatus)
     case editorReturned(String?)
     case profileReady(me: String, groupTitle: String)
+    case rolesLoaded(Set<String>)
+    case membersLoaded([MemberSummary])
+    case auditLoaded([AuditEntry])
+    case moderated
     case failed(String)
 }
 

@@ -21,6 +21,10 @@ public struct Model: Sendable, Equatable {
     public var quitting = false
     /// Off with NO_COLOR or a monochrome terminal: attributes only.
     public var colors = true
+    /// The roles this profile holds now, for the keys only moderators see.
+    public var roles: Set<String> = []
+
+    public var moderates: Bool { roles.contains("cochair") || roles.contains("secretariat") }
 
     public init(language: Language, plain: Bool, width: Int, height: Int, now: Int64, me: String?, groupTitle: String,
                 start: Screen) {
@@ -48,6 +52,6 @@ public struct Model: Sendable, Equatable {
     public static func == (lhs: Model, rhs: Model) -> Bool {
         lhs.language == rhs.language && lhs.plain == rhs.plain && lhs.width == rhs.width && lhs.height == rhs.height
             && lhs.now == rhs.now && lhs.me == rhs.me && lhs.screens == rhs.screens && lhs.showHelp == rhs.showHelp
-            && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors
+            && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors && lhs.roles == rhs.roles
     }
 }

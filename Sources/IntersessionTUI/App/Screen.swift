@@ -9,6 +9,8 @@ public enum Screen: Sendable, Equatable {
     case thread(ThreadState)
     case compose(ComposeState)
     case search(SearchState)
+    case members(ListState<MemberSummary>)
+    case audit(ListState<AuditEntry>)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.
@@ -58,6 +60,8 @@ public struct ThreadState: Sendable, Equatable {
     public var focusPost: String?
     /// `x` was pressed once on this post; a second `x` retracts it.
     public var confirmRetract: String?
+    /// The moderation menu, open over the thread (co-chairs and the secretariat).
+    public var moderation: ModerationMenu?
 
     public init(id: String, focusPost: String? = nil) {
         self.id = id
@@ -107,4 +111,11 @@ public struct WelcomeState: Sendable, Equatable {
     public var field = 0
 
     public init() {}
+}
+
+/// The moderation menu of a thread: the actions, then the reason when hiding a post.
+public struct ModerationMenu: Sendable, Equatable {
+    public var reason: TextEditor?
+
+    public init(reason: TextEditor? = nil) { self.reason = reason }
 }

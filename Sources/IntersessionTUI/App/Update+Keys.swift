@@ -19,6 +19,8 @@ extension Update {
             let effects = welcomeKey(key, &welcome, &model)
             if case .welcome = model.screen { model.screen = .welcome(welcome) }
             return effects
+        case .thread(var thread) where thread.moderation != nil:
+            return moderationKey(key, &thread, &model)
         default:
             break
         }
@@ -32,6 +34,12 @@ extension Update {
             return threadKey(key, &thread, &model)
         case .search(var search):
             return searchResultsKey(key, &search, &model)
+        case .members(var list):
+            if navigate(key, &list, rows: model.contentRows) { model.screen = .members(list) }
+            return key.name == "left" || key.name == "h" ? goBack(&model) : []
+        case .audit(var list):
+            if navigate(key, &list, rows: model.contentRows) { model.screen = .audit(list) }
+            return key.name == "left" || key.name == "h" ? goBack(&model) : []
         case .compose, .welcome:
             return []
         }
@@ -58,6 +66,12 @@ extension Update {
             }
             if case .thread(let thread) = model.screen { return [.findNextUnread(after: thread.id)] }
             return [.findNextUnread(after: nil)]
+        case "@":
+            model.screens.append(.members(ListState()))
+            return [.loadMembers]
+        case "A":
+            model.screens.append(.audit(ListState()))
+            return [.loadAudit]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

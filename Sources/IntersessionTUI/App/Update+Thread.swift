@@ -90,6 +90,11 @@ extension Update {
             model.screen = .thread(thread)
             model.screens.append(.compose(ComposeState(kind: .edit(post))))
             return []
+        case "m":
+            guard model.moderates, thread.list.current != nil else { return [] }
+            thread.moderation = ModerationMenu()
+            model.screen = .thread(thread)
+            return []
         case "x":
             guard let post = thread.list.current else { return [] }
             guard post.author == model.me, !post.retracted else { model.flash = model.catalog[.notYours]; return [] }

@@ -78,6 +78,27 @@ public enum Update {
             model.groupTitle = groupTitle
             model.screens = [.topics(ListState())]
             return [.loadTopics, .loadStatus]
+        case .rolesLoaded(let roles):
+            model.roles = roles
+            return []
+        case .membersLoaded(let members):
+            model.updateScreens { screen in
+                if case .members(var list) = screen { list.replace(members, keeping: \.feed); screen = .members(list) }
+            }
+            return []
+        case .auditLoaded(let entries):
+            model.updateScreens { screen in
+                if case .audit(var list) = screen {
+                    list.items = entries
+                    list.loaded = true
+                    list.selected = min(list.selected, max(0, entries.count - 1))
+                    screen = .audit(list)
+                }
+            }
+            return []
+        case .moderated:
+            model.flash = model.catalog[.moderationDone]
+            return reloadCurrent(model)
         case .failed(let why):
             model.flash = model.catalog[.errorPrefix, why]
             return []
@@ -91,6 +112,8 @@ public enum Update {
         case .threads(let topic, _): [.loadThreads(topic: topic.id)]
         case .thread(let thread): [.loadThread(id: thread.id)]
         case .search(let search): search.searched.map { [.search($0)] } ?? []
+        case .members: [.loadMembers]
+        case .audit: [.loadAudit]
         case .compose, .welcome: []
         }
     }

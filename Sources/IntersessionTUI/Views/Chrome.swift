@@ -17,6 +17,8 @@ enum Chrome {
         case .threads(let topic, _): return catalog[.threadsTitle, topic.title(in: model.language)]
         case .thread(let thread): return catalog[.threadTitle, thread.detail?.thread.title ?? ""]
         case .search(let search): return catalog[.searchTitle, search.searched ?? search.query.text]
+        case .members: return catalog[.membersTitle]
+        case .audit: return catalog[.auditTitle]
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]

@@ -40,7 +40,8 @@ enum ThreadView {
             if selected { buffer.fillRow(row, in: area, style: style) }
             let mark = model.plain ? (selected ? "> " : "  ") : (post.read ? "  " : "● ")
             let who = post.authorName ?? String(post.author.prefix(8))
-            let preview = post.retracted ? model.catalog[.retracted] : post.body.firstLine
+            let preview = post.retracted ? model.catalog[.retracted]
+                : post.body.isEmpty && post.hiddenReason != nil ? model.catalog[.hiddenNotice, post.hiddenReason!] : post.body.firstLine
             let line = mark + prefixes[index] + who + "  " + model.formats.date(post.created, now: model.now) + "  " + preview
             buffer.write(line.truncated(to: area.width), x: 0, row: row, in: area, style: style)
             if selected { cursor = (area.x, area.y + row) }
@@ -60,9 +61,15 @@ enum ThreadView {
         if post.edits > 0 { meta.append(model.catalog[.edited]) }
         lines.append((meta.joined(separator: " · "), theme.meta))
         lines.append(("", theme.normal))
+        if let mark = post.mark.flatMap(PostMark.init(rawValue:)) {
+            lines.append((model.catalog[mark == .decision ? .markDecision : .markSummary], theme.accent))
+        }
+        if let reason = post.hiddenReason {
+            lines.append((model.catalog[post.body.isEmpty ? .hiddenNotice : .hiddenForModerators, reason], theme.flash))
+        }
         if post.retracted {
             lines.append((model.catalog[.retracted], theme.meta))
-        } else {
+        } else if !(post.body.isEmpty && post.hiddenReason != nil) {
             if let quote = post.quote {
                 for line in WordWrap.lines(quote, width: max(1, area.width - 2)) { lines.append(("> " + line, theme.quote)) }
                 lines.append(("", theme.normal))

@@ -22,7 +22,10 @@ enum ThreadsView {
             if thread.unread > 0 { right += " · " + model.catalog.count(thread.unread, .unreadCountOne, .unreadCount, formats: model.formats) }
             let author = thread.authorName ?? String(thread.author.prefix(8))
             let rightWidth = right.cellWidth + 1
-            let left = marker + thread.title + "  (" + author + ")"
+            var flags = ""
+            if thread.pinned { flags += "[" + model.catalog[.pinned] + "] " }
+            if thread.locked { flags += "[" + model.catalog[.lockedMark] + "] " }
+            let left = marker + flags + thread.title + "  (" + author + ")"
             if area.width - rightWidth > 24 {
                 buffer.write(left.truncated(to: area.width - rightWidth - 1), x: 0, row: row, in: area, style: base)
                 buffer.write(right, x: area.width - rightWidth, row: row, in: area, style: selected ? base : theme.meta)

@@ -15,12 +15,17 @@ public enum View {
         case .thread(let thread): cursor = ThreadView.render(thread, model, theme, content, &buffer)
         case .compose(let compose): cursor = ComposeView.render(compose, model, theme, content, &buffer)
         case .search(let search): cursor = SearchView.render(search, model, theme, content, &buffer)
+        case .members(let list): cursor = MembersView.render(list, model, theme, content, &buffer)
+        case .audit(let list): cursor = AuditView.render(list, model, theme, content, &buffer)
         }
         Chrome.header(model, theme, &buffer)
         Chrome.statusBar(model, theme, &buffer)
         if model.showHelp {
             HelpView.render(model, theme, content, &buffer)
             return nil
+        }
+        if case .thread(let thread) = model.screen, let menu = thread.moderation {
+            return ModerationView.render(thread, menu, model, theme, content, &buffer)
         }
         return cursor
     }

@@ -6,15 +6,15 @@ import IntersessionCore
 @Suite(.serialized) struct ScreenSnapshotTests {
     static let sizes: [(Int, Int)] = [(80, 24), (120, 40)]
 
-    func check(_ name: String, _ steps: (DemoFixture) -> Void) throws {
+    func check(_ name: String, peer: String = "delegate-jp", _ steps: (DemoFixture) -> Void) throws {
         for language in Language.allCases {
             for (width, height) in Self.sizes {
-                let fixture = try DemoFixture(language: language, width: width, height: height)
+                let fixture = try DemoFixture(peer: peer, language: language, width: width, height: height)
                 steps(fixture)
                 #expect(Snapshot.matches(fixture.screen(), "\(name)-\(language.rawValue)-\(width)x\(height)"))
             }
         }
-        let small = try DemoFixture(width: 40, height: 10)
+        let small = try DemoFixture(peer: peer, width: 40, height: 10)
         steps(small)
         #expect(Snapshot.matches(small.screen(), "\(name)-en-40x10"))
     }
@@ -45,6 +45,29 @@ import IntersessionCore
         try check("search") { fixture in
             fixture.press(.character("/"))
             fixture.type("platforms")
+            fixture.press(.enter)
+        }
+    }
+
+    @Test func members() throws { try check("members") { $0.press(.character("@")) } }
+
+    @Test func audit() throws { try check("audit") { $0.press(.character("A")) } }
+
+    @Test func moderationMenu() throws {
+        try check("moderation-menu", peer: "cochair-fr") { $0.press(.enter, .enter, .character("m")) }
+    }
+
+    @Test func moderationReason() throws {
+        try check("moderation-reason", peer: "cochair-fr") { fixture in
+            fixture.press(.enter, .enter, .character("m"), .character("h"))
+            fixture.type("Off topic")
+        }
+    }
+
+    @Test func hiddenPostAsModerator() throws {
+        try check("hidden-moderator", peer: "cochair-fr") { fixture in
+            fixture.press(.enter, .enter, .character("m"), .character("h"))
+            fixture.type("Off topic")
             fixture.press(.enter)
         }
     }

@@ -13,6 +13,8 @@ import IntersessionStore
         case .compose: "compose"
         case .search: "search"
         case .welcome: "welcome"
+        case .members: "members"
+        case .audit: "audit"
         }
     }
 

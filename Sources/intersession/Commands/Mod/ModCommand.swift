@@ -46,7 +46,7 @@ struct ModLogCommand: ParsableCommand {
             for entry in entries {
                 let who = entry.actorName ?? Output.short(entry.actor)
                 let status = entry.counted ? "" : "  [did not count]"
-                Output.line("\(Output.time(entry.time))  \(Output.pad(who, 20)) \(Output.pad(entry.action, 14)) \(Output.short(entry.target))  \(entry.detail ?? "")\(status)")
+                Output.line("\(Output.time(entry.time))  \(Output.pad(who, 20)) \(Output.pad(entry.action, 14)) \(entry.targetName ?? Output.short(entry.target))  \(entry.detail ?? "")\(status)")
             }
         }
     }
