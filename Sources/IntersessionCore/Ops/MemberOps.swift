@@ -24,16 +24,20 @@ public struct MemberProfile: Sendable, Hashable {
 }
 
 /// `member.role`: the secretariat grants `feed` a role, counting from the holder's seq `from`.
+/// An invited expert's term may carry `until`: it only prompts the secretariat's client to
+/// revoke the role; no rule reads a clock.
 public struct MemberRole: Sendable, Hashable {
     static let type = "member.role"
     public var feed: FeedID
     public var role: Role
     public var fromSeq: Int64
+    public var until: Int64?
 
-    public init(feed: FeedID, role: Role, fromSeq: Int64) {
+    public init(feed: FeedID, role: Role, fromSeq: Int64, until: Int64? = nil) {
         self.feed = feed
         self.role = role
         self.fromSeq = fromSeq
+        self.until = until
     }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
@@ -42,10 +46,14 @@ public struct MemberRole: Sendable, Hashable {
         self.role = role
         fromSeq = try fields.int("from")
         guard fromSeq >= 1 else { throw .badField("from", "must be a seq of 1 or more") }
+        until = fields.fields["until"]?.intValue
     }
 
     var json: JSONValue {
-        ["t": .string(Self.type), "feed": .string(feed.hex), "role": .string(role.rawValue), "from": .int(fromSeq)]
+        var fields: [String: JSONValue] = ["t": .string(Self.type), "feed": .string(feed.hex), "role": .string(role.rawValue),
+                                           "from": .int(fromSeq)]
+        if let until { fields["until"] = .int(until) }
+        return .object(fields)
     }
 }
 

@@ -2,7 +2,7 @@
 /// Each is idempotent given its key and commutes with the others, so delivery order never shows.
 public enum Mutation: Sendable, Hashable {
     case createGroup(id: GroupID, title: LocalizedText, founder: FeedID, stamp: ChangeStamp)
-    case grantRole(feed: FeedID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
+    case grantRole(feed: FeedID, role: Role, fromSeq: Int64, until: Int64? = nil, stamp: ChangeStamp)
     /// Replace the profile of `feed` (the rules checked that `stamp` is newer).
     case setProfile(feed: FeedID, profile: MemberProfile, stamp: ChangeStamp)
     case createInvite(id: EntityID, invite: MemberInvite, stamp: ChangeStamp)

@@ -43,7 +43,7 @@ public enum Rules {
                            detail: "\(invite.name), \(invite.organisation), \(invite.role.rawValue)")]
         case .memberRole(let grant):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
-            return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, stamp: stamp),
+            return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, until: grant.until, stamp: stamp),
                     .audit(index: index, action: op.type, target: grant.feed.hex, detail: grant.role.rawValue)]
         case .memberRevoke(let revoke):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }

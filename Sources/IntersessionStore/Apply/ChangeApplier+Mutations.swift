@@ -13,14 +13,14 @@ extension ChangeApplier {
                 sql: "INSERT OR IGNORE INTO group_info (id, title_en, title_fr, founder, created_ms) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id.bytes.blob, title.english, title.french, author, stamp.hlc.millis])
 
-        case .grantRole(let feed, let role, let fromSeq, let stamp):
+        case .grantRole(let feed, let role, let fromSeq, let until, let stamp):
             let holder = try feedState(feed)
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms, until_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [holder.row, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis])
+                arguments: [holder.row, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, until])
             roleCache[feed] = nil
             // Changes of the holder already judged without this role must be judged again.
             if holder.headSeq >= fromSeq { needsRebuild = true }

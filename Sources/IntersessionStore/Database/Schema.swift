@@ -10,6 +10,9 @@ enum Schema {
         migrator.registerMigration("v2-invites-and-sync", migrate: createV2)
         migrator.registerMigration("v3-unread-counts", migrate: createV3)
         migrator.registerMigration("v4-moderation", migrate: createV4)
+        migrator.registerMigration("v5-expert-terms", migrate: { db in
+            try db.execute(sql: "ALTER TABLE role_grant ADD COLUMN until_ms INTEGER")
+        })
         return migrator
     }
 

@@ -24,4 +24,6 @@ public struct MemberSummary: Sendable, Equatable, Codable {
     public var changes: Int64
     /// Set when the feed forked: its changes from this seq on do not count.
     public var frozenFrom: Int64?
+    /// The end of an invited expert's term (unix ms): the secretariat is prompted to revoke after it.
+    public var expertUntil: Int64?
 }

@@ -27,7 +27,7 @@ extension AppDatabase {
         "SELECT hex(id), title_en, title_fr, (SELECT hex FROM feed WHERE id = founder), created_ms FROM group_info",
         "SELECT f.hex, m.name, m.org, m.lang, m.stamp_ms, m.stamp_c, m.stamp_seq FROM member m JOIN feed f ON f.id = m.feed ORDER BY f.hex",
         """
-        SELECT f.hex, g.role, g.from_seq, b.hex, g.granted_seq, g.via_invite FROM role_grant g JOIN feed f ON f.id = g.feed
+        SELECT f.hex, g.role, g.from_seq, b.hex, g.granted_seq, g.via_invite, g.until_ms FROM role_grant g JOIN feed f ON f.id = g.feed
         JOIN feed b ON b.id = g.granted_by ORDER BY 1, 2, 3, 4, 5
         """,
         "SELECT i.id, hex(i.key), i.role, i.name, i.org, i.expires, f.hex, i.seq FROM invite i JOIN feed f ON f.id = i.author ORDER BY i.id",

@@ -27,7 +27,10 @@ extension AppDatabase {
                        (SELECT group_concat(DISTINCT g.role) FROM role_grant g WHERE g.feed = f.id
                           AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
                                           AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1)),
-                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from
+                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from,
+                       (SELECT max(g.until_ms) FROM role_grant g WHERE g.feed = f.id AND g.role = 'expert'
+                          AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
+                                          AND (v.role = 'expert' OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1))
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
                 WHERE m.feed IS NOT NULL OR f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
                 ORDER BY m.org, m.name, f.hex
@@ -35,7 +38,7 @@ extension AppDatabase {
                 let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
                 return MemberSummary(
                     feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6], frozenFrom: row[7])
+                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], expertUntil: row[8])
             }
         }
     }

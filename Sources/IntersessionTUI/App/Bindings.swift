@@ -16,7 +16,10 @@ enum Bindings {
         case .thread:
             return moving + [("tab", .helpPane), ("space", .helpPage), ("r R", .helpReply), ("e", .helpEdit),
                              ("x", .helpRetract), ("u", .helpToggleRead)] + (moderates ? [("m", .helpModerate)] : []) + reading
-        case .members, .audit: return moving + reading
+        case .members:
+            let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite)]
+            return moving + (moderates ? secretariat : []) + reading
+        case .audit: return moving + reading
         case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
         case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
         case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]

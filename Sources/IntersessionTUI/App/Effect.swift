@@ -23,5 +23,8 @@ public enum Effect: Sendable, Equatable {
     case loadMembers
     case loadAudit
     case moderate(Moderation.Action)
+    case grantRole(feed: String, role: Role)
+    case revokeRole(feed: String, role: Role?)
+    case invite(name: String, organisation: String, role: Role, file: String)
     case quit
 }

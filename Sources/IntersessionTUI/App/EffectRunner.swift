@@ -48,8 +48,20 @@ final class EffectRunner {
         case .loadThread(let id):
             return [.threadLoaded(try store.thread(id).redacted(forModerator: try store.canModerate(session.key.feed)))]
         case .loadStatus:
-            let roles = try store.members().first { $0.feed == session.key.feed.hex }?.roles ?? []
-            return [try status(session), .rolesLoaded(Set(roles))]
+            let members = try store.members()
+            let roles = members.first { $0.feed == session.key.feed.hex }?.roles ?? []
+            var messages: [Message] = [try status(session), .rolesLoaded(Set(roles))]
+            // An expert's term ends by the calendar; only the secretariat's client asks for the revocation.
+            let ended = members.filter { ($0.expertUntil ?? .max) < clock() }.map { $0.name ?? String($0.feed.prefix(8)) }
+            if roles.contains("secretariat"), !ended.isEmpty { messages.append(.expertTermsEnded(ended)) }
+            return messages
+        case .grantRole(let feed, let role): return try membership(feed, session) { target in
+            .memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1))
+        }
+        case .revokeRole(let feed, let role): return try membership(feed, session) { target in
+            .memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))
+        }
+        case .invite(let name, let organisation, let role, let file): return try invite(name, organisation, role, file, session)
         case .loadMembers: return [.membersLoaded(try store.members())]
         case .loadAudit: return [.auditLoaded(try store.auditLog().reversed())]
         case .moderate(let action): return try moderate(action, session)
@@ -92,6 +104,29 @@ final class EffectRunner {
         _ = try session.store.author(ops: [.moderation(Moderation(action))], references: references, key: session.key,
                                      now: clock(), dependsOn: frontier)
         return [.moderated]
+    }
+
+    private func membership(
+        _ hex: String, _ session: Session, _ op: ((feed: FeedID, head: Int64, hash: ChangeHash?)) -> Op
+    ) throws -> [Message] {
+        guard let feed = FeedID(hex: hex) else { return [] }
+        let head = try session.store.feedProgress()[feed]?.head ?? 0
+        let hash = head > 0 ? try session.store.changes(of: feed, in: head...head).first?.hash : nil
+        _ = try session.store.author(ops: [op((feed, head, hash))], references: [], key: session.key, now: clock(),
+                                     dependsOn: head > 0 ? [feed: head] : [:])
+        return [.moderated]
+    }
+
+    private func invite(_ name: String, _ organisation: String, _ role: Role, _ file: String, _ session: Session) throws -> [Message] {
+        guard !FileManager.default.fileExists(atPath: file) else { return [.failed("\(file) already exists")] }
+        let invite = try Invitation.create(
+            store: session.store, key: session.key, name: name, organisation: organisation, role: role,
+            expires: clock() + 14 * 86_400_000, folders: session.folders, now: clock())
+        guard FileManager.default.createFile(atPath: file, contents: Data(invite.bytes), attributes: [.posixPermissions: 0o600]) else {
+            return [.failed("cannot write \(file)")]
+        }
+        if !session.folders.isEmpty { _ = try SyncEngine(store: session.store).sync(folders: session.folders) }
+        return [.inviteWritten(file)]
     }
 
     private func status(_ session: Session) throws -> Message {

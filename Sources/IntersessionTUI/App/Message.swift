@@ -23,6 +23,8 @@ public enum Message: Sendable {
     case membersLoaded([MemberSummary])
     case auditLoaded([AuditEntry])
     case moderated
+    case expertTermsEnded([String])
+    case inviteWritten(String)
     case failed(String)
 }
 

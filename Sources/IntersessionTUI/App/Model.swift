@@ -25,6 +25,9 @@ public struct Model: Sendable, Equatable {
     public var roles: Set<String> = []
 
     public var moderates: Bool { roles.contains("cochair") || roles.contains("secretariat") }
+    public var isSecretariat: Bool { roles.contains("secretariat") }
+    /// A secretariat action open over the members screen.
+    public var memberAction: MemberAction?
 
     public init(language: Language, plain: Bool, width: Int, height: Int, now: Int64, me: String?, groupTitle: String,
                 start: Screen) {
@@ -52,6 +55,6 @@ public struct Model: Sendable, Equatable {
     public static func == (lhs: Model, rhs: Model) -> Bool {
         lhs.language == rhs.language && lhs.plain == rhs.plain && lhs.width == rhs.width && lhs.height == rhs.height
             && lhs.now == rhs.now && lhs.me == rhs.me && lhs.screens == rhs.screens && lhs.showHelp == rhs.showHelp
-            && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors && lhs.roles == rhs.roles
+            && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors && lhs.roles == rhs.roles && lhs.memberAction == rhs.memberAction
     }
 }

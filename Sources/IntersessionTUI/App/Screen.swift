@@ -119,3 +119,24 @@ public struct ModerationMenu: Sendable, Equatable {
 
     public init(reason: TextEditor? = nil) { self.reason = reason }
 }
+
+/// What the secretariat is doing on the members screen: granting or revoking a role, removing
+/// someone, or writing an invite.
+public struct MemberAction: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case grant, revoke, remove, invite }
+    public var kind: Kind
+    public var member: MemberSummary?
+    public var role = 2
+    public var name = TextEditor(singleLine: true)
+    public var organisation = TextEditor(singleLine: true)
+    public var file = TextEditor("intersession.invite", singleLine: true)
+    /// For an invite: name, organisation, role, file.
+    public var field = 0
+
+    public init(kind: Kind, member: MemberSummary?) {
+        self.kind = kind
+        self.member = member
+    }
+
+    public var chosenRole: Role { Role.allCases[min(max(0, role), Role.allCases.count - 1)] }
+}

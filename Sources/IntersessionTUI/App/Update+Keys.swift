@@ -21,8 +21,14 @@ extension Update {
             return effects
         case .thread(var thread) where thread.moderation != nil:
             return moderationKey(key, &thread, &model)
+        case .members where model.memberAction != nil:
+            var action = model.memberAction!
+            return memberActionKey(key, &action, &model)
         default:
             break
+        }
+        if case .members(let list) = model.screen, model.isSecretariat, key.name == "i" || key.name == "g" || key.name == "v" || key.name == "X" {
+            return membersKey(key, list, &model) ?? []
         }
         if let effects = globalKey(key, &model) { return effects }
         switch model.screen {
@@ -35,6 +41,7 @@ extension Update {
         case .search(var search):
             return searchResultsKey(key, &search, &model)
         case .members(var list):
+            if let effects = membersKey(key, list, &model) { return effects }
             if navigate(key, &list, rows: model.contentRows) { model.screen = .members(list) }
             return key.name == "left" || key.name == "h" ? goBack(&model) : []
         case .audit(var list):

@@ -96,6 +96,12 @@ public enum Update {
                 }
             }
             return []
+        case .expertTermsEnded(let names):
+            model.flash = model.catalog[.expertTermEnded, names.joined(separator: ", ")]
+            return []
+        case .inviteWritten(let file):
+            model.flash = model.catalog[.inviteWritten, file]
+            return reloadCurrent(model)
         case .moderated:
             model.flash = model.catalog[.moderationDone]
             return reloadCurrent(model)

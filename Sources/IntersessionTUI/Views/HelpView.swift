@@ -1,7 +1,7 @@
 /// The key bindings of the current screen, over it.
 enum HelpView {
     static func render(_ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) {
-        let bindings = Bindings.of(model.screen, moderates: model.moderates)
+        let bindings = Bindings.of(model.screen, moderates: { if case .members = model.screen { return model.isSecretariat } else { return model.moderates } }())
         let lines = bindings.map { ($0.keys, model.catalog[$0.text]) }
         let keyWidth = (lines.map { $0.0.cellWidth }.max() ?? 0) + 2
         let width = min(area.width, max(30, keyWidth + (lines.map { $0.1.cellWidth }.max() ?? 0) + 4))

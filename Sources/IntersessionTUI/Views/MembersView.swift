@@ -1,3 +1,4 @@
+import IntersessionCore
 import IntersessionStore
 
 /// The people of the group: name, delegation, roles, when last seen.
@@ -12,7 +13,10 @@ enum MembersView {
             let style = selected ? theme.selected : theme.normal
             if selected { buffer.fillRow(row, in: area, style: style) }
             let marker = model.plain ? (selected ? "> " : "  ") : "  "
-            var right = member.roles.joined(separator: ", ")
+            var right = member.roles.compactMap(Role.init(rawValue:)).map { model.catalog[Update.roleText($0)] }.joined(separator: ", ")
+            if let until = member.expertUntil {
+                right += "  " + model.catalog[.expertUntil, model.formats.date(until, now: model.now)]
+            }
             if let seen = member.lastSeen { right += "  " + model.catalog[.memberLastSeen, model.formats.ago(seen, now: model.now, catalog: model.catalog)] }
             if let frozen = member.frozenFrom { right += "  " + model.catalog[.memberFrozen, frozen] }
             let name = (member.name ?? String(member.feed.prefix(8))) + " — " + (member.organisation ?? "")

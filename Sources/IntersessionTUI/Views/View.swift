@@ -24,6 +24,9 @@ public enum View {
             HelpView.render(model, theme, content, &buffer)
             return nil
         }
+        if case .members = model.screen, let action = model.memberAction {
+            return MemberActionView.render(action, model, theme, content, &buffer)
+        }
         if case .thread(let thread) = model.screen, let menu = thread.moderation {
             return ModerationView.render(thread, menu, model, theme, content, &buffer)
         }

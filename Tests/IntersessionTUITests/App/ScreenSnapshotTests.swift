@@ -72,6 +72,17 @@ import IntersessionCore
         }
     }
 
+    @Test func memberGrantDialog() throws {
+        try check("member-grant", peer: "secretariat") { $0.press(.character("@"), .down, .character("g"), .down) }
+    }
+
+    @Test func memberInviteDialog() throws {
+        try check("member-invite", peer: "secretariat") { fixture in
+            fixture.press(.character("@"), .character("i"))
+            fixture.type("Amina Diallo")
+        }
+    }
+
     @Test func help() throws { try check("help") { $0.press(.enter, .enter, .character("?")) } }
 
     @Test func plainMode() throws {
