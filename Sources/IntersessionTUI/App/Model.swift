@@ -26,6 +26,12 @@ public struct Model: Sendable, Equatable {
 
     public var moderates: Bool { roles.contains("cochair") || roles.contains("secretariat") }
     public var isSecretariat: Bool { roles.contains("secretariat") }
+
+    /// The topics as last loaded (the first screen of the stack), for moving a thread.
+    var topics: [TopicSummary] {
+        for screen in screens { if case .topics(let list) = screen { return list.items } }
+        return []
+    }
     /// A secretariat action open over the members screen.
     public var memberAction: MemberAction?
 

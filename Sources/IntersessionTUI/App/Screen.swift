@@ -115,9 +115,17 @@ public struct WelcomeState: Sendable, Equatable {
 
 /// The moderation menu of a thread: the actions, then the reason when hiding a post.
 public struct ModerationMenu: Sendable, Equatable {
+    public enum Prompt: Sendable, Equatable { case reason, title }
+    /// A line being typed: the reason for hiding, or the thread's new title.
     public var reason: TextEditor?
+    public var prompt = Prompt.reason
+    /// Choosing the topic to move the thread to: an index into the topics.
+    public var topicChoice: Int?
 
-    public init(reason: TextEditor? = nil) { self.reason = reason }
+    public init(reason: TextEditor? = nil, prompt: Prompt = .reason) {
+        self.reason = reason
+        self.prompt = prompt
+    }
 }
 
 /// What the secretariat is doing on the members screen: granting or revoking a role, removing

@@ -9,14 +9,28 @@ extension Update {
             thread.moderation = nil
             return []
         }
+        if let choice = thread.moderation?.topicChoice {
+            let topics = model.topics
+            switch key.name {
+            case "up", "k": thread.moderation?.topicChoice = max(0, choice - 1)
+            case "down", "j": thread.moderation?.topicChoice = min(max(0, topics.count - 1), choice + 1)
+            case "enter":
+                thread.moderation = nil
+                guard topics.indices.contains(choice), let topic = EntityID(hex: topics[choice].id) else { return [] }
+                return [.moderate(.move(thread: threadID, topic: topic))]
+            default: thread.moderation = nil
+            }
+            return []
+        }
         if var reason = thread.moderation?.reason {
             switch key.name {
             case "esc": thread.moderation = nil
             case "enter":
                 let text = reason.text.trimmingCharacters(in: .whitespaces)
                 guard ContentCheck.isTitle(text) else { return [] }
+                let prompt = thread.moderation?.prompt
                 thread.moderation = nil
-                return [.moderate(.hide(post: postID, reason: text))]
+                return [.moderate(prompt == .title ? .rename(thread: threadID, title: text) : .hide(post: postID, reason: text))]
             default:
                 _ = reason.handle(key)
                 thread.moderation?.reason = reason
@@ -37,6 +51,15 @@ extension Update {
         case "s": action = .mark(post: postID, mark: .summary)
         case "d": action = .mark(post: postID, mark: .decision)
         case "c": action = .mark(post: postID, mark: nil)
+        case "r":
+            thread.moderation = ModerationMenu(reason: TextEditor(thread.detail?.thread.title ?? "", singleLine: true), prompt: .title)
+            return []
+        case "v":
+            guard !model.topics.isEmpty else { break }
+            var menu = ModerationMenu()
+            menu.topicChoice = model.topics.firstIndex { $0.id == thread.detail?.thread.topic } ?? 0
+            thread.moderation = menu
+            return []
         default: break
         }
         thread.moderation = nil
@@ -49,7 +72,7 @@ extension Update {
         let locked = thread.detail?.thread.locked ?? false, pinned = thread.detail?.thread.pinned ?? false
         return [("h", hidden ? .moderationUnhide : .moderationHide), ("l", locked ? .moderationUnlock : .moderationLock),
                 ("p", pinned ? .moderationUnpin : .moderationPin), ("s", .moderationSummary), ("d", .moderationDecision),
-                ("c", .moderationClearMark), ("esc", .helpCancel)]
+                ("c", .moderationClearMark), ("r", .moderationRename), ("v", .moderationMove), ("esc", .helpCancel)]
     }
 }
 

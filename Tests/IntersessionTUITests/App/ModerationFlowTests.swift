@@ -43,4 +43,18 @@ import IntersessionSync
         #expect(thread.locked && thread.pinned)
         #expect(cochair.screen().joined().contains("[épinglé]") || cochair.screen().joined().contains("[pinned]"))
     }
+
+    @Test func aCochairRenamesAndMovesAThread() throws {
+        let cochair = try DemoFixture(peer: "cochair-fr")
+        cochair.press(.enter, .enter, .character("m"), .character("r"))
+        for _ in 0..<80 { cochair.press(.backspace) }
+        cochair.type("Figures on parcels")
+        cochair.press(.enter)
+        cochair.press(.character("m"), .character("v"), .down, .down, .enter)
+        guard case .thread(let thread) = cochair.runtime.model.screen, let detail = thread.detail else {
+            Issue.record("not in a thread"); return
+        }
+        #expect(detail.thread.title == "Figures on parcels")
+        #expect(detail.thread.topic == cochair.runtime.model.topics[2].id)
+    }
 }

@@ -64,6 +64,10 @@ import IntersessionCore
         }
     }
 
+    @Test func moveChooser() throws {
+        try check("moderation-move", peer: "cochair-fr") { $0.press(.enter, .enter, .character("m"), .character("v"), .down) }
+    }
+
     @Test func hiddenPostAsModerator() throws {
         try check("hidden-moderator", peer: "cochair-fr") { fixture in
             fixture.press(.enter, .enter, .character("m"), .character("h"))
