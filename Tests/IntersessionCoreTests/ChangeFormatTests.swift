@@ -43,7 +43,7 @@ import Testing
             .postCreate(PostCreate(thread: post, parent: post, body: "No quote", language: .en)),
             .postEdit(PostEdit(post: post, body: "Edited")),
             .postRetract(PostRetract(post: post)),
-            .unknown(type: "poll.vote", ["t": "poll.vote", "choice": 2]),
+            .unknown(type: "x.future", ["t": "x.future", "choice": 2]),
         ]
         let body = ChangeBody(
             group: group, author: key.feed, seq: 7, prev: ChangeHash.of([9]), hlc: HLC(millis: 5, counter: 2),

@@ -9,6 +9,9 @@ public enum Op: Sendable, Hashable {
     case memberJoin(MemberJoin)
     case memberRevoke(MemberRevoke)
     case moderation(Moderation)
+    case pollCreate(PollCreate)
+    case pollVote(PollVote)
+    case pollClose(PollClose)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -27,6 +30,10 @@ public enum Op: Sendable, Hashable {
         case MemberJoin.type: self = .memberJoin(try MemberJoin(fields))
         case MemberRevoke.type: self = .memberRevoke(try MemberRevoke(fields, removal: false))
         case MemberRevoke.removeType: self = .memberRevoke(try MemberRevoke(fields, removal: true))
+        case PollCreate.type: self = .pollCreate(try PollCreate(fields))
+        case PollVote.type: self = .pollVote(try PollVote(fields, objection: false))
+        case PollVote.objectType: self = .pollVote(try PollVote(fields, objection: true))
+        case PollClose.type: self = .pollClose(try PollClose(fields))
         case let type where Moderation.types.contains(type): self = .moderation(try Moderation(type: type, fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
@@ -46,6 +53,9 @@ public enum Op: Sendable, Hashable {
         case .memberJoin(let op): op.json
         case .memberRevoke(let op): op.json
         case .moderation(let op): op.json
+        case .pollCreate(let op): op.json
+        case .pollVote(let op): op.json
+        case .pollClose(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -64,6 +74,9 @@ public enum Op: Sendable, Hashable {
         case .memberJoin: MemberJoin.type
         case .memberRevoke(let op): op.role == nil ? MemberRevoke.removeType : MemberRevoke.type
         case .moderation(let op): op.type
+        case .pollCreate: PollCreate.type
+        case .pollVote(let op): op.objection ? PollVote.objectType : PollVote.type
+        case .pollClose: PollClose.type
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

@@ -16,6 +16,10 @@ public enum Mutation: Sendable, Hashable {
     case setRegister(entity: EntityID, register: Register, value: String?, stamp: ChangeStamp)
     /// A moderation or membership act, for the audit log.
     case audit(index: Int, action: String, target: String, detail: String?)
+    case createPoll(id: EntityID, poll: PollCreate, stamp: ChangeStamp)
+    /// A voter's ballot, as the JSON of its choice; their latest ballot inside the close counts.
+    case castBallot(poll: EntityID, choice: String, stamp: ChangeStamp)
+    case closePoll(poll: EntityID, frontier: [FeedID: Int64], stamp: ChangeStamp)
     case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
     case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
     case createPost(NewPost)
@@ -62,4 +66,7 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unknownInvite = "unknown-invite"
     case badInviteProof = "bad-invite-proof"
     case threadLocked = "thread-locked"
+    case notEligible = "not-in-electorate"
+    case invalidBallot = "invalid-ballot"
+    case unknownPoll = "unknown-poll"
 }

@@ -50,6 +50,21 @@ public enum Rules {
             return [.revokeRole(feed: revoke.feed, role: revoke.role, lastSeq: revoke.lastSeq, stamp: stamp),
                     .audit(index: index, action: op.type, target: revoke.feed.hex,
                            detail: (revoke.role?.rawValue ?? "all roles") + " after seq \(revoke.lastSeq)")]
+        case .pollCreate(let poll):
+            guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
+            guard PollRules.isValid(poll) else { return reject(.invalidContent) }
+            return [.createPoll(id: change.entity(index), poll: poll, stamp: stamp),
+                    .audit(index: index, action: op.type, target: change.entity(index).hex, detail: poll.title)]
+        case .pollVote(let vote):
+            guard let poll = try reader.poll(vote.poll) else { return reject(.unknownPoll) }
+            guard !roles.isDisjoint(with: poll.electorate) else { return reject(.notEligible) }
+            guard let choice = PollRules.choice(vote, in: poll) else { return reject(.invalidBallot) }
+            return [.castBallot(poll: vote.poll, choice: choice, stamp: stamp)]
+        case .pollClose(let close):
+            guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
+            guard try reader.poll(close.poll) != nil else { return reject(.unknownPoll) }
+            return [.closePoll(poll: close.poll, frontier: close.frontier, stamp: stamp),
+                    .audit(index: index, action: op.type, target: close.poll.hex, detail: nil)]
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

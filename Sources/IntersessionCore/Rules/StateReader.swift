@@ -9,6 +9,7 @@ public protocol StateReader {
     func threadExists(_ id: EntityID) throws -> Bool
     /// The frontier of the lock on a thread, nil when it is not locked.
     func lockFrontier(of thread: EntityID) throws -> [FeedID: Int64]?
+    func poll(_ id: EntityID) throws -> PollCreate?
 }
 
 /// What a join is checked against: the invite key, and the role it grants.

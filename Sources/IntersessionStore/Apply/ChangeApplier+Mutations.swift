@@ -57,6 +57,26 @@ extension ChangeApplier {
                 sql: "INSERT OR IGNORE INTO audit (feed, seq, op_index, hlc_ms, action, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [author, change.seq, index, change.body.hlc.millis, action, target, detail])
 
+        case .createPoll(let id, let poll, let stamp):
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO poll (id, kind, title, text, options, electorate, unit, deadline, hidden, majority, author, seq, created_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id.hex, poll.kind.rawValue, poll.title, poll.text, PollJSON.strings(poll.options),
+                            PollJSON.strings(poll.electorate.map(\.rawValue)), poll.unit.rawValue, poll.deadline,
+                            poll.hiddenUntilClose, poll.majority.rawValue, author, stamp.seq, stamp.hlc.millis])
+
+        case .castBallot(let poll, let choice, let stamp):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO ballot (poll, feed, seq, hlc_ms, hlc_c, choice) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [poll.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, choice])
+
+        case .closePoll(let poll, let frontier, let stamp):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO poll_close (poll, feed, seq, hlc_ms, hlc_c, frontier) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [poll.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, PollJSON.frontier(frontier)])
+
         case .setProfile(_, let profile, let stamp):
             try db.execute(
                 sql: """

@@ -28,6 +28,10 @@ extension ChangeApplier: StateReader {
         return history
     }
 
+    func poll(_ id: EntityID) throws -> PollCreate? {
+        try PollJSON.poll(db, id: id.hex)
+    }
+
     func threadExists(_ id: EntityID) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM thread WHERE id = ?", arguments: [id.hex]) ?? false
     }

@@ -68,6 +68,9 @@ extension AppDatabase {
         case .unknownInvite: "no such invite in this group"
         case .badInviteProof: "the invite's proof does not match this profile"
         case .threadLocked: "the thread is locked by the co-chairs"
+        case .notEligible: "your role is not in this poll's electorate"
+        case .invalidBallot: "that ballot does not fit the poll (a block needs a reason; options must be listed once)"
+        case .unknownPoll: "no such poll"
         }
     }
 
@@ -77,6 +80,7 @@ extension AppDatabase {
             SELECT f.key, p.seq FROM post p JOIN feed f ON f.id = p.author WHERE p.id = ?1
             UNION ALL SELECT f.key, t.seq FROM topic t JOIN feed f ON f.id = t.author WHERE t.id = ?1
             UNION ALL SELECT f.key, i.seq FROM invite i JOIN feed f ON f.id = i.author WHERE i.id = ?1
+            UNION ALL SELECT f.key, p.seq FROM poll p JOIN feed f ON f.id = p.author WHERE p.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v5-expert-terms", migrate: { db in
             try db.execute(sql: "ALTER TABLE role_grant ADD COLUMN until_ms INTEGER")
         })
+        migrator.registerMigration("v6-polls", migrate: createV6)
         return migrator
     }
 
@@ -278,9 +279,49 @@ enum Schema {
             """)
     }
 
+    /// Polls, their ballots and their closes.
+    static func createV6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE poll (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                options TEXT NOT NULL,
+                electorate TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                deadline INTEGER NOT NULL,
+                hidden INTEGER NOT NULL,
+                majority TEXT NOT NULL,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL
+            ) STRICT;
+            -- Every ballot; a voter's latest inside the winning close's frontier counts.
+            CREATE TABLE ballot (
+                poll TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                choice TEXT NOT NULL,
+                PRIMARY KEY (poll, feed, seq)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE poll_close (
+                poll TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                frontier TEXT NOT NULL,
+                PRIMARY KEY (poll, feed, seq)
+            ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
-        "rejected_op", "register", "audit", "group_info",
+        "rejected_op", "register", "audit", "ballot", "poll_close", "poll", "group_info",
     ]
 }

@@ -43,6 +43,9 @@ extension AppDatabase {
         """,
         "SELECT post, seq, hlc_ms, hlc_c, body FROM post_version ORDER BY 1, 2, 3, 4",
         "SELECT id, hidden_reason, mark FROM post ORDER BY id",
+        "SELECT p.id, p.kind, p.title, p.text, p.options, p.electorate, p.unit, p.deadline, p.hidden, p.majority, f.hex, p.seq FROM poll p JOIN feed f ON f.id = p.author ORDER BY p.id",
+        "SELECT b.poll, f.hex, b.seq, b.hlc_ms, b.hlc_c, b.choice FROM ballot b JOIN feed f ON f.id = b.feed ORDER BY 1, 2, 3",
+        "SELECT c.poll, f.hex, c.seq, c.hlc_ms, c.hlc_c, c.frontier FROM poll_close c JOIN feed f ON f.id = c.feed ORDER BY 1, 2, 3",
         "SELECT id, pinned, lock_frontier, topic, title FROM thread ORDER BY id",
         "SELECT entity, name, value, stamp_ms, stamp_c, stamp_author, stamp_seq FROM register ORDER BY 1, 2",
         """

@@ -4,7 +4,7 @@ import IntersessionCore
 
 /// What kind of entry an id prefix names.
 public enum EntryKind: String, Sendable {
-    case topic, thread, post, member
+    case topic, thread, post, member, poll
 
     var table: String {
         switch self {
@@ -12,6 +12,7 @@ public enum EntryKind: String, Sendable {
         case .thread: "thread"
         case .post: "post"
         case .member: "feed"
+        case .poll: "poll"
         }
     }
 }

@@ -1,0 +1,45 @@
+import IntersessionCore
+
+public struct PollSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var deadline: Int64
+    public var closed: Bool
+    /// How many have voted (the count, never how).
+    public var voters: Int
+}
+
+/// A poll with its record: who voted, and the result when it may be shown.
+public struct PollDetail: Sendable, Equatable, Codable {
+    public var summary: PollSummary
+    public var text: String
+    public var options: [String]
+    public var electorate: [String]
+    public var unit: String
+    public var majority: String
+    public var hiddenUntilClose: Bool
+    public var author: String
+    /// The close that counts (the least stamp), and the frontier it recorded.
+    public var closedBy: String?
+    public var voterNames: [String]
+    /// Delegations whose delegates cast different ballots (their latest counted).
+    public var conflictingDelegations: [String]
+    /// Nil while the results are hidden until the close.
+    public var result: PollResult?
+}
+
+public struct PollResult: Sendable, Equatable, Codable {
+    /// Per option (or, for a proposal, per position: agree, abstain, disagree, block).
+    public var counts: [String: Int]
+    public var adopted: Bool?
+    public var blocked: Bool?
+    public var winners: [String]
+    /// Ranked choice: each round's counts, and the option eliminated after it.
+    public var rounds: [[String: Int]]
+    public var eliminated: [String]
+    public var exhausted: Int
+    /// Silence: who broke it first, and why.
+    public var brokenBy: String?
+    public var reason: String?
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+struct PollCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poll", abstract: "Decisions: proposals, choices, ranked choice, the silence procedure.",
+        subcommands: [PollListCommand.self, PollNewCommand.self, PollShowCommand.self, PollVoteCommand.self,
+                      PollObjectCommand.self, PollCloseCommand.self],
+        defaultSubcommand: PollListCommand.self)
+}
+
+extension PollKind: ExpressibleByArgument {}
+extension PollUnit: ExpressibleByArgument {}
+extension Majority: ExpressibleByArgument {}
+extension Position: ExpressibleByArgument {}
+
+struct PollListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The polls, newest first.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open(readOnly: true)
+            let polls = try store.polls()
+            if output.json { return try Output.json(polls) }
+            for poll in polls {
+                let status = poll.closed ? "closed" : (poll.deadline < Clock.now() ? "deadline passed: close it" : "open until \(Output.time(poll.deadline))")
+                Output.line("\(Output.short(poll.id))  \(Output.pad(poll.kind, 9)) \(Output.pad(poll.title, 44)) \(poll.voters) voted  \(status)")
+            }
+        }
+    }
+}
+
+struct PollNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a poll (co-chairs and the secretariat).")
+    @OptionGroup var profile: ProfileOptions
+    @Option(help: "proposal, single, multiple, ranked or silence.") var kind: PollKind
+    @Option(help: "The question or the text's title.") var title: String
+    @Option(help: "The proposal or the text put to silence.") var text: String = ""
+    @Option(name: .customLong("option"), help: "An option (repeat, for choice polls).") var options: [String] = []
+    @Option(help: "Roles that vote, comma-separated.") var electorate = "member,cochair,secretariat"
+    @Option(help: "person or delegation.") var unit: PollUnit = .person
+    @Option(help: "Days until the deadline.") var days: Int = 14
+    @Option(help: "For a proposal: simple, two-thirds or consensus.") var majority: Majority = .simple
+    @Flag(help: "Hide the results until the close.") var hidden = false
+
+    func run() throws {
+        try runReportingErrors {
+            let roles = try electorate.split(separator: ",").map { text -> Role in
+                guard let role = Role(rawValue: text.trimmingCharacters(in: .whitespaces)) else { throw InputError("unknown role \(text)") }
+                return role
+            }
+            let poll = PollCreate(kind: kind, title: try TextCheck.title(title), text: text, options: options, electorate: roles,
+                                  unit: unit, deadline: Clock.now() + Int64(days) * 86_400_000, hiddenUntilClose: hidden, majority: majority)
+            let (store, key) = try profile.openForWriting()
+            let change = try store.author(ops: [.pollCreate(poll)], references: [], key: key, now: Clock.now())
+            Output.line(change.entity(0).hex)
+        }
+    }
+}
+
+struct PollShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "A poll, who voted, and the result when visible.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "A poll id prefix.") var poll: String
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open(readOnly: true)
+            let detail = try store.poll(try store.resolve(poll, as: .poll))
+            if output.json { return try Output.json(detail) }
+            Output.line("\(detail.summary.title)  [\(detail.summary.kind), \(detail.summary.closed ? "closed" : "open")]")
+            if !detail.text.isEmpty { Output.line(detail.text) }
+            for (index, option) in detail.options.enumerated() { Output.line("  \(index)  \(option)") }
+            Output.line("voted: \(detail.voterNames.joined(separator: ", "))")
+            guard let result = detail.result else { return Output.line("results hidden until the close") }
+            for (key, count) in result.counts.sorted(by: { $0.key < $1.key }) { Output.line("  \(Output.pad(key, 30)) \(count)") }
+            if let adopted = result.adopted { Output.line(adopted ? "adopted" : (result.blocked == true ? "blocked" : "not adopted")) }
+            if let broken = result.brokenBy { Output.line("silence broken by \(broken): \(result.reason ?? "")") }
+            if !result.winners.isEmpty { Output.line("winner: \(result.winners.joined(separator: ", "))") }
+        }
+    }
+}
+
+struct PollVoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "vote", abstract: "Vote, or change your vote until the close.")
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "A poll id prefix.") var poll: String
+    @Option(help: "For a proposal: agree, abstain, disagree or block.") var position: Position?
+    @Option(name: .customLong("option"), help: "An option number (repeat; in order of preference for ranked choice).") var options: [Int] = []
+    @Option(help: "Why (required to block).") var reason: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
+            let vote = PollVote(poll: id, position: position, options: options, reason: reason)
+            _ = try store.author(ops: [.pollVote(vote)], references: [id], key: key, now: Clock.now())
+            Output.line("Voted on \(id.short).")
+        }
+    }
+}
+
+struct PollObjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "object", abstract: "Break the silence on a text, with a reason.")
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "A poll id prefix.") var poll: String
+    @Option(help: "Why.") var reason: String
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
+            _ = try store.author(ops: [.pollVote(PollVote(poll: id, reason: reason, objection: true))], references: [id], key: key, now: Clock.now())
+            Output.line("Broke the silence on \(id.short).")
+        }
+    }
+}
+
+struct PollCloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a poll (co-chairs, secretariat): exactly the ballots seen here count.")
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "A poll id prefix.") var poll: String
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
+            let frontier = try store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: frontier))], references: [id], key: key,
+                                 now: Clock.now(), dependsOn: frontier)
+            Output.line("Closed \(id.short).")
+        }
+    }
+}
