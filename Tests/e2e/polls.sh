@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# End-to-end test of polls with the real binary: three homes and one shared folder; a poll is
+# opened, everyone votes offline, syncs, the co-chair closes, and every replica shows the same
+# result; a ballot signed after the close never counts.
+set -Eeuo pipefail
+
+BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
+die() { printf 'polls.sh: %s\n' "$*" >&2; exit 2; }
+[ -x "$BIN" ] || die "no executable at $BIN; run 'swift build' or set INTERSESSION_BIN"
+command -v jq >/dev/null 2>&1 || die "jq is missing (apt-get install -y jq)"
+command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is missing (apt-get install -y sqlite3)"
+
+PASSED=0 FAILED=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-polls-e2e.XXXXXX")
+FINISHED=
+cleanup() {
+    local status=$?
+    rm -rf "$T"
+    if [ -z "$FINISHED" ]; then
+        echo "polls.sh: stopped early (status $status): the test script itself broke"
+        echo "$PASSED passed, $((FAILED + 1)) failed"
+        exit 1
+    fi
+}
+trap cleanup EXIT
+export HOME="$T/home"
+mkdir -p "$HOME"
+unset INTERSESSION_HOME XDG_DATA_HOME INTERSESSION_NOW
+cp "$BIN" "$T/intersession"
+BIN="$T/intersession"
+OUT="$T/stdout" ERR="$T/stderr"
+RC=0 CMD=
+: >"$OUT"; : >"$ERR"
+# shellcheck source=lib/harness.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
+
+F="$T/shared" SEC="$T/sec" CO="$T/cochair" DEL="$T/delegate" OBS="$T/observer"
+mkdir -p "$F"
+q() { "$@" >/dev/null 2>&1; }
+syncall() { for h in "$@"; do q "$BIN" sync --home "$h"; done; }
+
+q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
+q "$BIN" sync --home "$SEC" --folder "$F"
+q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role cochair --out "$T/co.invite"
+q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
+q "$BIN" invite --home "$SEC" --name "Olga" --org "Observer Org" --role observer --out "$T/obs.invite"
+q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau"
+q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe"
+q "$BIN" join "$T/obs.invite" --home "$OBS" --name "Olga"
+syncall "$SEC" "$CO" "$DEL" "$OBS" "$SEC" "$CO" "$DEL" "$OBS"
+
+expect_bad "a delegate cannot open a poll" "role does not allow" "$DEL" \
+    "$BIN" poll new --kind single --title "Mine" --option A --option B --home "$DEL"
+expect_id "the co-chair opens a ranked-choice poll" "$BIN" poll new --home "$CO" --kind ranked --title "Venue of the next meeting" \
+    --option Brussels --option Geneva --option Online --electorate member,cochair,secretariat
+POLL=$ID
+syncall "$CO" "$SEC" "$DEL" "$OBS"
+
+# Everyone votes offline.
+expect_ok "the secretariat votes" "$BIN" poll vote "$POLL" --option 0 --option 1 --home "$SEC"
+expect_ok "the delegate votes" "$BIN" poll vote "$POLL" --option 1 --home "$DEL"
+expect_ok "the delegate changes their vote" "$BIN" poll vote "$POLL" --option 2 --option 1 --home "$DEL"
+expect_ok "the co-chair votes" "$BIN" poll vote "$POLL" --option 1 --home "$CO"
+expect_bad "an observer may not vote" "electorate" "$OBS" "$BIN" poll vote "$POLL" --option 0 --home "$OBS"
+expect_bad "a ranking that names an option twice is refused" "does not fit" "$SEC" \
+    "$BIN" poll vote "$POLL" --option 0 --option 0 --home "$SEC"
+
+syncall "$DEL" "$SEC" "$CO" "$DEL" "$SEC" "$CO"
+expect_ok "the co-chair closes the poll" "$BIN" poll close "$POLL" --home "$CO"
+expect_ok "offline, the delegate votes again after the close" "$BIN" poll vote "$POLL" --option 0 --home "$DEL"
+syncall "$CO" "$DEL" "$SEC" "$OBS" "$CO" "$DEL" "$SEC" "$OBS"
+
+RESULTS=()
+for home in "$SEC" "$CO" "$DEL" "$OBS"; do
+    json_ok "$(basename "$home"): the poll is closed with three voters and Geneva wins" \
+        '.summary.closed and (.voterNames | length == 3) and .result.winners == ["Geneva"]' \
+        -- "$BIN" poll show "$POLL" --json --home "$home"
+    RESULTS+=("$(jq -c .result "$OUT")")
+done
+check "every replica shows the same result" "results differ" \
+    test "$(printf '%s\n' "${RESULTS[@]}" | sort -u | wc -l)" -eq 1
+
+# The silence procedure: broken by an objection with its reason.
+expect_id "the secretariat puts a text to silence" "$BIN" poll new --home "$SEC" --kind silence --title "Report to the PTC" \
+    --text "Draft report, Rev.2"
+SILENCE=$ID
+syncall "$SEC" "$DEL"
+expect_ok "the delegate breaks the silence" "$BIN" poll object "$SILENCE" --reason "Paragraph 4 misstates our figures" --home "$DEL"
+syncall "$DEL" "$SEC"
+expect_ok "the secretariat closes the procedure" "$BIN" poll close "$SILENCE" --home "$SEC"
+json_ok "the record says broken, by whom and why" \
+    '.result.adopted == false and .result.brokenBy == "Kenji Watanabe" and .result.reason == "Paragraph 4 misstates our figures"' \
+    -- "$BIN" poll show "$SILENCE" --json --home "$SEC"
+
+FINISHED=1
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
