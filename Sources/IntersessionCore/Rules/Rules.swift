@@ -54,7 +54,7 @@ public enum Rules {
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             guard PollRules.isValid(poll) else { return reject(.invalidContent) }
             return [.createPoll(id: change.entity(index), poll: poll, stamp: stamp),
-                    .audit(index: index, action: op.type, target: change.entity(index).hex, detail: poll.title)]
+                    .audit(index: index, action: op.type, target: change.entity(index).hex, detail: poll.kind.rawValue)]
         case .pollVote(let vote):
             guard let poll = try reader.poll(vote.poll) else { return reject(.unknownPoll) }
             guard !roles.isDisjoint(with: poll.electorate) else { return reject(.notEligible) }

@@ -24,7 +24,8 @@ extension AppDatabase {
                        coalesce((SELECT tm.name FROM member tm JOIN feed tf ON tf.id = tm.feed WHERE tf.hex = a.target),
                                 (SELECT title FROM thread WHERE id = a.target),
                                 (SELECT h.title FROM post p JOIN thread h ON h.id = p.thread WHERE p.id = a.target),
-                                (SELECT i.name FROM invite i WHERE i.id = a.target)),
+                                (SELECT i.name FROM invite i WHERE i.id = a.target),
+                                (SELECT title FROM poll WHERE id = a.target)),
                        a.detail, 1, a.seq, a.op_index
                 FROM audit a JOIN feed f ON f.id = a.feed LEFT JOIN member m ON m.feed = a.feed
                 UNION ALL

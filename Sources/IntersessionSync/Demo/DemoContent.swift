@@ -26,8 +26,24 @@ public struct DemoContent: Sendable {
         public var replies: [Reply]
     }
 
+    public struct Poll: Sendable {
+        public var author: Int
+        public var create: PollCreateTemplate
+        /// (voter, position or options).
+        public var votes: [(voter: Int, position: Position?, options: [Int])]
+    }
+
+    /// A poll as the demo opens it; the deadline is set when the workspace is made.
+    public struct PollCreateTemplate: Sendable {
+        public var kind: PollKind
+        public var title: String
+        public var text: String
+        public var options: [String]
+    }
+
     public var peers: [Peer]
     public var threads: [Thread]
+    public var polls: [Poll]
 
     public init(json bytes: [UInt8]) throws {
         let json = try JSONParser.parse(bytes)
@@ -58,6 +74,17 @@ public struct DemoContent: Sendable {
                              body: try text(reply, "body"), language: try language(reply),
                              quote: reply["quote"]?.stringValue)
                    })
+        }
+        polls = try (json["polls"]?.arrayValue ?? []).map { poll in
+            guard let kind = PollKind(rawValue: try text(poll, "kind")) else { throw ChangeFormatError.badField("kind", "is not a poll kind") }
+            return Poll(
+                author: try number(poll, "author"),
+                create: PollCreateTemplate(kind: kind, title: try text(poll, "title"), text: try text(poll, "text"),
+                                           options: (poll["options"]?.arrayValue ?? []).compactMap(\.stringValue)),
+                votes: try (poll["votes"]?.arrayValue ?? []).map { vote in
+                    (try number(vote, "voter"), vote["position"]?.stringValue.flatMap(Position.init(rawValue:)),
+                     (vote["options"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) })
+                })
         }
         guard !peers.isEmpty, peers[0].role == .secretariat else {
             throw ChangeFormatError.badField("peers", "must start with the secretariat")

@@ -73,6 +73,20 @@ public struct DemoWorkspace {
                 posts.append(change.entity(0))
             }
         }
+        for poll in content.polls {
+            let author = peers[poll.author]
+            let create = PollCreate(kind: poll.create.kind, title: poll.create.title, text: poll.create.text, options: poll.create.options,
+                                    electorate: [.secretariat, .cochair, .member], unit: .person, deadline: clock + 10 * 86_400_000,
+                                    hiddenUntilClose: false, majority: .simple)
+            let opened = try author.store.author(ops: [.pollCreate(create)], references: [], key: author.key, now: tick())
+            try publish(opened, from: poll.author)
+            for vote in poll.votes {
+                let voter = peers[vote.voter]
+                let ballot = PollVote(poll: opened.entity(0), position: vote.position, options: vote.options)
+                try publish(try voter.store.author(ops: [.pollVote(ballot)], references: [opened.entity(0)], key: voter.key, now: tick()),
+                            from: vote.voter)
+            }
+        }
         try FileManager.default.createDirectory(atPath: sharedFolder, withIntermediateDirectories: true)
         for peer in peers {
             let folders = try RememberedFolders(store: peer.store).add([sharedFolder])

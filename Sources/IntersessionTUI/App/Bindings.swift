@@ -3,7 +3,7 @@
 enum Bindings {
     static func of(_ screen: Screen, moderates: Bool = false) -> [(keys: String, text: TextKey)] {
         let reading: [(String, TextKey)] = [
-            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit),
+            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit), ("V", .helpPolls),
             ("L", .helpLanguage), ("?", .helpHelp),
             ("q esc", .helpBack), ("ctrl+c", .helpQuit),
         ]
@@ -19,7 +19,8 @@ enum Bindings {
         case .members:
             let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite)]
             return moving + (moderates ? secretariat : []) + reading
-        case .audit: return moving + reading
+        case .audit, .polls: return moving + reading
+        case .poll: return [("v enter", .helpVote)] + (moderates ? [("C", .helpClose)] : []) + reading
         case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
         case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
         case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]

@@ -26,5 +26,9 @@ public enum Effect: Sendable, Equatable {
     case grantRole(feed: String, role: Role)
     case revokeRole(feed: String, role: Role?)
     case invite(name: String, organisation: String, role: Role, file: String)
+    case loadPolls
+    case loadPoll(id: String)
+    case vote(PollVote)
+    case closePoll(id: String)
     case quit
 }

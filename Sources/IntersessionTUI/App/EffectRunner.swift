@@ -65,6 +65,17 @@ final class EffectRunner {
         case .loadMembers: return [.membersLoaded(try store.members())]
         case .loadAudit: return [.auditLoaded(try store.auditLog().reversed())]
         case .moderate(let action): return try moderate(action, session)
+        case .loadPolls: return [.pollsLoaded(try store.polls())]
+        case .loadPoll(let id): return [.pollLoaded(try store.poll(id))]
+        case .vote(let vote):
+            _ = try store.author(ops: [.pollVote(vote)], references: [vote.poll], key: session.key, now: clock())
+            return [.voted]
+        case .closePoll(let id):
+            guard let poll = EntityID(hex: id) else { return [] }
+            let frontier = try store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: frontier))], references: [poll], key: session.key,
+                                 now: clock(), dependsOn: frontier)
+            return [.moderated]
         case .markRead(let posts): try store.markRead(posts: posts); return []
         case .markUnread(let posts): try store.markUnread(posts: posts); return []
         case .markThreadRead(let thread): try store.markThreadRead(thread); return []

@@ -23,6 +23,9 @@ public enum Message: Sendable {
     case membersLoaded([MemberSummary])
     case auditLoaded([AuditEntry])
     case moderated
+    case pollsLoaded([PollSummary])
+    case pollLoaded(PollDetail)
+    case voted
     case expertTermsEnded([String])
     case inviteWritten(String)
     case failed(String)

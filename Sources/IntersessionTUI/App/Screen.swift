@@ -11,6 +11,8 @@ public enum Screen: Sendable, Equatable {
     case search(SearchState)
     case members(ListState<MemberSummary>)
     case audit(ListState<AuditEntry>)
+    case polls(ListState<PollSummary>)
+    case poll(PollState)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.
@@ -147,4 +149,25 @@ public struct MemberAction: Sendable, Equatable {
     }
 
     public var chosenRole: Role { Role.allCases[min(max(0, role), Role.allCases.count - 1)] }
+}
+
+/// A poll, and the vote being given.
+public struct PollState: Sendable, Equatable {
+    public var id: String
+    public var detail: PollDetail?
+    /// The vote dialog: a position (for a proposal), then for the others the options typed
+    /// in order, and a reason when one is needed.
+    public var voting: VoteDialog?
+
+    public init(id: String) { self.id = id }
+}
+
+public struct VoteDialog: Sendable, Equatable {
+    public var position = 0
+    public var text = TextEditor(singleLine: true)
+    /// Typing the reason (a block, an objection) rather than choosing.
+    public var typingReason = false
+    public var reason = TextEditor(singleLine: true)
+
+    public init() {}
 }

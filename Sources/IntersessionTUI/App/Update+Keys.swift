@@ -21,6 +21,8 @@ extension Update {
             return effects
         case .thread(var thread) where thread.moderation != nil:
             return moderationKey(key, &thread, &model)
+        case .poll(var poll) where poll.voting != nil:
+            return pollKey(key, &poll, &model)
         case .members where model.memberAction != nil:
             var action = model.memberAction!
             return memberActionKey(key, &action, &model)
@@ -44,6 +46,10 @@ extension Update {
             if let effects = membersKey(key, list, &model) { return effects }
             if navigate(key, &list, rows: model.contentRows) { model.screen = .members(list) }
             return key.name == "left" || key.name == "h" ? goBack(&model) : []
+        case .polls(var list):
+            return pollsKey(key, &list, &model)
+        case .poll(var poll):
+            return pollKey(key, &poll, &model)
         case .audit(var list):
             if navigate(key, &list, rows: model.contentRows) { model.screen = .audit(list) }
             return key.name == "left" || key.name == "h" ? goBack(&model) : []
@@ -79,6 +85,9 @@ extension Update {
         case "A":
             model.screens.append(.audit(ListState()))
             return [.loadAudit]
+        case "V":
+            model.screens.append(.polls(ListState()))
+            return [.loadPolls]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

@@ -102,6 +102,19 @@ public enum Update {
         case .inviteWritten(let file):
             model.flash = model.catalog[.inviteWritten, file]
             return reloadCurrent(model)
+        case .pollsLoaded(let polls):
+            model.updateScreens { screen in
+                if case .polls(var list) = screen { list.replace(polls, keeping: \.id); screen = .polls(list) }
+            }
+            return []
+        case .pollLoaded(let detail):
+            model.updateScreens { screen in
+                if case .poll(var poll) = screen, poll.id == detail.summary.id { poll.detail = detail; screen = .poll(poll) }
+            }
+            return []
+        case .voted:
+            model.flash = model.catalog[.pollThanks]
+            return reloadCurrent(model)
         case .moderated:
             model.flash = model.catalog[.moderationDone]
             return reloadCurrent(model)
@@ -119,6 +132,8 @@ public enum Update {
         case .thread(let thread): [.loadThread(id: thread.id)]
         case .search(let search): search.searched.map { [.search($0)] } ?? []
         case .members: [.loadMembers]
+        case .polls: [.loadPolls]
+        case .poll(let poll): [.loadPoll(id: poll.id)]
         case .audit: [.loadAudit]
         case .compose, .welcome: []
         }

@@ -19,6 +19,8 @@ enum Chrome {
         case .search(let search): return catalog[.searchTitle, search.searched ?? search.query.text]
         case .members: return catalog[.membersTitle]
         case .audit: return catalog[.auditTitle]
+        case .polls: return catalog[.pollsTitle]
+        case .poll(let poll): return poll.detail?.summary.title ?? catalog[.pollsTitle]
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]

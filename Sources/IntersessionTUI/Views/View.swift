@@ -17,6 +17,8 @@ public enum View {
         case .search(let search): cursor = SearchView.render(search, model, theme, content, &buffer)
         case .members(let list): cursor = MembersView.render(list, model, theme, content, &buffer)
         case .audit(let list): cursor = AuditView.render(list, model, theme, content, &buffer)
+        case .polls(let list): cursor = PollsView.render(list, model, theme, content, &buffer)
+        case .poll(let poll): cursor = PollView.render(poll, model, theme, content, &buffer)
         }
         Chrome.header(model, theme, &buffer)
         Chrome.statusBar(model, theme, &buffer)

@@ -87,6 +87,12 @@ import IntersessionCore
         }
     }
 
+    @Test func polls() throws { try check("polls") { $0.press(.character("V")) } }
+
+    @Test func pollWithResult() throws { try check("poll") { $0.press(.character("V"), .down, .enter) } }
+
+    @Test func voteDialog() throws { try check("poll-vote") { $0.press(.character("V"), .enter, .enter) } }
+
     @Test func help() throws { try check("help") { $0.press(.enter, .enter, .character("?")) } }
 
     @Test func plainMode() throws {

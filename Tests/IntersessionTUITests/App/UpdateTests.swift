@@ -15,6 +15,8 @@ import IntersessionStore
         case .welcome: "welcome"
         case .members: "members"
         case .audit: "audit"
+        case .polls: "polls"
+        case .poll: "poll"
         }
     }
 

@@ -79,9 +79,10 @@ struct PollShowCommand: ParsableCommand {
             Output.line("voted: \(detail.voterNames.joined(separator: ", "))")
             guard let result = detail.result else { return Output.line("results hidden until the close") }
             for (key, count) in result.counts.sorted(by: { $0.key < $1.key }) { Output.line("  \(Output.pad(key, 30)) \(count)") }
-            if let adopted = result.adopted { Output.line(adopted ? "adopted" : (result.blocked == true ? "blocked" : "not adopted")) }
+            let standing = detail.summary.closed ? "" : " (so far; the poll is open)"
+            if let adopted = result.adopted { Output.line((adopted ? "adopted" : (result.blocked == true ? "blocked" : "not adopted")) + standing) }
             if let broken = result.brokenBy { Output.line("silence broken by \(broken): \(result.reason ?? "")") }
-            if !result.winners.isEmpty { Output.line("winner: \(result.winners.joined(separator: ", "))") }
+            if !result.winners.isEmpty { Output.line("winner: \(result.winners.joined(separator: ", "))\(standing)") }
         }
     }
 }
