@@ -54,6 +54,11 @@ final class EffectRunner {
             // An expert's term ends by the calendar; only the secretariat's client asks for the revocation.
             let ended = members.filter { ($0.expertUntil ?? .max) < clock() }.map { $0.name ?? String($0.feed.prefix(8)) }
             if roles.contains("secretariat"), !ended.isEmpty { messages.append(.expertTermsEnded(ended)) }
+            // A deadline only prompts those who close; the close decides.
+            if roles.contains("secretariat") || roles.contains("cochair") {
+                let due = try store.polls().filter { !$0.closed && $0.deadline < clock() }.map(\.title)
+                if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
+            }
             return messages
         case .grantRole(let feed, let role): return try membership(feed, session) { target in
             .memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1))

@@ -26,6 +26,7 @@ public enum Message: Sendable {
     case pollsLoaded([PollSummary])
     case pollLoaded(PollDetail)
     case voted
+    case deadlinesPassed([String])
     case expertTermsEnded([String])
     case inviteWritten(String)
     case failed(String)

@@ -112,6 +112,9 @@ public enum Update {
                 if case .poll(var poll) = screen, poll.id == detail.summary.id { poll.detail = detail; screen = .poll(poll) }
             }
             return []
+        case .deadlinesPassed(let titles):
+            if model.flash == nil, let first = titles.first { model.flash = model.catalog[.pollDeadlinePrompt, first] }
+            return []
         case .voted:
             model.flash = model.catalog[.pollThanks]
             return reloadCurrent(model)

@@ -155,6 +155,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pollOrderPrompt = "polls.vote.order"
     case pollReasonPrompt = "polls.vote.reason"
     case pollThanks = "polls.vote.done"
+    case pollDeadlinePrompt = "polls.deadline.prompt"
     case pollKindProposal = "polls.kind.proposal"
     case pollKindSingle = "polls.kind.single"
     case pollKindMultiple = "polls.kind.multiple"

@@ -45,3 +45,17 @@ import IntersessionStore
         #expect(poll.detail?.result?.counts["Online"] == 2)
     }
 }
+
+@Suite struct PollDeadlineTests {
+    @Test func closersArePromptedWhenADeadlineHasPassed() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr")
+        fixture.runtime.runner.clock = { DemoFixture.now + 30 * 86_400_000 }
+        fixture.runtime.perform(.loadStatus)
+        #expect(fixture.runtime.model.flash?.contains("Venue of the next meeting") == true
+            || fixture.runtime.model.flash?.contains("Adopt the agenda") == true)
+        let delegate = try DemoFixture(peer: "delegate-jp")
+        delegate.runtime.runner.clock = { DemoFixture.now + 30 * 86_400_000 }
+        delegate.runtime.perform(.loadStatus)
+        #expect(delegate.runtime.model.flash == nil)
+    }
+}
