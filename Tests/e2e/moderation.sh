@@ -4,40 +4,12 @@
 # removal, and the audit log.
 set -Eeuo pipefail
 
-BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
-die() { printf 'moderation.sh: %s\n' "$*" >&2; exit 2; }
-[ -x "$BIN" ] || die "no executable at $BIN; run 'swift build' or set INTERSESSION_BIN"
-command -v jq >/dev/null 2>&1 || die "jq is missing (apt-get install -y jq)"
-command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is missing (apt-get install -y sqlite3)"
-
-PASSED=0 FAILED=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-moderation-e2e.XXXXXX")
-FINISHED=
-cleanup() {
-    local status=$?
-    rm -rf "$T"
-    if [ -z "$FINISHED" ]; then
-        echo "moderation.sh: stopped early (status $status): the test script itself broke"
-        echo "$PASSED passed, $((FAILED + 1)) failed"
-        exit 1
-    fi
-}
-trap cleanup EXIT
-export HOME="$T/home"
-mkdir -p "$HOME"
-unset INTERSESSION_HOME XDG_DATA_HOME INTERSESSION_NOW
-cp "$BIN" "$T/intersession"
-BIN="$T/intersession"
-OUT="$T/stdout" ERR="$T/stderr"
-RC=0 CMD=
-: >"$OUT"; : >"$ERR"
 # shellcheck source=lib/harness.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
+e2e_begin moderation
 
 F="$T/shared" SEC="$T/sec" CO="$T/cochair" DEL="$T/delegate"
 mkdir -p "$F"
-q() { "$@" >/dev/null 2>&1; }
-syncall() { for h in "$@"; do q "$BIN" sync --home "$h"; done; }
 
 expect_ok "the secretariat founds the group" "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"

@@ -130,3 +130,44 @@ expect_bad() {
     after=$(state_of "$home")
     bad_verdict "$name" "$pattern" "$before" "$after"
 }
+
+# e2e_begin NAME: the usual start of a script: checks the tools, makes a temporary folder
+# (removed on exit, $HOME inside it so no real profile is touched), copies the binary there (a
+# build running meanwhile must not swap it), and arranges the closing "N passed, M failed"
+# line even when the script breaks. The script sets FINISHED=1 when it reaches its end.
+e2e_begin() {
+    E2E_NAME=$1
+    BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
+    [ -x "$BIN" ] || { printf '%s: no executable at %s; run swift build or set INTERSESSION_BIN\n' "$E2E_NAME" "$BIN" >&2; exit 2; }
+    local tool
+    for tool in jq sqlite3 timeout; do
+        command -v "$tool" >/dev/null 2>&1 || { printf '%s: %s is missing (apt-get install -y %s)\n' "$E2E_NAME" "$tool" "$tool" >&2; exit 2; }
+    done
+    PASSED=0 FAILED=0 FINISHED=
+    T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-$E2E_NAME-e2e.XXXXXX")
+    trap e2e_end EXIT
+    export HOME="$T/home"
+    mkdir -p "$HOME"
+    unset INTERSESSION_HOME XDG_DATA_HOME INTERSESSION_NOW
+    cp "$BIN" "$T/intersession"
+    BIN="$T/intersession"
+    OUT="$T/stdout" ERR="$T/stderr"
+    RC=0 CMD=
+    : >"$OUT"; : >"$ERR"
+}
+
+e2e_end() {
+    local status=$?
+    rm -rf "$T"
+    if [ -z "$FINISHED" ]; then
+        echo "$E2E_NAME: stopped early (status $status): the test script itself broke"
+        echo "$PASSED passed, $((FAILED + 1)) failed"
+        exit 1
+    fi
+}
+
+# q CMD...: runs a setup step quietly.
+q() { "$@" >/dev/null 2>&1; }
+
+# syncall HOME...: each profile syncs with its remembered folders, in this order.
+syncall() { local home; for home in "$@"; do q "$BIN" sync --home "$home"; done; }
