@@ -52,6 +52,13 @@ done
 check "every replica shows the same result" "results differ" \
     test "$(printf '%s\n' "${RESULTS[@]}" | sort -u | wc -l)" -eq 1
 
+expect_bad "a delegate cannot state the outcome" "role does not allow" "$DEL" \
+    "$BIN" poll outcome "$POLL" --statement "Mine" --home "$DEL"
+expect_ok "the co-chair states the outcome" "$BIN" poll outcome "$POLL" --statement "The next meeting will be held in Geneva." --home "$CO"
+syncall "$CO" "$DEL"
+json_ok "the delegate reads the outcome" '.outcome == "The next meeting will be held in Geneva."' \
+    -- "$BIN" poll show "$POLL" --json --home "$DEL"
+
 # The silence procedure: broken by an objection with its reason.
 expect_id "the secretariat puts a text to silence" "$BIN" poll new --home "$SEC" --kind silence --title "Report to the PTC" \
     --text "Draft report, Rev.2"

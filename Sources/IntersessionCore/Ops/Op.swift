@@ -12,6 +12,7 @@ public enum Op: Sendable, Hashable {
     case pollCreate(PollCreate)
     case pollVote(PollVote)
     case pollClose(PollClose)
+    case pollOutcome(PollOutcome)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -34,6 +35,7 @@ public enum Op: Sendable, Hashable {
         case PollVote.type: self = .pollVote(try PollVote(fields, objection: false))
         case PollVote.objectType: self = .pollVote(try PollVote(fields, objection: true))
         case PollClose.type: self = .pollClose(try PollClose(fields))
+        case PollOutcome.type: self = .pollOutcome(try PollOutcome(fields))
         case let type where Moderation.types.contains(type): self = .moderation(try Moderation(type: type, fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
@@ -56,6 +58,7 @@ public enum Op: Sendable, Hashable {
         case .pollCreate(let op): op.json
         case .pollVote(let op): op.json
         case .pollClose(let op): op.json
+        case .pollOutcome(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -77,6 +80,7 @@ public enum Op: Sendable, Hashable {
         case .pollCreate: PollCreate.type
         case .pollVote(let op): op.objection ? PollVote.objectType : PollVote.type
         case .pollClose: PollClose.type
+        case .pollOutcome: PollOutcome.type
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

@@ -123,3 +123,22 @@ public struct PollClose: Sendable, Hashable {
          "frontier": .object(Dictionary(uniqueKeysWithValues: frontier.map { ($0.key.hex, JSONValue.int($0.value)) }))]
     }
 }
+
+/// `poll.outcome`: the co-chairs' statement of what was decided; the latest stands.
+public struct PollOutcome: Sendable, Hashable {
+    static let type = "poll.outcome"
+    public var poll: EntityID
+    public var statement: String
+
+    public init(poll: EntityID, statement: String) {
+        self.poll = poll
+        self.statement = statement
+    }
+
+    init(_ fields: OpFields) throws(ChangeFormatError) {
+        poll = try fields.entity("poll")
+        statement = try fields.string("statement")
+    }
+
+    var json: JSONValue { ["t": .string(Self.type), "poll": .string(poll.hex), "statement": .string(statement)] }
+}

@@ -38,6 +38,7 @@ public enum Register: String, Sendable, Hashable, CaseIterable {
     case pinned = "thread.pinned"
     case topic = "thread.topic"
     case title = "thread.title"
+    case outcome = "poll.outcome"
 }
 
 public struct NewPost: Sendable, Hashable {

@@ -65,6 +65,12 @@ public enum Rules {
             guard try reader.poll(close.poll) != nil else { return reject(.unknownPoll) }
             return [.closePoll(poll: close.poll, frontier: close.frontier, stamp: stamp),
                     .audit(index: index, action: op.type, target: close.poll.hex, detail: nil)]
+        case .pollOutcome(let outcome):
+            guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
+            guard try reader.poll(outcome.poll) != nil else { return reject(.unknownPoll) }
+            guard ContentCheck.isBody(outcome.statement) else { return reject(.invalidContent) }
+            return [.setRegister(entity: outcome.poll, register: .outcome, value: outcome.statement, stamp: stamp),
+                    .audit(index: index, action: op.type, target: outcome.poll.hex, detail: nil)]
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -41,7 +41,8 @@ extension AppDatabase {
                 unit: poll.unit.rawValue, majority: poll.majority.rawValue, hiddenUntilClose: poll.hiddenUntilClose, author: author,
                 closedBy: close.map { $0[0] as String }, voterNames: Set(ballots.map(\.voter)).compactMap { names[$0] }.sorted(),
                 conflictingDelegations: resolved.conflicting.sorted(),
-                result: visible ? PollTally.result(poll, resolved.counted, names: names) : nil)
+                result: visible ? PollTally.result(poll, resolved.counted, names: names) : nil,
+                outcome: try String.fetchOne(db, sql: "SELECT value FROM register WHERE entity = ? AND name = 'poll.outcome'", arguments: [id]))
         }
     }
 

@@ -27,6 +27,8 @@ public struct PollDetail: Sendable, Equatable, Codable {
     public var conflictingDelegations: [String]
     /// Nil while the results are hidden until the close.
     public var result: PollResult?
+    /// The co-chairs' statement of the outcome, the latest one.
+    public var outcome: String?
 }
 
 public struct PollResult: Sendable, Equatable, Codable {

@@ -34,6 +34,10 @@ enum PollView {
         } else if detail.result == nil {
             lines.append((catalog[.pollResultsHidden], theme.meta))
         }
+        if let outcome = detail.outcome {
+            lines.append(("", theme.normal))
+            for line in WordWrap.lines(outcome, width: max(1, area.width - 2)) { lines.append((line, theme.accent)) }
+        }
         for (row, line) in lines.enumerated() where row < area.height {
             buffer.write(line.0, x: 1, row: row, in: area, style: line.1)
         }

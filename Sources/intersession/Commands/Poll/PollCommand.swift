@@ -7,7 +7,7 @@ struct PollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poll", abstract: "Decisions: proposals, choices, ranked choice, the silence procedure.",
         subcommands: [PollListCommand.self, PollNewCommand.self, PollShowCommand.self, PollVoteCommand.self,
-                      PollObjectCommand.self, PollCloseCommand.self],
+                      PollObjectCommand.self, PollCloseCommand.self, PollOutcomeCommand.self],
         defaultSubcommand: PollListCommand.self)
 }
 
@@ -77,6 +77,7 @@ struct PollShowCommand: ParsableCommand {
             if !detail.text.isEmpty { Output.line(detail.text) }
             for (index, option) in detail.options.enumerated() { Output.line("  \(index)  \(option)") }
             Output.line("voted: \(detail.voterNames.joined(separator: ", "))")
+            if let outcome = detail.outcome { Output.line("outcome: \(outcome)") }
             guard let result = detail.result else { return Output.line("results hidden until the close") }
             for (key, count) in result.counts.sorted(by: { $0.key < $1.key }) { Output.line("  \(Output.pad(key, 30)) \(count)") }
             let standing = detail.summary.closed ? "" : " (so far; the poll is open)"
@@ -136,6 +137,24 @@ struct PollCloseCommand: ParsableCommand {
             _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: frontier))], references: [id], key: key,
                                  now: Clock.now(), dependsOn: frontier)
             Output.line("Closed \(id.short).")
+        }
+    }
+}
+
+struct PollOutcomeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome", abstract: "State the outcome of a poll (co-chairs, secretariat); the latest statement stands.")
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "A poll id prefix.") var poll: String
+    @Option(help: "The statement.") var statement: String
+
+    func run() throws {
+        try runReportingErrors {
+            let statement = try TextCheck.body(statement)
+            let (store, key) = try profile.openForWriting()
+            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
+            _ = try store.author(ops: [.pollOutcome(PollOutcome(poll: id, statement: statement))], references: [id], key: key, now: Clock.now())
+            Output.line("Stated the outcome of \(id.short).")
         }
     }
 }
