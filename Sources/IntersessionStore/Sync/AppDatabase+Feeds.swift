@@ -82,3 +82,11 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Each feed's seq as far as this replica has applied it: what a lock or a close records,
+    /// so that exactly what its author had seen counts.
+    public func frontier() throws -> [FeedID: Int64] {
+        try feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+    }
+}

@@ -77,7 +77,7 @@ final class EffectRunner {
             return [.voted]
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }
-            let frontier = try store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            let frontier = try store.frontier()
             _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: frontier))], references: [poll], key: session.key,
                                  now: clock(), dependsOn: frontier)
             return [.moderated]
@@ -111,7 +111,7 @@ final class EffectRunner {
         case .hide(let post, _), .unhide(let post), .mark(let post, _): references = [post]
         case .lock(let thread, _):
             // The lock's frontier: every feed as far as this replica has it.
-            frontier = try session.store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            frontier = try session.store.frontier()
             action = .lock(thread: thread, frontier: frontier)
             references = [thread]
         case .unlock(let thread), .pin(let thread, _), .rename(let thread, _): references = [thread]

@@ -18,6 +18,14 @@ enum Moderate {
         _ = try store.author(ops: [.moderation(Moderation(action))], references: entities, key: key, now: Clock.now(), dependsOn: extra)
     }
 
+    /// Resolves the thread, signs the action about it, and says what was done.
+    static func onThread(_ typed: String, _ profile: ProfileOptions, _ action: (EntityID) -> Moderation.Action,
+                         done: (EntityID) -> String) throws {
+        let id = try thread(typed, profile)
+        try sign(action(id), about: [id], profile: profile)
+        Output.line(done(id))
+    }
+
     static func post(_ typed: String, _ profile: ProfileOptions) throws -> EntityID {
         let (store, _) = try profile.open(readOnly: true)
         guard let id = EntityID(hex: try store.resolve(typed, as: .post)) else { throw InputError("no post matches \"\(typed)\"") }

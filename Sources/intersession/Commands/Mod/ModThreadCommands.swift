@@ -11,7 +11,7 @@ struct ModLockCommand: ParsableCommand {
         try runReportingErrors {
             let id = try Moderate.thread(thread, profile)
             let (store, _) = try profile.open(readOnly: true)
-            let frontier = try store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            let frontier = try store.frontier()
             try Moderate.sign(.lock(thread: id, frontier: frontier), about: [id], profile: profile, dependsOn: frontier)
             Output.line("Locked \(id.short).")
         }
@@ -24,11 +24,7 @@ struct ModUnlockCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.thread(thread, profile)
-            try Moderate.sign(.unlock(thread: id), about: [id], profile: profile)
-            Output.line("Unlocked \(id.short).")
-        }
+        try runReportingErrors { try Moderate.onThread(thread, profile, { .unlock(thread: $0) }, done: { "Unlocked \($0.short)." }) }
     }
 }
 
@@ -38,11 +34,7 @@ struct ModPinCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.thread(thread, profile)
-            try Moderate.sign(.pin(thread: id, pinned: true), about: [id], profile: profile)
-            Output.line("Pinned \(id.short).")
-        }
+        try runReportingErrors { try Moderate.onThread(thread, profile, { .pin(thread: $0, pinned: true) }, done: { "Pinned \($0.short)." }) }
     }
 }
 
@@ -52,11 +44,7 @@ struct ModUnpinCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.thread(thread, profile)
-            try Moderate.sign(.pin(thread: id, pinned: false), about: [id], profile: profile)
-            Output.line("Unpinned \(id.short).")
-        }
+        try runReportingErrors { try Moderate.onThread(thread, profile, { .pin(thread: $0, pinned: false) }, done: { "Unpinned \($0.short)." }) }
     }
 }
 

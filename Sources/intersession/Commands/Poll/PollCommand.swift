@@ -133,7 +133,7 @@ struct PollCloseCommand: ParsableCommand {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            let frontier = try store.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+            let frontier = try store.frontier()
             _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: frontier))], references: [id], key: key,
                                  now: Clock.now(), dependsOn: frontier)
             Output.line("Closed \(id.short).")
