@@ -147,4 +147,26 @@ import IntersessionCore
             #expect(try replica.poll(poll.hex).closedBy == founder.feed.hex)
         }
     }
+
+    @Test func aRemovedMembersBallotNeverCountsWhateverTheOrder() throws {
+        let (store, base) = try group()
+        let create = try store.author(ops: [.pollCreate(PollCreate(
+            kind: .single, title: "Pick", text: "", options: ["A", "B"], electorate: [.member], unit: .person, deadline: 9_000,
+            hiddenUntilClose: false, majority: .simple))], references: [], key: founder, now: 3_000)
+        let poll = create.entity(0)
+        let withPoll = base + [create]
+        let kept = try vote(voters[2], poll, on: withPoll, PollVote(poll: poll, options: [0]), now: 3_100)
+        // Voter 3 is removed after their profile (seq 1); their ballot (seq 2) is signed after.
+        let removal = try store.author(ops: [.memberRevoke(MemberRevoke(feed: voters[3].feed, role: nil, lastSeq: 1, lastHash: base[5].hash))],
+                                       references: [], key: founder, now: 3_200)
+        let removed = try vote(voters[3], poll, on: withPoll, PollVote(poll: poll, options: [1]), now: 3_300)
+        for order in [[kept, removed, removal], [removal, removed, kept], [removed, kept, removal]] {
+            let replica = try AppDatabase.inMemory()
+            try replica.apply(withPoll)
+            for change in order { try replica.apply([change]) }
+            let detail = try replica.poll(poll.hex)
+            #expect(detail.result?.counts == ["A": 1, "B": 0])
+            #expect(detail.voterNames == ["V2"])
+        }
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the terminal interface, driven in tmux: open the demo, go to a thread,
 # reply, resize the window mid-session, quit, and check the reply with `show --json`; then the
-# same in French.
+# same in French; then moderation, and votes.
 set -uo pipefail
 BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
 command -v tmux >/dev/null 2>&1 || { echo "tui.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
@@ -113,9 +113,58 @@ moderation_session() {
     tmux -S "$SOCKET" kill-server 2>/dev/null
 }
 
+# Votes: the delegate votes on a proposal and in an election in the interface; the co-chair
+# closes the proposal in theirs; after sync every replica shows the same results.
+voting_session() {
+    local ws="$T/ws-vote"
+    "$BIN" demo --dir "$ws" >/dev/null || { bad "votes: making the demo"; return; }
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color $BIN demo --dir $ws --as delegate-jp --lang en; sleep 30"
+    wait_for "votes: the delegate's interface opens" "Topics" || return
+    keys V
+    wait_for "votes: V lists the decisions" "Adopt the agenda of the next meeting"
+    keys j Enter
+    wait_for "votes: the proposal opens with its tally" "agree: 1"
+    keys v
+    wait_for "votes: v opens the vote dialog" "Your vote:"
+    keys Enter
+    wait_for "votes: the vote is recorded and counted" "agree: 2"
+    keys h j Enter
+    wait_for "votes: the election shows its candidate" "1. Kenji Watanabe (Japan Customs)"
+    keys v
+    wait_for "votes: the election asks for candidate numbers" "Candidate numbers"
+    keys 1 Enter
+    wait_for "votes: the ballot counts" "1 voted: Kenji Watanabe"
+    keys q q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    "$BIN" sync --home "$ws/delegate-jp" >/dev/null
+    "$BIN" sync --home "$ws/cochair-fr" >/dev/null
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color $BIN demo --dir $ws --as cochair-fr --lang fr; sleep 30"
+    wait_for "votes: the co-chair's interface opens in French" "Thèmes" || return
+    keys V j Enter
+    wait_for "votes: the co-chair sees the delegate's vote" "pour: 2"
+    keys C
+    wait_for "votes: C closes the proposal" "proposition · clos"
+    keys q q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    local home results=() poll
+    for home in cochair-fr delegate-jp secretariat cochair-fr delegate-jp secretariat; do "$BIN" sync --home "$ws/$home" >/dev/null; done
+    poll=$("$BIN" poll list --json --home "$ws/secretariat" | jq -r '.[] | select(.kind == "proposal") | .id')
+    for home in secretariat cochair-fr delegate-jp; do
+        results+=("$("$BIN" poll show "$poll" --json --home "$ws/$home" | jq -c '[.summary.closed, .result]')")
+    done
+    if [ "$(printf '%s\n' "${results[@]}" | sort -u | wc -l)" -eq 1 ] && printf '%s' "${results[0]}" | jq -e '.[0] and .[1].counts.agree == 2' >/dev/null; then
+        ok "votes: every replica shows the proposal closed with two in favour"
+    else
+        bad "votes: every replica shows the proposal closed with two in favour (${results[*]})"
+    fi
+}
+
 run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
 run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
 editor_session
 moderation_session
+voting_session
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

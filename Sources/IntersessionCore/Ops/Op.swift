@@ -13,6 +13,8 @@ public enum Op: Sendable, Hashable {
     case pollVote(PollVote)
     case pollClose(PollClose)
     case pollOutcome(PollOutcome)
+    case pollNominate(PollNominate)
+    case pollAccept(PollAccept)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -36,6 +38,8 @@ public enum Op: Sendable, Hashable {
         case PollVote.objectType: self = .pollVote(try PollVote(fields, objection: true))
         case PollClose.type: self = .pollClose(try PollClose(fields))
         case PollOutcome.type: self = .pollOutcome(try PollOutcome(fields))
+        case PollNominate.type: self = .pollNominate(try PollNominate(fields))
+        case PollAccept.type: self = .pollAccept(try PollAccept(fields))
         case let type where Moderation.types.contains(type): self = .moderation(try Moderation(type: type, fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
@@ -59,6 +63,8 @@ public enum Op: Sendable, Hashable {
         case .pollVote(let op): op.json
         case .pollClose(let op): op.json
         case .pollOutcome(let op): op.json
+        case .pollNominate(let op): op.json
+        case .pollAccept(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -81,6 +87,8 @@ public enum Op: Sendable, Hashable {
         case .pollVote(let op): op.objection ? PollVote.objectType : PollVote.type
         case .pollClose: PollClose.type
         case .pollOutcome: PollOutcome.type
+        case .pollNominate: PollNominate.type
+        case .pollAccept: PollAccept.type
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

@@ -1,6 +1,6 @@
 /// The kinds of decision the group takes.
 public enum PollKind: String, Sendable, Hashable, CaseIterable {
-    case proposal, single, multiple, ranked, silence
+    case proposal, single, multiple, ranked, silence, election
 }
 
 /// Who a poll counts: one vote per person, or one per delegation.
@@ -21,9 +21,11 @@ public struct PollCreate: Sendable, Hashable {
     public var deadline: Int64
     public var hiddenUntilClose: Bool
     public var majority: Majority
+    /// An election's seat; candidates come from nominations, not options.
+    public var seat: Seat?
 
     public init(kind: PollKind, title: String, text: String, options: [String], electorate: [Role], unit: PollUnit,
-                deadline: Int64, hiddenUntilClose: Bool, majority: Majority) {
+                deadline: Int64, hiddenUntilClose: Bool, majority: Majority, seat: Seat? = nil) {
         self.kind = kind
         self.title = title
         self.text = text
@@ -33,6 +35,7 @@ public struct PollCreate: Sendable, Hashable {
         self.deadline = deadline
         self.hiddenUntilClose = hiddenUntilClose
         self.majority = majority
+        self.seat = seat
     }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
@@ -47,33 +50,40 @@ public struct PollCreate: Sendable, Hashable {
         deadline = try fields.int("deadline")
         hiddenUntilClose = fields.fields["hidden"]?.boolValue ?? false
         majority = Majority(rawValue: try fields.optionalString("majority") ?? "simple") ?? .simple
+        seat = try fields.optionalString("seat").flatMap(Seat.init(rawValue:))
     }
 
     var json: JSONValue {
-        ["t": .string(Self.type), "kind": .string(kind.rawValue), "title": .string(title), "text": .string(text),
+        var json: JSONValue = ["t": .string(Self.type), "kind": .string(kind.rawValue), "title": .string(title), "text": .string(text),
          "options": .array(options.map { .string($0) }), "electorate": .array(electorate.map { .string($0.rawValue) }),
          "unit": .string(unit.rawValue), "deadline": .int(deadline), "hidden": .bool(hiddenUntilClose),
          "majority": .string(majority.rawValue)]
+        if let seat { json = .object((json.objectValue ?? [:]).merging(["seat": .string(seat.rawValue)]) { $1 }) }
+        return json
     }
 }
 
 /// `poll.vote`: a ballot; a later ballot of the same voter replaces it until the close. The
 /// choice: a position for a proposal, option indexes for the others (in order of preference
-/// for ranked choice). `poll.object` breaks silence, with a reason.
+/// for ranked choice), candidates in order of preference for an election. `poll.object`
+/// breaks silence, with a reason.
 public struct PollVote: Sendable, Hashable {
     static let type = "poll.vote"
     static let objectType = "poll.object"
     public var poll: EntityID
     public var position: Position?
     public var options: [Int]
+    public var candidates: [FeedID]
     public var reason: String?
     /// A silence procedure's objection.
     public var objection: Bool
 
-    public init(poll: EntityID, position: Position? = nil, options: [Int] = [], reason: String? = nil, objection: Bool = false) {
+    public init(poll: EntityID, position: Position? = nil, options: [Int] = [], candidates: [FeedID] = [], reason: String? = nil,
+                objection: Bool = false) {
         self.poll = poll
         self.position = position
         self.options = options
+        self.candidates = candidates
         self.reason = reason
         self.objection = objection
     }
@@ -82,6 +92,10 @@ public struct PollVote: Sendable, Hashable {
         poll = try fields.entity("poll")
         position = try fields.optionalString("position").flatMap(Position.init(rawValue:))
         options = (fields.fields["options"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) }
+        candidates = try (fields.fields["candidates"]?.arrayValue ?? []).map { value throws(ChangeFormatError) in
+            guard let feed = value.stringValue.flatMap(FeedID.init(hex:)) else { throw .badField("candidates", "must hold feed ids") }
+            return feed
+        }
         reason = try fields.optionalString("reason")
         self.objection = objection
     }
@@ -90,6 +104,7 @@ public struct PollVote: Sendable, Hashable {
         var fields: [String: JSONValue] = ["t": .string(objection ? Self.objectType : Self.type), "poll": .string(poll.hex)]
         if let position { fields["position"] = .string(position.rawValue) }
         if !options.isEmpty { fields["options"] = .array(options.map { .int(Int64($0)) }) }
+        if !candidates.isEmpty { fields["candidates"] = .array(candidates.map { .string($0.hex) }) }
         if let reason { fields["reason"] = .string(reason) }
         return .object(fields)
     }

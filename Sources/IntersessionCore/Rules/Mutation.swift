@@ -20,6 +20,10 @@ public enum Mutation: Sendable, Hashable {
     /// A voter's ballot, as the JSON of its choice; their latest ballot inside the close counts.
     case castBallot(poll: EntityID, choice: String, stamp: ChangeStamp)
     case closePoll(poll: EntityID, frontier: [FeedID: Int64], stamp: ChangeStamp)
+    /// A candidate for an election's seat; a self-nomination is `accepted` at once.
+    case nominate(id: EntityID, poll: EntityID, nominee: FeedID, accepted: Bool, stamp: ChangeStamp)
+    /// The nominee accepted; the earliest acceptance of their feed counts.
+    case acceptNomination(id: EntityID, stamp: ChangeStamp)
     case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
     case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
     case createPost(NewPost)
@@ -70,4 +74,7 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case notEligible = "not-in-electorate"
     case invalidBallot = "invalid-ballot"
     case unknownPoll = "unknown-poll"
+    case notAnElection = "not-an-election"
+    case notEligibleCandidate = "not-eligible-candidate"
+    case unknownNomination = "unknown-nomination"
 }

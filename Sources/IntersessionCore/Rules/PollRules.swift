@@ -5,8 +5,9 @@ public enum PollRules {
             poll.options.allSatisfy(ContentCheck.isTitle)
         else { return false }
         switch poll.kind {
-        case .proposal, .silence: return poll.options.isEmpty
-        case .single, .multiple, .ranked: return (2...50).contains(poll.options.count)
+        case .proposal, .silence: return poll.options.isEmpty && poll.seat == nil
+        case .election: return poll.options.isEmpty && poll.seat != nil
+        case .single, .multiple, .ranked: return (2...50).contains(poll.options.count) && poll.seat == nil
         }
     }
 
@@ -15,6 +16,7 @@ public enum PollRules {
         let inRange = vote.options.allSatisfy { poll.options.indices.contains($0) }
         let distinct = Set(vote.options).count == vote.options.count
         var json: JSONValue
+        guard poll.kind == .election || vote.candidates.isEmpty else { return nil }
         switch poll.kind {
         case .proposal:
             guard !vote.objection, let position = vote.position, vote.options.isEmpty else { return nil }
@@ -30,6 +32,12 @@ public enum PollRules {
         case .multiple, .ranked:
             guard !vote.options.isEmpty, inRange, distinct else { return nil }
             json = ["options": .array(vote.options.map { .int(Int64($0)) })]
+        case .election:
+            // Whether each is a candidate is decided at the tally, inside the close's frontier.
+            guard vote.options.isEmpty, vote.position == nil, (1...50).contains(vote.candidates.count),
+                Set(vote.candidates).count == vote.candidates.count
+            else { return nil }
+            json = ["candidates": .array(vote.candidates.map { .string($0.hex) })]
         }
         if let reason = vote.reason, !reason.isEmpty {
             guard ContentCheck.isBody(reason) else { return nil }

@@ -71,6 +71,25 @@ public enum Rules {
             guard ContentCheck.isBody(outcome.statement) else { return reject(.invalidContent) }
             return [.setRegister(entity: outcome.poll, register: .outcome, value: outcome.statement, stamp: stamp),
                     .audit(index: index, action: op.type, target: outcome.poll.hex, detail: nil)]
+        case .pollNominate(let nomination):
+            guard let poll = try reader.poll(nomination.poll) else { return reject(.unknownPoll) }
+            guard poll.kind == .election, let seat = poll.seat else { return reject(.notAnElection) }
+            let isSelf = nomination.nominee == body.author
+            if isSelf {
+                guard roles.contains(seat.candidateRole) else { return reject(.notEligibleCandidate) }
+            } else {
+                guard !roles.isDisjoint(with: poll.electorate) || roles.contains(where: \.moderates) else { return reject(.notEligible) }
+            }
+            return [.nominate(id: change.entity(index), poll: nomination.poll, nominee: nomination.nominee, accepted: isSelf, stamp: stamp),
+                    .audit(index: index, action: op.type, target: nomination.poll.hex, detail: nomination.nominee.hex)]
+        case .pollAccept(let accept):
+            guard let nomination = try reader.nomination(accept.nomination),
+                let poll = try reader.poll(nomination.poll), let seat = poll.seat
+            else { return reject(.unknownNomination) }
+            guard nomination.nominee == body.author else { return reject(.notAuthor) }
+            guard roles.contains(seat.candidateRole) else { return reject(.notEligibleCandidate) }
+            return [.acceptNomination(id: accept.nomination, stamp: stamp),
+                    .audit(index: index, action: op.type, target: nomination.poll.hex, detail: body.author.hex)]
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -10,6 +10,18 @@ public protocol StateReader {
     /// The frontier of the lock on a thread, nil when it is not locked.
     func lockFrontier(of thread: EntityID) throws -> [FeedID: Int64]?
     func poll(_ id: EntityID) throws -> PollCreate?
+    func nomination(_ id: EntityID) throws -> NominationFacts?
+}
+
+/// What an acceptance is checked against: the election, and who was nominated.
+public struct NominationFacts: Sendable, Hashable {
+    public var poll: EntityID
+    public var nominee: FeedID
+
+    public init(poll: EntityID, nominee: FeedID) {
+        self.poll = poll
+        self.nominee = nominee
+    }
 }
 
 /// What a join is checked against: the invite key, and the role it grants.

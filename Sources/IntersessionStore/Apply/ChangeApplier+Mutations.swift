@@ -60,12 +60,27 @@ extension ChangeApplier {
         case .createPoll(let id, let poll, let stamp):
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO poll (id, kind, title, text, options, electorate, unit, deadline, hidden, majority, author, seq, created_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO poll (id, kind, title, text, options, electorate, unit, deadline, hidden, majority, author, seq,
+                                                created_ms, seat)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [id.hex, poll.kind.rawValue, poll.title, poll.text, PollJSON.strings(poll.options),
                             PollJSON.strings(poll.electorate.map(\.rawValue)), poll.unit.rawValue, poll.deadline,
-                            poll.hiddenUntilClose, poll.majority.rawValue, author, stamp.seq, stamp.hlc.millis])
+                            poll.hiddenUntilClose, poll.majority.rawValue, author, stamp.seq, stamp.hlc.millis, poll.seat?.rawValue])
+
+        case .nominate(let id, let poll, let nominee, let accepted, let stamp):
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO nomination (id, poll, nominee, feed, seq, hlc_ms, hlc_c, accepted_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id.hex, poll.hex, try feedState(nominee).row, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter,
+                            accepted ? stamp.seq : nil])
+
+        case .acceptNomination(let id, let stamp):
+            try db.execute(
+                sql: "UPDATE nomination SET accepted_seq = min(coalesce(accepted_seq, ?), ?) WHERE id = ?",
+                arguments: [stamp.seq, stamp.seq, id.hex])
 
         case .castBallot(let poll, let choice, let stamp):
             try db.execute(

@@ -32,6 +32,14 @@ extension ChangeApplier: StateReader {
         try PollJSON.poll(db, id: id.hex)
     }
 
+    func nomination(_ id: EntityID) throws -> NominationFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT n.poll, f.key FROM nomination n JOIN feed f ON f.id = n.nominee WHERE n.id = ?", arguments: [id.hex]),
+            let poll = EntityID(hex: row[0]), let nominee = FeedID(bytes: Array(row[1] as Data))
+        else { return nil }
+        return NominationFacts(poll: poll, nominee: nominee)
+    }
+
     func threadExists(_ id: EntityID) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM thread WHERE id = ?", arguments: [id.hex]) ?? false
     }

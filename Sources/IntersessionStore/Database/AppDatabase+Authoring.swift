@@ -71,6 +71,9 @@ extension AppDatabase {
         case .notEligible: "your role is not in this poll's electorate"
         case .invalidBallot: "that ballot does not fit the poll (a block needs a reason; options must be listed once)"
         case .unknownPoll: "no such poll"
+        case .notAnElection: "that poll is not an election"
+        case .notEligibleCandidate: "a candidate for this seat must hold its role (member for a Member administration, private for the private sector)"
+        case .unknownNomination: "no such nomination"
         }
     }
 
@@ -81,6 +84,7 @@ extension AppDatabase {
             UNION ALL SELECT f.key, t.seq FROM topic t JOIN feed f ON f.id = t.author WHERE t.id = ?1
             UNION ALL SELECT f.key, i.seq FROM invite i JOIN feed f ON f.id = i.author WHERE i.id = ?1
             UNION ALL SELECT f.key, p.seq FROM poll p JOIN feed f ON f.id = p.author WHERE p.id = ?1
+            UNION ALL SELECT f.key, n.seq FROM nomination n JOIN feed f ON f.id = n.feed WHERE n.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

@@ -14,6 +14,7 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE role_grant ADD COLUMN until_ms INTEGER")
         })
         migrator.registerMigration("v6-polls", migrate: createV6)
+        migrator.registerMigration("v7-elections", migrate: createV7)
         return migrator
     }
 
@@ -319,9 +320,29 @@ enum Schema {
             """)
     }
 
+    static func createV7(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE poll ADD COLUMN seat TEXT;
+            -- A candidate stands from the nomination (nominator's seq) and the acceptance
+            -- (nominee's seq, the same change for a self-nomination); both must lie inside the
+            -- close's frontier for the candidacy to count.
+            CREATE TABLE nomination (
+                id TEXT PRIMARY KEY NOT NULL,
+                poll TEXT NOT NULL,
+                nominee INTEGER NOT NULL REFERENCES feed(id),
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                accepted_seq INTEGER
+            ) STRICT;
+            CREATE INDEX nomination_by_poll ON nomination (poll);
+            """)
+    }
+
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
-        "rejected_op", "register", "audit", "ballot", "poll_close", "poll", "group_info",
+        "rejected_op", "register", "audit", "nomination", "ballot", "poll_close", "poll", "group_info",
     ]
 }

@@ -24,6 +24,7 @@ public struct MemberSummary: Sendable, Equatable, Codable {
     public var changes: Int64
     /// Set when the feed forked: its changes from this seq on do not count.
     public var frozenFrom: Int64?
-    /// The end of an invited expert's term (unix ms): the secretariat is prompted to revoke after it.
-    public var expertUntil: Int64?
+    /// The end of each term (unix ms) by role, for roles granted for a term (an invited expert, a
+    /// co-chair): the secretariat is prompted to revoke after it.
+    public var terms: [String: Int64]
 }

@@ -17,7 +17,7 @@ extension AppDatabase {
             }
             let author = try String.fetchOne(db, sql: "SELECT f.hex FROM poll p JOIN feed f ON f.id = p.author WHERE p.id = ?", arguments: [id]) ?? ""
             let close = try Row.fetchOne(db, sql: """
-                SELECT f.hex, c.frontier FROM poll_close c JOIN feed f ON f.id = c.feed WHERE c.poll = ?
+                SELECT f.hex, c.frontier, c.hlc_ms FROM poll_close c JOIN feed f ON f.id = c.feed WHERE c.poll = ?
                 ORDER BY c.hlc_ms, c.hlc_c, f.hex, c.seq LIMIT 1
                 """, arguments: [id])
             let frontier: [String: Int64]? = close.map { PollJSON.frontier($0[1]) }
@@ -36,13 +36,24 @@ extension AppDatabase {
             }
             let resolved = DelegationBallots.resolve(ballots, perDelegation: poll.unit == .delegation)
             let visible = !poll.hiddenUntilClose || close != nil
-            return PollDetail(
+            let candidates = poll.kind == .election ? try Self.candidates(db, poll: id, frontier: frontier) : []
+            let result = visible ? PollTally.result(poll, resolved.counted, names: names, candidates: candidates.filter(\.accepted)) : nil
+            var detail = PollDetail(
                 summary: summary, text: poll.text, options: poll.options, electorate: poll.electorate.map(\.rawValue),
                 unit: poll.unit.rawValue, majority: poll.majority.rawValue, hiddenUntilClose: poll.hiddenUntilClose, author: author,
                 closedBy: close.map { $0[0] as String }, voterNames: Set(ballots.map(\.voter)).compactMap { names[$0] }.sorted(),
                 conflictingDelegations: resolved.conflicting.sorted(),
-                result: visible ? PollTally.result(poll, resolved.counted, names: names) : nil,
+                result: result,
                 outcome: try String.fetchOne(db, sql: "SELECT value FROM register WHERE entity = ? AND name = 'poll.outcome'", arguments: [id]))
+            if let seat = poll.seat {
+                detail.seat = seat.rawValue
+                detail.candidates = candidates
+                detail.eligible = try Self.eligible(db, seat: seat)
+                if let close, let elected = result?.elected {
+                    detail.cochairGrantDue = try Self.cochairGrantDue(db, elected: elected, closedAt: close[2])
+                }
+            }
+            return detail
         }
     }
 

@@ -23,13 +23,14 @@ enum PollJSON {
 
     static func poll(_ db: Database, id: String) throws -> PollCreate? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT kind, title, text, options, electorate, unit, deadline, hidden, majority FROM poll WHERE id = ?
+            SELECT kind, title, text, options, electorate, unit, deadline, hidden, majority, seat FROM poll WHERE id = ?
             """, arguments: [id]),
             let kind = PollKind(rawValue: row[0]), let unit = PollUnit(rawValue: row[5])
         else { return nil }
         return PollCreate(
             kind: kind, title: row[1], text: row[2], options: stringList(row[3]),
             electorate: stringList(row[4]).compactMap(Role.init(rawValue:)), unit: unit, deadline: row[6],
-            hiddenUntilClose: row[7], majority: Majority(rawValue: row[8]) ?? .simple)
+            hiddenUntilClose: row[7], majority: Majority(rawValue: row[8]) ?? .simple,
+            seat: (row[9] as String?).flatMap(Seat.init(rawValue:)))
     }
 }

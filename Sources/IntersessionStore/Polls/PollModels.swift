@@ -29,6 +29,14 @@ public struct PollDetail: Sendable, Equatable, Codable {
     public var result: PollResult?
     /// The co-chairs' statement of the outcome, the latest one.
     public var outcome: String?
+    /// An election's seat, its candidates in order of nomination (those awaiting acceptance too),
+    /// and those who hold the seat's role and could be nominated.
+    public var seat: String? = nil
+    public var candidates: [Candidate] = []
+    public var eligible: [Candidate] = []
+    /// Closed elections: the one elected, while the secretariat has not yet granted them the
+    /// co-chair role after the close.
+    public var cochairGrantDue: String? = nil
 }
 
 public struct PollResult: Sendable, Equatable, Codable {
@@ -37,6 +45,8 @@ public struct PollResult: Sendable, Equatable, Codable {
     public var adopted: Bool?
     public var blocked: Bool?
     public var winners: [String]
+    /// An election: the feed of the candidate elected.
+    public var elected: String? = nil
     /// Ranked choice: each round's counts, and the option eliminated after it.
     public var rounds: [[String: Int]]
     public var eliminated: [String]
@@ -44,4 +54,19 @@ public struct PollResult: Sendable, Equatable, Codable {
     /// Silence: who broke it first, and why.
     public var brokenBy: String?
     public var reason: String?
+}
+
+/// Someone standing, or able to stand, for an election's seat.
+public struct Candidate: Sendable, Equatable, Codable {
+    public var feed: String
+    public var name: String
+    public var organisation: String?
+    /// The nomination that stands (or, while none is accepted, the earliest one).
+    public var nomination: String
+    public var nominatedBy: String
+    /// False while the nominee has not accepted another's nomination.
+    public var accepted: Bool
+
+    /// How the candidate shows in a tally: name and delegation.
+    public var label: String { organisation.map { "\(name) (\($0))" } ?? name }
 }

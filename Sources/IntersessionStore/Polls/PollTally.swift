@@ -2,7 +2,8 @@ import IntersessionCore
 
 /// Turns the ballots that count into a poll's result, with the core's tallies.
 enum PollTally {
-    static func result(_ poll: PollCreate, _ ballots: [DelegationBallots.Ballot<String>], names: [FeedID: String]) -> PollResult {
+    static func result(_ poll: PollCreate, _ ballots: [DelegationBallots.Ballot<String>], names: [FeedID: String],
+                       candidates: [Candidate] = []) -> PollResult {
         let choices = ballots.map { PollJSON.parse($0.choice) }
         var result = PollResult(counts: [:], winners: [], rounds: [], eliminated: [], exhausted: 0)
         let options = { (ballot: JSONValue?) in ballot?["options"]?.arrayValue?.compactMap { $0.intValue.map(Int.init) } ?? [] }
@@ -24,6 +25,18 @@ enum PollTally {
             }
             result.eliminated = tally.rounds.compactMap(\.eliminated).map { poll.options[$0] }
             result.winners = tally.winner.map { [poll.options[$0]] } ?? []
+            result.counts = result.rounds.last ?? [:]
+            result.exhausted = tally.exhausted
+        case .election:
+            // Ranked preferences among the candidates who stand; names of others are skipped.
+            let index = Dictionary(candidates.enumerated().map { ($0.element.feed, $0.offset) }) { first, _ in first }
+            let preferences = choices.map { ($0?["candidates"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { index[$0] } } }
+            let labels = candidates.map(\.label)
+            let tally = InstantRunoff.tally(preferences, options: candidates.count)
+            result.rounds = tally.rounds.map { round in Dictionary(uniqueKeysWithValues: round.counts.map { (labels[$0.key], $0.value) }) }
+            result.eliminated = tally.rounds.compactMap(\.eliminated).map { labels[$0] }
+            result.winners = tally.winner.map { [candidates[$0].name] } ?? []
+            result.elected = tally.winner.map { candidates[$0].feed }
             result.counts = result.rounds.last ?? [:]
             result.exhausted = tally.exhausted
         case .silence:

@@ -26,7 +26,8 @@ extension AppDatabase {
                                 (SELECT h.title FROM post p JOIN thread h ON h.id = p.thread WHERE p.id = a.target),
                                 (SELECT i.name FROM invite i WHERE i.id = a.target),
                                 (SELECT title FROM poll WHERE id = a.target)),
-                       a.detail, 1, a.seq, a.op_index
+                       coalesce((SELECT dm.name FROM member dm JOIN feed df ON df.id = dm.feed WHERE df.hex = a.detail), a.detail),
+                       1, a.seq, a.op_index
                 FROM audit a JOIN feed f ON f.id = a.feed LEFT JOIN member m ON m.feed = a.feed
                 UNION ALL
                 SELECT c.hlc_ms, f.hex, m.name, json_extract(c.body, '$.ops[' || r.op_index || '].t'), r.reason, NULL, NULL, 0,

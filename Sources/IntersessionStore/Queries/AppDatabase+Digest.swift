@@ -43,7 +43,11 @@ extension AppDatabase {
         """,
         "SELECT post, seq, hlc_ms, hlc_c, body FROM post_version ORDER BY 1, 2, 3, 4",
         "SELECT id, hidden_reason, mark FROM post ORDER BY id",
-        "SELECT p.id, p.kind, p.title, p.text, p.options, p.electorate, p.unit, p.deadline, p.hidden, p.majority, f.hex, p.seq FROM poll p JOIN feed f ON f.id = p.author ORDER BY p.id",
+        "SELECT p.id, p.kind, p.title, p.text, p.options, p.electorate, p.unit, p.deadline, p.hidden, p.majority, f.hex, p.seq, p.seat FROM poll p JOIN feed f ON f.id = p.author ORDER BY p.id",
+        """
+        SELECT n.id, n.poll, e.hex, f.hex, n.seq, n.hlc_ms, n.hlc_c, n.accepted_seq FROM nomination n
+        JOIN feed e ON e.id = n.nominee JOIN feed f ON f.id = n.feed ORDER BY n.id
+        """,
         "SELECT b.poll, f.hex, b.seq, b.hlc_ms, b.hlc_c, b.choice FROM ballot b JOIN feed f ON f.id = b.feed ORDER BY 1, 2, 3",
         "SELECT c.poll, f.hex, c.seq, c.hlc_ms, c.hlc_c, c.frontier FROM poll_close c JOIN feed f ON f.id = c.feed ORDER BY 1, 2, 3",
         "SELECT id, pinned, lock_frontier, topic, title FROM thread ORDER BY id",

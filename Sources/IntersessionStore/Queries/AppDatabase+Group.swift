@@ -28,9 +28,9 @@ extension AppDatabase {
                           AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
                                           AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1)),
                        (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from,
-                       (SELECT max(g.until_ms) FROM role_grant g WHERE g.feed = f.id AND g.role = 'expert'
+                       (SELECT group_concat(g.role || ':' || g.until_ms) FROM role_grant g WHERE g.feed = f.id AND g.until_ms IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
-                                          AND (v.role = 'expert' OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1))
+                                          AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1))
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
                 WHERE m.feed IS NOT NULL OR f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
                 ORDER BY m.org, m.name, f.hex
@@ -38,13 +38,24 @@ extension AppDatabase {
                 let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
                 return MemberSummary(
                     feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], expertUntil: row[8])
+                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]))
             }
         }
     }
 }
 
 extension AppDatabase {
+    /// "role:until,…" to the latest end of each role's term.
+    static func terms(_ text: String?) -> [String: Int64] {
+        var terms: [String: Int64] = [:]
+        for entry in (text ?? "").split(separator: ",") {
+            let parts = entry.split(separator: ":")
+            guard parts.count == 2, let until = Int64(parts[1]) else { continue }
+            terms[String(parts[0])] = max(terms[String(parts[0])] ?? .min, until)
+        }
+        return terms
+    }
+
     /// The local row number of each feed (for tools that write rows directly, like the benchmark).
     public func feedRowIDs() throws -> [FeedID: Int64] {
         try read { db in

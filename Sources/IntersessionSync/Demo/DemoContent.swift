@@ -31,6 +31,8 @@ public struct DemoContent: Sendable {
         public var create: PollCreateTemplate
         /// (voter, position or options).
         public var votes: [(voter: Int, position: Position?, options: [Int])]
+        /// An election's self-nominated candidates, by peer.
+        public var nominations: [Int]
     }
 
     /// A poll as the demo opens it; the deadline is set when the workspace is made.
@@ -39,6 +41,7 @@ public struct DemoContent: Sendable {
         public var title: String
         public var text: String
         public var options: [String]
+        public var seat: Seat?
     }
 
     public var peers: [Peer]
@@ -80,11 +83,13 @@ public struct DemoContent: Sendable {
             return Poll(
                 author: try number(poll, "author"),
                 create: PollCreateTemplate(kind: kind, title: try text(poll, "title"), text: try text(poll, "text"),
-                                           options: (poll["options"]?.arrayValue ?? []).compactMap(\.stringValue)),
+                                           options: (poll["options"]?.arrayValue ?? []).compactMap(\.stringValue),
+                                           seat: poll["seat"]?.stringValue.flatMap(Seat.init(rawValue:))),
                 votes: try (poll["votes"]?.arrayValue ?? []).map { vote in
                     (try number(vote, "voter"), vote["position"]?.stringValue.flatMap(Position.init(rawValue:)),
                      (vote["options"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) })
-                })
+                },
+                nominations: (poll["nominations"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) })
         }
         guard !peers.isEmpty, peers[0].role == .secretariat else {
             throw ChangeFormatError.badField("peers", "must start with the secretariat")

@@ -75,11 +75,18 @@ public struct DemoWorkspace {
         }
         for poll in content.polls {
             let author = peers[poll.author]
+            let election = poll.create.seat != nil
             let create = PollCreate(kind: poll.create.kind, title: poll.create.title, text: poll.create.text, options: poll.create.options,
-                                    electorate: [.secretariat, .cochair, .member], unit: .person, deadline: clock + 10 * 86_400_000,
-                                    hiddenUntilClose: false, majority: .simple)
+                                    electorate: election ? [.member] : [.secretariat, .cochair, .member], unit: election ? .delegation : .person,
+                                    deadline: clock + 10 * 86_400_000, hiddenUntilClose: false, majority: .simple, seat: poll.create.seat)
             let opened = try author.store.author(ops: [.pollCreate(create)], references: [], key: author.key, now: tick())
             try publish(opened, from: poll.author)
+            for nominee in poll.nominations {
+                let candidate = peers[nominee]
+                let nomination = PollNominate(poll: opened.entity(0), nominee: candidate.key.feed)
+                try publish(try candidate.store.author(ops: [.pollNominate(nomination)], references: [opened.entity(0)], key: candidate.key,
+                                                       now: tick()), from: nominee)
+            }
             for vote in poll.votes {
                 let voter = peers[vote.voter]
                 let ballot = PollVote(poll: opened.entity(0), position: vote.position, options: vote.options)

@@ -20,7 +20,10 @@ enum Bindings {
             let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite)]
             return moving + (moderates ? secretariat : []) + reading
         case .audit, .polls: return moving + reading
-        case .poll: return [("v enter", .helpVote)] + (moderates ? [("C", .helpClose)] : []) + reading
+        case .poll(let poll):
+            let election: [(String, TextKey)] = poll.detail?.seat == nil ? [] : [("N", .helpNominate), ("a", .helpAccept)]
+            let grant: [(String, TextKey)] = poll.detail?.cochairGrantDue == nil || !moderates ? [] : [("g", .helpGrantCochair)]
+            return [("v enter", .helpVote)] + election + (moderates ? [("C", .helpClose)] : []) + grant + reading
         case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
         case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
         case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]

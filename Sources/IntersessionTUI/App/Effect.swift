@@ -23,12 +23,14 @@ public enum Effect: Sendable, Equatable {
     case loadMembers
     case loadAudit
     case moderate(Moderation.Action)
-    case grantRole(feed: String, role: Role)
+    case grantRole(feed: String, role: Role, until: Int64? = nil)
     case revokeRole(feed: String, role: Role?)
     case invite(name: String, organisation: String, role: Role, file: String)
     case loadPolls
     case loadPoll(id: String)
     case vote(PollVote)
     case closePoll(id: String)
+    case nominate(PollNominate)
+    case acceptNomination(poll: String, nomination: EntityID)
     case quit
 }

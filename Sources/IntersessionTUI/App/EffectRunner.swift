@@ -51,17 +51,24 @@ final class EffectRunner {
             let members = try store.members()
             let roles = members.first { $0.feed == session.key.feed.hex }?.roles ?? []
             var messages: [Message] = [try status(session), .rolesLoaded(Set(roles))]
-            // An expert's term ends by the calendar; only the secretariat's client asks for the revocation.
-            let ended = members.filter { ($0.expertUntil ?? .max) < clock() }.map { $0.name ?? String($0.feed.prefix(8)) }
-            if roles.contains("secretariat"), !ended.isEmpty { messages.append(.expertTermsEnded(ended)) }
+            // A term (an expert's, a co-chair's) ends by the calendar; only the secretariat's client
+            // asks for the revocation, and for the grant that follows an election.
+            let ended = members.flatMap { member in
+                member.terms.filter { $0.value < clock() }.keys.sorted().map { (member.name ?? String(member.feed.prefix(8)), $0) }
+            }
+            if roles.contains("secretariat"), !ended.isEmpty { messages.append(.termsEnded(ended.map { .init(name: $0.0, role: $0.1) })) }
+            if roles.contains("secretariat") {
+                let due = try store.electionsAwaitingGrant()
+                if !due.isEmpty { messages.append(.cochairGrantsDue(due)) }
+            }
             // A deadline only prompts those who close; the close decides.
             if roles.contains("secretariat") || roles.contains("cochair") {
                 let due = try store.polls().filter { !$0.closed && $0.deadline < clock() }.map(\.title)
                 if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
             }
             return messages
-        case .grantRole(let feed, let role): return try membership(feed, session) { target in
-            .memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1))
+        case .grantRole(let feed, let role, let until): return try membership(feed, session) { target in
+            .memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1, until: until))
         }
         case .revokeRole(let feed, let role): return try membership(feed, session) { target in
             .memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))
@@ -73,8 +80,20 @@ final class EffectRunner {
         case .loadPolls: return [.pollsLoaded(try store.polls())]
         case .loadPoll(let id): return [.pollLoaded(try store.poll(id))]
         case .vote(let vote):
-            _ = try store.author(ops: [.pollVote(vote)], references: [vote.poll], key: session.key, now: clock())
+            // An election's ballot depends on the candidates' acceptances, so it never arrives before them.
+            let progress = try store.feedProgress()
+            let dependsOn = Dictionary(uniqueKeysWithValues: vote.candidates.compactMap { feed in progress[feed].map { (feed, $0.head) } })
+            _ = try store.author(ops: [.pollVote(vote)], references: [vote.poll], key: session.key, now: clock(),
+                                 dependsOn: dependsOn.filter { $0.value > 0 })
             return [.voted]
+        case .nominate(let nomination):
+            let head = try store.feedProgress()[nomination.nominee]?.head ?? 0
+            _ = try store.author(ops: [.pollNominate(nomination)], references: [nomination.poll], key: session.key, now: clock(),
+                                 dependsOn: head > 0 ? [nomination.nominee: head] : [:])
+            return [.recorded(.pollNominated)]
+        case .acceptNomination(_, let nomination):
+            _ = try store.author(ops: [.pollAccept(PollAccept(nomination: nomination))], references: [nomination], key: session.key, now: clock())
+            return [.recorded(.pollAccepted)]
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }
             let frontier = try store.frontier()

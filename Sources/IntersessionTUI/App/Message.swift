@@ -26,8 +26,12 @@ public enum Message: Sendable {
     case pollsLoaded([PollSummary])
     case pollLoaded(PollDetail)
     case voted
+    /// An act was signed: say so, and reload what is shown.
+    case recorded(TextKey)
     case deadlinesPassed([String])
-    case expertTermsEnded([String])
+    case termsEnded([EndedTerm])
+    /// Names of those elected co-chair who have not yet been granted the role.
+    case cochairGrantsDue([String])
     case inviteWritten(String)
     case failed(String)
 }
@@ -48,4 +52,10 @@ public struct SyncStatus: Sendable, Equatable {
         self.pending = pending
         self.rejected = rejected
     }
+}
+
+/// A role whose term has ended while its holder still has it.
+public struct EndedTerm: Sendable, Equatable {
+    public var name: String
+    public var role: String
 }

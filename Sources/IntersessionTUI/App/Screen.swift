@@ -158,6 +158,8 @@ public struct PollState: Sendable, Equatable {
     /// The vote dialog: a position (for a proposal), then for the others the options typed
     /// in order, and a reason when one is needed.
     public var voting: VoteDialog?
+    /// An election: the row chosen among those who could be nominated.
+    public var nominating: Int?
 
     public init(id: String) { self.id = id }
 }

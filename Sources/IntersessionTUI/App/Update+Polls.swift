@@ -19,6 +19,7 @@ extension Update {
         defer { if case .poll = model.screen { model.screen = .poll(poll) } }
         guard let detail = poll.detail, let id = EntityID(hex: poll.id) else { return [] }
         if var dialog = poll.voting { return voteKey(key, &dialog, detail, id, &poll) }
+        if let row = poll.nominating { return nominateKey(key, row, detail, id, &poll) }
         switch key.name {
         case "v", "enter":
             guard !detail.summary.closed else { return [] }
@@ -27,6 +28,17 @@ extension Update {
         case "C":
             guard model.moderates, !detail.summary.closed else { return [] }
             return [.closePoll(id: poll.id)]
+        case "N":
+            guard detail.seat != nil, !detail.summary.closed, !nominees(detail).isEmpty else { return [] }
+            poll.nominating = 0
+        case "a":
+            guard !detail.summary.closed, let mine = detail.candidates.first(where: { $0.feed == model.me && !$0.accepted }),
+                let nomination = EntityID(hex: mine.nomination)
+            else { return [] }
+            return [.acceptNomination(poll: poll.id, nomination: nomination)]
+        case "g":
+            guard model.isSecretariat, let elected = detail.cochairGrantDue else { return [] }
+            return [.grantRole(feed: elected, role: .cochair, until: model.now + 365 * 86_400_000)]
         case "left", "h":
             return goBack(&model)
         default: break
@@ -72,11 +84,39 @@ extension Update {
         if key == .enter {
             let options = dialog.text.text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }.map { $0 - 1 }
             guard !options.isEmpty else { return [] }
+            if kind == .election {
+                let standing = detail.candidates.filter(\.accepted)
+                let chosen = options.filter(standing.indices.contains).compactMap { FeedID(hex: standing[$0].feed) }
+                guard chosen.count == options.count else { return [] }
+                poll.voting = nil
+                return [.vote(PollVote(poll: id, candidates: chosen))]
+            }
             poll.voting = nil
             return [.vote(PollVote(poll: id, options: options))]
         }
         _ = dialog.text.handle(key)
         poll.voting = dialog
+        return []
+    }
+
+    /// Those who hold the seat's role and are not yet candidates.
+    static func nominees(_ detail: PollDetail) -> [Candidate] {
+        let standing = Set(detail.candidates.map(\.feed))
+        return detail.eligible.filter { !standing.contains($0.feed) }
+    }
+
+    static func nominateKey(_ key: Key, _ row: Int, _ detail: PollDetail, _ id: EntityID, _ poll: inout PollState) -> [Effect] {
+        let choices = nominees(detail)
+        switch key.name {
+        case "up", "k": poll.nominating = max(0, row - 1)
+        case "down", "j": poll.nominating = min(max(0, choices.count - 1), row + 1)
+        case "enter":
+            poll.nominating = nil
+            guard choices.indices.contains(row), let feed = FeedID(hex: choices[row].feed) else { return [] }
+            return [.nominate(PollNominate(poll: id, nominee: feed))]
+        default:
+            if key == .escape { poll.nominating = nil }
+        }
         return []
     }
 
@@ -87,6 +127,7 @@ extension Update {
         case .multiple: .pollKindMultiple
         case .ranked: .pollKindRanked
         case .silence: .pollKindSilence
+        case .election: .pollKindElection
         }
     }
 

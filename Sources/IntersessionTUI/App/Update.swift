@@ -96,8 +96,12 @@ public enum Update {
                 }
             }
             return []
-        case .expertTermsEnded(let names):
-            model.flash = model.catalog[.expertTermEnded, names.joined(separator: ", ")]
+        case .termsEnded(let terms):
+            let names = terms.map { term in "\(term.name) (\(Role(rawValue: term.role).map { model.catalog[Update.roleText($0)] } ?? term.role))" }
+            model.flash = model.catalog[.termEnded, names.joined(separator: ", ")]
+            return []
+        case .cochairGrantsDue(let names):
+            model.flash = model.catalog[.cochairGrantDue, names.joined(separator: ", ")]
             return []
         case .inviteWritten(let file):
             model.flash = model.catalog[.inviteWritten, file]
@@ -117,6 +121,9 @@ public enum Update {
             return []
         case .voted:
             model.flash = model.catalog[.pollThanks]
+            return reloadCurrent(model)
+        case .recorded(let text):
+            model.flash = model.catalog[text]
             return reloadCurrent(model)
         case .moderated:
             model.flash = model.catalog[.moderationDone]

@@ -14,8 +14,9 @@ enum MembersView {
             if selected { buffer.fillRow(row, in: area, style: style) }
             let marker = model.plain ? (selected ? "> " : "  ") : "  "
             var right = member.roles.compactMap(Role.init(rawValue:)).map { model.catalog[Update.roleText($0)] }.joined(separator: ", ")
-            if let until = member.expertUntil {
-                right += "  " + model.catalog[.expertUntil, model.formats.date(until, now: model.now)]
+            for (role, until) in member.terms.sorted(by: { $0.key < $1.key }) {
+                let name = Role(rawValue: role).map { model.catalog[Update.roleText($0)] } ?? role
+                right += "  " + model.catalog[.termUntil, name, model.formats.date(until, now: model.now)]
             }
             if let seen = member.lastSeen { right += "  " + model.catalog[.memberLastSeen, model.formats.ago(seen, now: model.now, catalog: model.catalog)] }
             if let frozen = member.frozenFrom { right += "  " + model.catalog[.memberFrozen, frozen] }

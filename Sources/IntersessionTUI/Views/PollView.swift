@@ -13,6 +13,7 @@ enum PollView {
         lines.append(("", theme.normal))
         for line in WordWrap.lines(detail.text, width: max(1, area.width - 2)) where !detail.text.isEmpty { lines.append((line, theme.normal)) }
         if !detail.text.isEmpty { lines.append(("", theme.normal)) }
+        if detail.seat != nil { lines += ElectionLines.lines(detail, model, theme) }
         for (index, option) in detail.options.enumerated() {
             var line = "\(index + 1). " + option
             if let count = detail.result?.counts[option] { line += "  — " + model.formats.number(count) }
@@ -30,7 +31,12 @@ enum PollView {
             else if let adopted = result.adopted {
                 lines.append((catalog[adopted ? .pollAdopted : (result.blocked == true ? .pollBlocked : .pollNotAdopted)], theme.accent))
             }
-            if !result.winners.isEmpty { lines.append((catalog[.pollWinner, result.winners.joined(separator: ", ")], theme.accent)) }
+            if !result.winners.isEmpty {
+                lines.append((catalog[detail.seat == nil ? .pollWinner : .pollElected, result.winners.joined(separator: ", ")], theme.accent))
+            }
+            if model.isSecretariat, detail.cochairGrantDue != nil, let elected = result.winners.first {
+                lines.append((catalog[.pollGrantPrompt, elected], theme.accent))
+            }
         } else if detail.result == nil {
             lines.append((catalog[.pollResultsHidden], theme.meta))
         }
@@ -41,6 +47,7 @@ enum PollView {
         for (row, line) in lines.enumerated() where row < area.height {
             buffer.write(line.0, x: 1, row: row, in: area, style: line.1)
         }
+        if let row = poll.nominating { return ElectionLines.renderPicker(row, detail, model, theme, area, &buffer) }
         guard let dialog = poll.voting else { return nil }
         return renderDialog(dialog, detail, model, theme, area, &buffer)
     }
@@ -57,7 +64,7 @@ enum PollView {
         if dialog.typingReason {
             (prompt, editor) = (catalog[.pollReasonPrompt], dialog.reason)
         } else if !isProposal {
-            (prompt, editor) = (catalog[.pollOrderPrompt], dialog.text)
+            (prompt, editor) = (catalog[detail.seat == nil ? .pollOrderPrompt : .pollCandidateOrderPrompt], dialog.text)
         } else {
             for (index, position) in Position.allCases.enumerated() {
                 let chosen = index == dialog.position

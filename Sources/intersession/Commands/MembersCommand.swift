@@ -18,10 +18,10 @@ struct MembersCommand: ParsableCommand {
             if output.json { return try Output.json(members) }
             for member in members {
                 var seen = member.lastSeen.map(Output.time) ?? "-"
-                if let until = member.expertUntil {
+                for (role, until) in member.terms.sorted(by: { $0.key < $1.key }) {
                     seen += until < Clock.now()
-                        ? "  EXPERT TERM ENDED \(Output.time(until)): revoke with `intersession member revoke \(Output.short(member.feed)) --role expert`"
-                        : "  expert until \(Output.time(until))"
+                        ? "  \(role.uppercased()) TERM ENDED \(Output.time(until)): revoke with `intersession member revoke \(Output.short(member.feed)) --role \(role)`"
+                        : "  \(role) until \(Output.time(until))"
                 }
                 if let frozen = member.frozenFrom { seen += "  FROZEN from seq \(frozen): two different changes were signed for it (evidence kept)" }
                 Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")

@@ -59,6 +59,7 @@ import IntersessionSync
             ops: [.memberRole(MemberRole(feed: expert.feed, role: .expert, fromSeq: 1, until: DemoFixture.now - 1))],
             references: [], key: fixture.session.key, now: DemoFixture.now)
         fixture.runtime.perform(.loadStatus)
-        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.expertTermEnded, String(expert.feed.hex.prefix(8))])
+        let role = fixture.runtime.model.catalog[.roleExpert]
+        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.termEnded, "\(expert.feed.hex.prefix(8)) (\(role))"])
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import IntersessionCore
 import IntersessionStore
+import IntersessionSync
 @testable import IntersessionTUI
 
 @Suite struct PollFlowTests {
@@ -57,5 +58,76 @@ import IntersessionStore
         delegate.runtime.runner.clock = { DemoFixture.now + 30 * 86_400_000 }
         delegate.runtime.perform(.loadStatus)
         #expect(delegate.runtime.model.flash == nil)
+    }
+}
+
+/// An election in the interface: nominate, vote by candidate numbers, close, and the grant.
+@Suite struct ElectionFlowTests {
+    /// The secretariat also holds the member role here, so it may stand and vote.
+    static func secretariatAsMember() throws -> DemoFixture {
+        let fixture = try DemoFixture(peer: "secretariat")
+        let me = fixture.session.key.feed
+        let head = try fixture.session.store.feedProgress()[me]?.head ?? 0
+        _ = try fixture.session.store.author(ops: [.memberRole(MemberRole(feed: me, role: .member, fromSeq: head + 2))],
+                                             references: [], key: fixture.session.key, now: DemoFixture.now)
+        fixture.runtime.perform(.loadStatus)
+        return fixture
+    }
+
+    static func openElection(_ fixture: DemoFixture) {
+        fixture.press(.character("V"))
+        guard case .polls(let list) = fixture.runtime.model.screen,
+            let index = list.items.firstIndex(where: { $0.kind == "election" })
+        else { Issue.record("no election"); return }
+        for _ in 0..<index { fixture.press(.down) }
+        fixture.press(.enter)
+    }
+
+    @Test func aMemberStandsVotesAndTheSecretariatClosesAndGrants() throws {
+        let fixture = try Self.secretariatAsMember()
+        Self.openElection(fixture)
+        fixture.press(.character("N"))
+        guard case .poll(let picking) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return }
+        #expect(picking.nominating == 0)
+        fixture.press(.enter)
+        guard case .poll(let nominated) = fixture.runtime.model.screen, let detail = nominated.detail else { return }
+        #expect(detail.candidates.map(\.name) == ["Kenji Watanabe", "Ana Ribeiro"])
+        #expect(detail.candidates.allSatisfy { $0.accepted })
+        fixture.press(.character("v"))
+        fixture.type("2 1")
+        fixture.press(.enter)
+        fixture.press(.character("C"))
+        guard case .poll(let closed) = fixture.runtime.model.screen, let record = closed.detail else { return }
+        #expect(record.summary.closed && record.result?.winners == ["Ana Ribeiro"])
+        #expect(record.cochairGrantDue == fixture.session.key.feed.hex)
+        #expect(fixture.screen().contains { $0.contains(fixture.runtime.model.catalog[.pollGrantPrompt, "Ana Ribeiro"]) })
+        fixture.runtime.perform(.loadStatus)
+        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.cochairGrantDue, "Ana Ribeiro"])
+        fixture.press(.character("g"))
+        guard case .poll(let granted) = fixture.runtime.model.screen else { return }
+        #expect(granted.detail?.cochairGrantDue == nil)
+        let me = try #require(try fixture.session.store.members().first { $0.feed == fixture.session.key.feed.hex })
+        #expect(me.roles.contains("cochair") && me.terms["cochair"] == DemoFixture.now + 365 * 86_400_000)
+    }
+
+    @Test func aNomineeAcceptsWithA() throws {
+        let fixture = try Self.secretariatAsMember()
+        let store = fixture.session.store
+        let poll = try #require(try store.polls().first { $0.kind == "election" })
+        guard let pollID = EntityID(hex: poll.id) else { return }
+        // Someone else nominates the secretariat: a co-chair's change, applied here.
+        let cochair = try Session.open(DemoWorkspace(folder: fixture.folder).home("cochair-fr"))
+        try cochair.store.apply(try store.changes(of: fixture.session.key.feed, in: 1...100))
+        let nomination = try cochair.store.author(
+            ops: [.pollNominate(PollNominate(poll: pollID, nominee: fixture.session.key.feed))], references: [pollID],
+            key: cochair.key, now: DemoFixture.now)
+        try store.apply([nomination])
+        Self.openElection(fixture)
+        guard case .poll(let before) = fixture.runtime.model.screen else { return }
+        #expect(before.detail?.candidates.last.map { ($0.name, $0.accepted) } ?? ("", true) == ("Ana Ribeiro", false))
+        fixture.press(.character("a"))
+        guard case .poll(let after) = fixture.runtime.model.screen else { return }
+        #expect(after.detail?.candidates.last?.accepted == true)
+        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.pollAccepted])
     }
 }

@@ -91,6 +91,22 @@ import IntersessionCore
 
     @Test func pollWithResult() throws { try check("poll") { $0.press(.character("V"), .down, .enter) } }
 
+    @Test func election() throws { try check("election") { $0.press(.character("V"), .down, .down, .enter) } }
+
+    @Test func electionVote() throws {
+        try check("election-vote") { $0.press(.character("V"), .down, .down, .enter, .character("v")) }
+    }
+
+    @Test func electionNominate() throws {
+        try check("election-nominate", peer: "secretariat") { fixture in
+            let me = fixture.session.key.feed
+            let head = (try? fixture.session.store.feedProgress()[me]?.head) ?? 0
+            _ = try? fixture.session.store.author(ops: [.memberRole(MemberRole(feed: me, role: .member, fromSeq: (head ?? 0) + 2))],
+                                                  references: [], key: fixture.session.key, now: DemoFixture.now)
+            fixture.press(.character("V"), .down, .down, .enter, .character("N"))
+        }
+    }
+
     @Test func voteDialog() throws { try check("poll-vote") { $0.press(.character("V"), .enter, .enter) } }
 
     @Test func help() throws { try check("help") { $0.press(.enter, .enter, .character("?")) } }

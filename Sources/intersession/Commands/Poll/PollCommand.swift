@@ -5,9 +5,10 @@ import IntersessionStore
 
 struct PollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "poll", abstract: "Decisions: proposals, choices, ranked choice, the silence procedure.",
+        commandName: "poll", abstract: "Decisions: proposals, choices, ranked choice, elections, the silence procedure.",
         subcommands: [PollListCommand.self, PollNewCommand.self, PollShowCommand.self, PollVoteCommand.self,
-                      PollObjectCommand.self, PollCloseCommand.self, PollOutcomeCommand.self],
+                      PollObjectCommand.self, PollNominateCommand.self, PollAcceptCommand.self, PollCloseCommand.self,
+                      PollOutcomeCommand.self],
         defaultSubcommand: PollListCommand.self)
 }
 
@@ -15,6 +16,7 @@ extension PollKind: ExpressibleByArgument {}
 extension PollUnit: ExpressibleByArgument {}
 extension Majority: ExpressibleByArgument {}
 extension Position: ExpressibleByArgument {}
+extension Seat: ExpressibleByArgument {}
 
 struct PollListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "The polls, newest first.")
@@ -34,34 +36,6 @@ struct PollListCommand: ParsableCommand {
     }
 }
 
-struct PollNewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a poll (co-chairs and the secretariat).")
-    @OptionGroup var profile: ProfileOptions
-    @Option(help: "proposal, single, multiple, ranked or silence.") var kind: PollKind
-    @Option(help: "The question or the text's title.") var title: String
-    @Option(help: "The proposal or the text put to silence.") var text: String = ""
-    @Option(name: .customLong("option"), help: "An option (repeat, for choice polls).") var options: [String] = []
-    @Option(help: "Roles that vote, comma-separated.") var electorate = "member,cochair,secretariat"
-    @Option(help: "person or delegation.") var unit: PollUnit = .person
-    @Option(help: "Days until the deadline.") var days: Int = 14
-    @Option(help: "For a proposal: simple, two-thirds or consensus.") var majority: Majority = .simple
-    @Flag(help: "Hide the results until the close.") var hidden = false
-
-    func run() throws {
-        try runReportingErrors {
-            let roles = try electorate.split(separator: ",").map { text -> Role in
-                guard let role = Role(rawValue: text.trimmingCharacters(in: .whitespaces)) else { throw InputError("unknown role \(text)") }
-                return role
-            }
-            let poll = PollCreate(kind: kind, title: try TextCheck.title(title), text: text, options: options, electorate: roles,
-                                  unit: unit, deadline: Clock.now() + Int64(days) * 86_400_000, hiddenUntilClose: hidden, majority: majority)
-            let (store, key) = try profile.openForWriting()
-            let change = try store.author(ops: [.pollCreate(poll)], references: [], key: key, now: Clock.now())
-            Output.line(change.entity(0).hex)
-        }
-    }
-}
-
 struct PollShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "A poll, who voted, and the result when visible.")
     @OptionGroup var profile: ProfileOptions
@@ -76,6 +50,7 @@ struct PollShowCommand: ParsableCommand {
             Output.line("\(detail.summary.title)  [\(detail.summary.kind), \(detail.summary.closed ? "closed" : "open")]")
             if !detail.text.isEmpty { Output.line(detail.text) }
             for (index, option) in detail.options.enumerated() { Output.line("  \(index)  \(option)") }
+            if let seat = detail.seat { ElectionOutput.candidates(detail, seat: seat) }
             Output.line("voted: \(detail.voterNames.joined(separator: ", "))")
             if let outcome = detail.outcome { Output.line("outcome: \(outcome)") }
             guard let result = detail.result else { return Output.line("results hidden until the close") }
@@ -83,7 +58,12 @@ struct PollShowCommand: ParsableCommand {
             let standing = detail.summary.closed ? "" : " (so far; the poll is open)"
             if let adopted = result.adopted { Output.line((adopted ? "adopted" : (result.blocked == true ? "blocked" : "not adopted")) + standing) }
             if let broken = result.brokenBy { Output.line("silence broken by \(broken): \(result.reason ?? "")") }
-            if !result.winners.isEmpty { Output.line("winner: \(result.winners.joined(separator: ", "))\(standing)") }
+            if !result.winners.isEmpty {
+                Output.line("\(detail.seat == nil ? "winner" : "elected"): \(result.winners.joined(separator: ", "))\(standing)")
+            }
+            if let due = detail.cochairGrantDue {
+                Output.line("the secretariat now grants the co-chair role for one year: intersession member grant \(Output.short(due)) --role cochair --until 365")
+            }
         }
     }
 }
@@ -94,14 +74,20 @@ struct PollVoteCommand: ParsableCommand {
     @Argument(help: "A poll id prefix.") var poll: String
     @Option(help: "For a proposal: agree, abstain, disagree or block.") var position: Position?
     @Option(name: .customLong("option"), help: "An option number (repeat; in order of preference for ranked choice).") var options: [Int] = []
+    @Option(name: .customLong("candidate"), help: "An election's candidate, by name or feed id (repeat, in order of preference).")
+    var candidates: [String] = []
     @Option(help: "Why (required to block).") var reason: String?
 
     func run() throws {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            let vote = PollVote(poll: id, position: position, options: options, reason: reason)
-            _ = try store.author(ops: [.pollVote(vote)], references: [id], key: key, now: Clock.now())
+            let chosen = try candidates.map { try ElectionInput.candidate($0, in: store.poll(id.hex)) }
+            let vote = PollVote(poll: id, position: position, options: options, candidates: chosen, reason: reason)
+            // A ballot depends on the nominations and acceptances it names, so it never arrives before them.
+            let progress = try store.feedProgress()
+            let dependsOn = Dictionary(uniqueKeysWithValues: chosen.compactMap { feed in progress[feed].map { (feed, $0.head) } })
+            _ = try store.author(ops: [.pollVote(vote)], references: [id], key: key, now: Clock.now(), dependsOn: dependsOn.filter { $0.value > 0 })
             Output.line("Voted on \(id.short).")
         }
     }
