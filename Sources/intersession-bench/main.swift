@@ -1,7 +1,7 @@
 import Foundation
 
 // Benchmarks, run by hand in a release build (not in CI):
-//   swift run -c release intersession-bench [apply] [import] [nothing-new] [--changes N]
+//   swift run -c release intersession-bench [apply] [import] [nothing-new] [tui] [text] [--changes N]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
@@ -19,8 +19,9 @@ for scenario in scenarios {
     case "import": try SyncBenchmark(changes: changes).runImport()
     case "nothing-new": try SyncBenchmark(changes: changes).runNothingNew(sizes: [1_000, changes])
     case "tui": try TUIBenchmark(posts: changes).run()
+    case "text": try TextBenchmark().run()
     default:
-        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new, tui\n".utf8))
+        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new, tui, text\n".utf8))
         exit(2)
     }
 }
