@@ -3,6 +3,8 @@
 public enum Limits {
     /// A post body, in UTF-8 bytes (about 30 printed pages).
     public static let postBodyBytes = 64 * 1024
+    /// A draft's text, in UTF-8 bytes (a long report; one save of all of it fits in a change).
+    public static let draftBytes = 512 * 1024
     /// A thread or draft title, in characters.
     public static let titleCharacters = 200
     /// A person's or organisation's name, in characters.

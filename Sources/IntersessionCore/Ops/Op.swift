@@ -15,6 +15,14 @@ public enum Op: Sendable, Hashable {
     case pollOutcome(PollOutcome)
     case pollNominate(PollNominate)
     case pollAccept(PollAccept)
+    case draftCreate(DraftCreate)
+    case draftEdit(DraftEdit)
+    case draftPenholders(DraftPenholders)
+    case draftStatus(DraftSetStatus)
+    case draftVersion(DraftVersion)
+    case amendPropose(AmendPropose)
+    case amendPosition(AmendPosition)
+    case amendDecide(AmendDecide)
     case threadCreate(ThreadCreate)
     case postCreate(PostCreate)
     case postEdit(PostEdit)
@@ -40,6 +48,16 @@ public enum Op: Sendable, Hashable {
         case PollOutcome.type: self = .pollOutcome(try PollOutcome(fields))
         case PollNominate.type: self = .pollNominate(try PollNominate(fields))
         case PollAccept.type: self = .pollAccept(try PollAccept(fields))
+        case DraftCreate.type: self = .draftCreate(try DraftCreate(fields))
+        case DraftEdit.type: self = .draftEdit(try DraftEdit(fields))
+        case DraftPenholders.type: self = .draftPenholders(try DraftPenholders(fields))
+        case DraftSetStatus.type: self = .draftStatus(try DraftSetStatus(fields))
+        case DraftVersion.type: self = .draftVersion(try DraftVersion(fields))
+        case AmendPropose.type: self = .amendPropose(try AmendPropose(fields))
+        case AmendPosition.supportType: self = .amendPosition(try AmendPosition(fields, supports: true))
+        case AmendPosition.opposeType: self = .amendPosition(try AmendPosition(fields, supports: false))
+        case AmendDecide.acceptType: self = .amendDecide(try AmendDecide(fields, accepted: true))
+        case AmendDecide.rejectType: self = .amendDecide(try AmendDecide(fields, accepted: false))
         case let type where Moderation.types.contains(type): self = .moderation(try Moderation(type: type, fields))
         case ThreadCreate.type: self = .threadCreate(try ThreadCreate(fields))
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
@@ -65,6 +83,14 @@ public enum Op: Sendable, Hashable {
         case .pollOutcome(let op): op.json
         case .pollNominate(let op): op.json
         case .pollAccept(let op): op.json
+        case .draftCreate(let op): op.json
+        case .draftEdit(let op): op.json
+        case .draftPenholders(let op): op.json
+        case .draftStatus(let op): op.json
+        case .draftVersion(let op): op.json
+        case .amendPropose(let op): op.json
+        case .amendPosition(let op): op.json
+        case .amendDecide(let op): op.json
         case .threadCreate(let op): op.json
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
@@ -89,6 +115,14 @@ public enum Op: Sendable, Hashable {
         case .pollOutcome: PollOutcome.type
         case .pollNominate: PollNominate.type
         case .pollAccept: PollAccept.type
+        case .draftCreate: DraftCreate.type
+        case .draftEdit: DraftEdit.type
+        case .draftPenholders: DraftPenholders.type
+        case .draftStatus: DraftSetStatus.type
+        case .draftVersion: DraftVersion.type
+        case .amendPropose: AmendPropose.type
+        case .amendPosition(let op): op.supports ? AmendPosition.supportType : AmendPosition.opposeType
+        case .amendDecide(let op): op.accepted ? AmendDecide.acceptType : AmendDecide.rejectType
         case .threadCreate: ThreadCreate.type
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type

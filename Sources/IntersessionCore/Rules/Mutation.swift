@@ -24,6 +24,15 @@ public enum Mutation: Sendable, Hashable {
     case nominate(id: EntityID, poll: EntityID, nominee: FeedID, accepted: Bool, stamp: ChangeStamp)
     /// The nominee accepted; the earliest acceptance of their feed counts.
     case acceptNomination(id: EntityID, stamp: ChangeStamp)
+    case createDraft(id: EntityID, draft: DraftCreate, stamp: ChangeStamp)
+    /// Merge the runs into the draft's text; refused when they name characters it lacks.
+    case editDraft(DraftEdit, stamp: ChangeStamp, opIndex: Int)
+    /// A new penholder list; each edit is judged by the latest list inside its base.
+    case setPenholders(draft: EntityID, penholders: [FeedID], stamp: ChangeStamp)
+    case addVersion(DraftVersion, stamp: ChangeStamp)
+    case proposeAmendment(id: EntityID, amendment: AmendPropose, stamp: ChangeStamp)
+    /// A member's support or opposition; their latest counts.
+    case amendmentPosition(amendment: EntityID, supports: Bool, reason: String?, stamp: ChangeStamp)
     case createTopic(id: EntityID, key: String, title: LocalizedText, order: Int64, stamp: ChangeStamp)
     case createThread(id: EntityID, topic: EntityID, title: String, stamp: ChangeStamp)
     case createPost(NewPost)
@@ -43,6 +52,8 @@ public enum Register: String, Sendable, Hashable, CaseIterable {
     case topic = "thread.topic"
     case title = "thread.title"
     case outcome = "poll.outcome"
+    case draftStatus = "draft.status"
+    case amendmentDecision = "amend.decision"
 }
 
 public struct NewPost: Sendable, Hashable {
@@ -77,4 +88,8 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case notAnElection = "not-an-election"
     case notEligibleCandidate = "not-eligible-candidate"
     case unknownNomination = "unknown-nomination"
+    case unknownDraft = "unknown-draft"
+    case notPenholder = "not-penholder"
+    case unknownAmendment = "unknown-amendment"
+    case textConflict = "text-out-of-step"
 }

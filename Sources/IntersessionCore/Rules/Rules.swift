@@ -90,6 +90,8 @@ public enum Rules {
             guard roles.contains(seat.candidateRole) else { return reject(.notEligibleCandidate) }
             return [.acceptNomination(id: accept.nomination, stamp: stamp),
                     .audit(index: index, action: op.type, target: nomination.poll.hex, detail: body.author.hex)]
+        case .draftCreate, .draftEdit, .draftPenholders, .draftStatus, .draftVersion, .amendPropose, .amendPosition, .amendDecide:
+            return try DraftRules.mutations(op, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -11,6 +11,12 @@ public protocol StateReader {
     func lockFrontier(of thread: EntityID) throws -> [FeedID: Int64]?
     func poll(_ id: EntityID) throws -> PollCreate?
     func nomination(_ id: EntityID) throws -> NominationFacts?
+    /// A draft's topic, when it exists.
+    func draft(_ id: EntityID) throws -> EntityID?
+    /// The penholders by the latest list (the creation's or a `draft.penholders`) inside `base`.
+    func penholders(of draft: EntityID, within base: [FeedID: Int64]) throws -> Set<FeedID>
+    /// The draft an amendment belongs to.
+    func amendmentDraft(_ id: EntityID) throws -> EntityID?
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.

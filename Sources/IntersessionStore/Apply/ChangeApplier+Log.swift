@@ -44,6 +44,8 @@ extension ChangeApplier {
 
     private func replayLog() throws {
         for table in Schema.materialisedTables { try db.execute(sql: "DELETE FROM \(table)") }
+        draftTexts = [:]
+        editedDrafts = [:]
         try db.execute(sql: "INSERT INTO post_fts (post_fts) VALUES ('delete-all')")
         try db.execute(sql: "UPDATE feed SET head_seq = 0, head_hash = NULL")
         feeds = [:]

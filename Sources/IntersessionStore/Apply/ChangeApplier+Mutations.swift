@@ -77,6 +77,9 @@ extension ChangeApplier {
                 arguments: [id.hex, poll.hex, try feedState(nominee).row, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter,
                             accepted ? stamp.seq : nil])
 
+        case .createDraft, .editDraft, .setPenholders, .addVersion, .proposeAmendment, .amendmentPosition:
+            try executeDraft(mutation, of: change, author: author)
+
         case .acceptNomination(let id, let stamp):
             try db.execute(
                 sql: "UPDATE nomination SET accepted_seq = min(coalesce(accepted_seq, ?), ?) WHERE id = ?",

@@ -40,6 +40,26 @@ extension ChangeApplier: StateReader {
         return NominationFacts(poll: poll, nominee: nominee)
     }
 
+    func draft(_ id: EntityID) throws -> EntityID? {
+        try String.fetchOne(db, sql: "SELECT topic FROM draft WHERE id = ?", arguments: [id.hex]).flatMap(EntityID.init(hex:))
+    }
+
+    func penholders(of draft: EntityID, within base: [FeedID: Int64]) throws -> Set<FeedID> {
+        // The latest list by stamp (clock, author, seq) among those the base had seen.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT f.key, p.seq, p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed WHERE p.draft = ?
+            ORDER BY p.hlc_ms DESC, p.hlc_c DESC, f.hex DESC, p.seq DESC
+            """, arguments: [draft.hex]) {
+            guard let feed = FeedID(bytes: Array(row[0] as Data)), row[1] <= (base[feed] ?? 0) else { continue }
+            return Set(PollJSON.stringList(row[2]).compactMap(FeedID.init(hex:)))
+        }
+        return []
+    }
+
+    func amendmentDraft(_ id: EntityID) throws -> EntityID? {
+        try String.fetchOne(db, sql: "SELECT draft FROM amendment WHERE id = ?", arguments: [id.hex]).flatMap(EntityID.init(hex:))
+    }
+
     func threadExists(_ id: EntityID) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM thread WHERE id = ?", arguments: [id.hex]) ?? false
     }

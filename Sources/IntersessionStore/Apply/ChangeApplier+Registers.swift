@@ -24,7 +24,7 @@ extension ChangeApplier {
         case .topic where value != nil: try db.execute(sql: "UPDATE thread SET topic = ? WHERE id = ?", arguments: [value, entity.hex])
         case .title where value != nil: try db.execute(sql: "UPDATE thread SET title = ? WHERE id = ?", arguments: [value, entity.hex])
         case .topic, .title: break
-        case .outcome: break
+        case .outcome, .draftStatus, .amendmentDecision: break
         case .lock:
             try db.execute(sql: "UPDATE thread SET lock_frontier = ? WHERE id = ?", arguments: [value, entity.hex])
             // Replies already judged under the previous lock state may now count differently.

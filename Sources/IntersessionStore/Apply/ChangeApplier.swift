@@ -32,6 +32,9 @@ final class ChangeApplier {
     var report = ApplyReport()
     var needsRebuild = false
     var deferredDeletes: [(feed: Int64, seq: Int64)] = []
+    /// Draft texts edited in this batch, written back once by `flush()`.
+    var draftTexts: [EntityID: SequenceText] = [:]
+    var editedDrafts: [EntityID: Int64] = [:]
 
     init(db: Database) throws {
         self.db = db
@@ -115,6 +118,7 @@ final class ChangeApplier {
             try db.execute(sql: "DELETE FROM change WHERE feed = ? AND seq = ?", arguments: [row.feed, row.seq])
         }
         deferredDeletes = []
+        try flushDrafts()
         try Meta.setLatestHLC(latest, db)
         report.pending = waiting.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
     }

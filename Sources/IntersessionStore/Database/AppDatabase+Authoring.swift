@@ -74,6 +74,10 @@ extension AppDatabase {
         case .notAnElection: "that poll is not an election"
         case .notEligibleCandidate: "a candidate for this seat must hold its role (member for a Member administration, private for the private sector)"
         case .unknownNomination: "no such nomination"
+        case .unknownDraft: "no such draft"
+        case .notPenholder: "only the draft's penholders (and the co-chairs and secretariat) may do this"
+        case .unknownAmendment: "no such amendment"
+        case .textConflict: "the edit names text this draft does not have"
         }
     }
 
@@ -85,6 +89,8 @@ extension AppDatabase {
             UNION ALL SELECT f.key, i.seq FROM invite i JOIN feed f ON f.id = i.author WHERE i.id = ?1
             UNION ALL SELECT f.key, p.seq FROM poll p JOIN feed f ON f.id = p.author WHERE p.id = ?1
             UNION ALL SELECT f.key, n.seq FROM nomination n JOIN feed f ON f.id = n.feed WHERE n.id = ?1
+            UNION ALL SELECT f.key, d.seq FROM draft d JOIN feed f ON f.id = d.author WHERE d.id = ?1
+            UNION ALL SELECT f.key, a.seq FROM amendment a JOIN feed f ON f.id = a.feed WHERE a.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

@@ -15,6 +15,7 @@ enum Schema {
         })
         migrator.registerMigration("v6-polls", migrate: createV6)
         migrator.registerMigration("v7-elections", migrate: createV7)
+        migrator.registerMigration("v8-drafts", migrate: createV8)
         return migrator
     }
 
@@ -340,9 +341,85 @@ enum Schema {
             """)
     }
 
+    static func createV8(_ db: Database) throws {
+        try db.execute(sql: """
+            -- A draft, its text's CRDT state, and the current text it gives (read without the CRDT).
+            CREATE TABLE draft (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                translation_of TEXT,
+                author INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL,
+                state BLOB NOT NULL,
+                text TEXT NOT NULL,
+                edited_ms INTEGER NOT NULL
+            ) STRICT;
+            -- Every op that counted on a draft, for its heads, history, versions and blame.
+            CREATE TABLE draft_op (
+                draft TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                op_index INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                PRIMARY KEY (draft, feed, seq, op_index)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE draft_penholders (
+                draft TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                penholders TEXT NOT NULL,
+                PRIMARY KEY (draft, feed, seq)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE draft_version (
+                draft TEXT NOT NULL,
+                name TEXT NOT NULL,
+                heads TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                PRIMARY KEY (draft, feed, seq)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE amendment (
+                id TEXT PRIMARY KEY NOT NULL,
+                draft TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                seq INTEGER NOT NULL,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                from_anchor TEXT,
+                to_anchor TEXT,
+                text TEXT NOT NULL,
+                rationale TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX amendment_by_draft ON amendment (draft);
+            -- Each member's latest position on an amendment.
+            CREATE TABLE amendment_position (
+                amendment TEXT NOT NULL,
+                feed INTEGER NOT NULL REFERENCES feed(id),
+                supports INTEGER NOT NULL,
+                reason TEXT,
+                hlc_ms INTEGER NOT NULL,
+                hlc_c INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (amendment, feed)
+            ) STRICT, WITHOUT ROWID;
+            """)
+    }
+
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
-        "rejected_op", "register", "audit", "nomination", "ballot", "poll_close", "poll", "group_info",
+        "rejected_op", "register", "audit", "nomination", "draft_op", "draft_penholders", "draft_version", "amendment_position",
+        "amendment", "draft", "ballot", "poll_close", "poll", "group_info",
     ]
 }

@@ -51,6 +51,13 @@ extension AppDatabase {
         "SELECT b.poll, f.hex, b.seq, b.hlc_ms, b.hlc_c, b.choice FROM ballot b JOIN feed f ON f.id = b.feed ORDER BY 1, 2, 3",
         "SELECT c.poll, f.hex, c.seq, c.hlc_ms, c.hlc_c, c.frontier FROM poll_close c JOIN feed f ON f.id = c.feed ORDER BY 1, 2, 3",
         "SELECT id, pinned, lock_frontier, topic, title FROM thread ORDER BY id",
+        // The text, not the CRDT's bytes: how runs are split depends on the order of arrival.
+        "SELECT d.id, d.title, d.topic, d.lang, d.symbol, d.translation_of, f.hex, d.seq, d.text FROM draft d JOIN feed f ON f.id = d.author ORDER BY d.id",
+        "SELECT o.draft, f.hex, o.seq, o.op_index, o.kind FROM draft_op o JOIN feed f ON f.id = o.feed ORDER BY 1, 2, 3, 4",
+        "SELECT p.draft, f.hex, p.seq, p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed ORDER BY 1, 2, 3",
+        "SELECT v.draft, f.hex, v.seq, v.name, v.heads FROM draft_version v JOIN feed f ON f.id = v.feed ORDER BY 1, 2, 3",
+        "SELECT a.id, a.draft, f.hex, a.seq, a.kind, a.from_anchor, a.to_anchor, a.text, a.rationale FROM amendment a JOIN feed f ON f.id = a.feed ORDER BY 1",
+        "SELECT p.amendment, f.hex, p.supports, p.reason, p.seq FROM amendment_position p JOIN feed f ON f.id = p.feed ORDER BY 1, 2",
         "SELECT entity, name, value, stamp_ms, stamp_c, stamp_author, stamp_seq FROM register ORDER BY 1, 2",
         """
         SELECT f.hex, r.role, r.last_seq, b.hex, r.revoked_seq FROM role_revocation r JOIN feed f ON f.id = r.feed

@@ -4,7 +4,7 @@ import IntersessionCore
 
 /// What kind of entry an id prefix names.
 public enum EntryKind: String, Sendable {
-    case topic, thread, post, member, poll
+    case topic, thread, post, member, poll, draft, amendment
 
     var table: String {
         switch self {
@@ -13,6 +13,8 @@ public enum EntryKind: String, Sendable {
         case .post: "post"
         case .member: "feed"
         case .poll: "poll"
+        case .draft: "draft"
+        case .amendment: "amendment"
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+extension AppDatabase {
+    /// A draft's compiled amendments table, in order of proposal.
+    public func amendments(of draft: String) throws -> [AmendmentView] {
+        try read { db in
+            let text = try Self.openText(db, draft)
+            return try Self.amendments(db, draft: draft, text: text, blocks: Paragraphs.split(text.text))
+        }
+    }
+
+    /// Where an amendment's span lies now: visible positions, nil when its text is gone.
+    public static func span(kind: AmendmentKind, from: TextAnchor?, to: TextAnchor?, in text: SequenceText) -> Range<Int>? {
+        switch kind {
+        case .insert:
+            guard let from else { return 0..<0 }
+            return text.position(of: from).map { ($0 + 1)..<($0 + 1) }
+        case .replace, .delete:
+            guard let from, let to, let start = text.position(of: from), let end = text.position(of: to), end >= start else { return nil }
+            return start..<(end + 1)
+        }
+    }
+
+    static func amendments(_ db: Database, draft: String, text: SequenceText, blocks: [Paragraph]) throws -> [AmendmentView] {
+        let names = try names(db)
+        let scalars = Array(text.text.unicodeScalars)
+        var views: [(AmendmentView, Range<Int>?)] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.id, a.kind, a.from_anchor, a.to_anchor, a.text, a.rationale, f.hex, m.org, a.hlc_ms,
+                   (SELECT value FROM register r WHERE r.entity = a.id AND r.name = 'amend.decision')
+            FROM amendment a JOIN feed f ON f.id = a.feed LEFT JOIN member m ON m.feed = a.feed
+            WHERE a.draft = ? ORDER BY a.hlc_ms, a.hlc_c, f.hex, a.seq
+            """, arguments: [draft]) {
+            let id: String = row[0]
+            let kind = AmendmentKind(rawValue: row[1]) ?? .replace
+            let from = (row[2] as String?).flatMap(TextAnchor.init(text:)), to = (row[3] as String?).flatMap(TextAnchor.init(text:))
+            let span = Self.span(kind: kind, from: from, to: to, in: text)
+            var supporters: [String] = [], opponents: [String] = []
+            for position in try Row.fetchAll(db, sql: """
+                SELECT f.hex, p.supports FROM amendment_position p JOIN feed f ON f.id = p.feed WHERE p.amendment = ? ORDER BY f.hex
+                """, arguments: [id]) {
+                let name = names[position[0] as String] ?? String((position[0] as String).prefix(8))
+                if position[1] as Bool { supporters.append(name) } else { opponents.append(name) }
+            }
+            let sponsor: String = row[6]
+            let view = AmendmentView(
+                id: id, kind: kind.rawValue, paragraph: span.flatMap { Paragraphs.block(containing: $0.lowerBound, in: blocks) },
+                original: span.map { String(String.UnicodeScalarView(scalars[$0])) } ?? "", text: row[4], rationale: row[5],
+                sponsor: names[sponsor] ?? String(sponsor.prefix(8)), sponsorDelegation: row[7], supporters: supporters, opponents: opponents,
+                status: (row[9] as String?) ?? "open", time: row[8], alternatives: [])
+            views.append((view, span))
+        }
+        // Open amendments to overlapping spans are alternatives to one another.
+        return views.map { view, span in
+            var view = view
+            guard view.status == "open", let span else { return view }
+            view.alternatives = views.filter { other, otherSpan in
+                other.id != view.id && other.status == "open" && otherSpan.map { Self.overlap(span, $0) } == true
+            }.map(\.0.id)
+            return view
+        }
+    }
+
+    static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if a.isEmpty || b.isEmpty { return a.lowerBound == b.lowerBound || b.contains(a.lowerBound) || a.contains(b.lowerBound) }
+        return a.overlaps(b)
+    }
+}

@@ -1,0 +1,66 @@
+import IntersessionCore
+
+public struct DraftSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    /// The symbol with the latest version's name, e.g. "WGEC/2026/3 Rev.1".
+    public var symbol: String
+    public var status: String
+    public var language: String
+    public var topic: String
+    public var translationOf: String?
+    public var openAmendments: Int
+    public var edited: Int64
+}
+
+/// A draft as read: its numbered paragraphs with their marks, versions and penholders.
+public struct DraftDetail: Sendable, Equatable, Codable {
+    public var summary: DraftSummary
+    public var text: String
+    public var paragraphs: [DraftParagraph]
+    public var penholders: [String]
+    public var versions: [DraftVersionInfo]
+    public var translations: [String]
+}
+
+public struct DraftParagraph: Sendable, Equatable, Codable {
+    /// The paragraph number; nil for a heading.
+    public var number: Int?
+    public var text: String
+    /// Who last changed it, and when.
+    public var lastAuthor: String?
+    public var lastChanged: Int64?
+    /// Edits made without seeing each other both changed it: a penholder should review.
+    public var concurrentEdits: Bool
+    /// Open amendments make it bracketed.
+    public var openAmendments: [String]
+    /// A translation's paragraph whose source paragraph changed after it.
+    public var sourceChangedSince: Bool
+}
+
+public struct DraftVersionInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var time: Int64
+    public var by: String
+    public var heads: [String: Int64]
+}
+
+public struct AmendmentView: Sendable, Equatable, Codable {
+    public var id: String
+    public var kind: String
+    /// The paragraph its span starts in, nil when the span is no longer in the text.
+    public var paragraph: Int?
+    /// The text of the span as it stands now.
+    public var original: String
+    public var text: String
+    public var rationale: String
+    public var sponsor: String
+    public var sponsorDelegation: String?
+    public var supporters: [String]
+    public var opponents: [String]
+    /// open, accepted or rejected (with the reason).
+    public var status: String
+    public var time: Int64
+    /// Other open amendments to an overlapping span.
+    public var alternatives: [String]
+}
