@@ -68,3 +68,15 @@ extension AppDatabase {
         return a.overlaps(b)
     }
 }
+
+extension AppDatabase {
+    /// The draft an amendment belongs to.
+    public func draft(ofAmendment id: String) throws -> String {
+        try read { db in
+            guard let draft = try String.fetchOne(db, sql: "SELECT draft FROM amendment WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(kind: "amendment", prefix: id)
+            }
+            return draft
+        }
+    }
+}

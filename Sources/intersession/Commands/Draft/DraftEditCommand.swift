@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+struct DraftEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Edit a draft (penholders) in $EDITOR, or save a file's text; only the difference is signed.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var draft: DraftArgument
+    @Option(help: "Save this file's text (\"-\" for standard input) instead of opening $EDITOR.") var file: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            let id = try draft.id(in: store)
+            let current = try store.draftText(id).text
+            let text = try file.map(DraftInput.read) ?? (try EditorSession.edit(current, name: "draft-\(Output.short(id)).md"))
+            if try store.saveDraft(id, text: text, key: key, now: Clock.now()) == nil {
+                Output.line("No change to \(Output.short(id)).")
+            } else {
+                Output.line("Saved \(Output.short(id)).")
+            }
+        }
+    }
+}
+
+/// Runs `$VISUAL` or `$EDITOR` (else vi) on a temporary file holding `text`; returns what it holds after.
+enum EditorSession {
+    static func edit(_ text: String, name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intersession-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        let environment = ProcessInfo.processInfo.environment
+        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw InputError("the editor (\(editor)) failed; nothing was saved") }
+        return try DraftInput.read(file.path)
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+struct DraftDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "What changed between two versions (or a version and now), by paragraph and word.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var draft: DraftArgument
+    @Argument(help: "The older version's name (default: the latest version).") var from: String?
+    @Argument(help: "The newer version's name, or \"now\" (default).") var to: String = "now"
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open(readOnly: true)
+            let id = try draft.id(in: store)
+            let detail = try store.draft(id)
+            let history = try store.draftHistory(id)
+            func text(_ name: String?) throws -> String {
+                guard let name, name != "now" else { return detail.text }
+                guard let version = detail.versions.last(where: { $0.name == name }) else {
+                    throw InputError("no version \"\(name)\" (versions: \(detail.versions.map(\.name).joined(separator: ", ")))")
+                }
+                return history.text(within: DraftVersions.heads(version)).text
+            }
+            guard let from = from ?? detail.versions.last?.name else { throw InputError("the draft has no version yet; name one with `draft version`") }
+            let changes = DraftDiff.changes(from: try text(from), to: try text(to))
+            if output.json {
+                return try Output.json(changes.filter { $0.kind != .same }.map { ["kind": $0.kind.rawValue, "number": $0.number.map(String.init) ?? "",
+                                                                                   "text": DraftOutput.segments($0.segments)] })
+            }
+            let changed = changes.filter { $0.kind != .same }
+            if changed.isEmpty { return Output.line("No change between \(from) and \(to).") }
+            for change in changed {
+                Output.line("\(change.number.map { "¶\($0)" } ?? "#")  \(change.kind.rawValue)")
+                Output.line("    " + DraftOutput.segments(change.segments))
+            }
+        }
+    }
+}
+
+struct DraftBlameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "blame", abstract: "Who last changed each paragraph, and when.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var draft: DraftArgument
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, _) = try profile.open(readOnly: true)
+            let detail = try store.draft(try draft.id(in: store))
+            if output.json { return try Output.json(detail.paragraphs) }
+            for paragraph in detail.paragraphs {
+                let who = paragraph.lastAuthor ?? "?"
+                let when = paragraph.lastChanged.map(Output.time) ?? ""
+                let first = paragraph.text.split(separator: "\n").first.map(String.init) ?? ""
+                Output.line("\(Output.pad(paragraph.number.map { "¶\($0)" } ?? "#", 5)) \(Output.pad(who, 22)) \(Output.pad(when, 17)) \(first.prefix(60))")
+            }
+        }
+    }
+}
+
+struct DraftVersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Name the draft as it stands here (e.g. Rev.1).")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var draft: DraftArgument
+    @Argument(help: "The version's name.") var name: String
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            let id = try draft.id(in: store)
+            guard let entity = EntityID(hex: id) else { throw InputError("no draft matches \(draft.draft)") }
+            let heads = try store.draftHeads(id)
+            _ = try store.author(ops: [.draftVersion(DraftVersion(draft: entity, name: try TextCheck.title(name), heads: heads))],
+                                 references: [entity], key: key, now: Clock.now(), dependsOn: heads)
+            Output.line("Named \(name) for \(Output.short(id)).")
+        }
+    }
+}
+
+struct DraftStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Set the stage: working, comment, adoption, adopted or superseded (co-chairs, secretariat).")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var draft: DraftArgument
+    @Argument(help: "working, comment, adoption, adopted or superseded.") var status: DraftStatus
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            guard let entity = EntityID(hex: try draft.id(in: store)) else { throw InputError("no draft matches \(draft.draft)") }
+            _ = try store.author(ops: [.draftStatus(DraftSetStatus(draft: entity, status: status))], references: [entity], key: key, now: Clock.now())
+            Output.line("\(entity.short) is now \(status.rawValue).")
+        }
+    }
+}
+
+struct DraftPenholdersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "penholders", abstract: "Name the penholders (co-chairs, secretariat).")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var draft: DraftArgument
+    @Argument(help: "Feed id prefixes.") var members: [String]
+
+    func run() throws {
+        try runReportingErrors {
+            let (store, key) = try profile.openForWriting()
+            guard let entity = EntityID(hex: try draft.id(in: store)) else { throw InputError("no draft matches \(draft.draft)") }
+            guard !members.isEmpty else { throw InputError("name at least one penholder") }
+            let feeds = try members.map { try MemberTarget.resolve($0, in: store).feed }
+            let heads = try store.draftHeads(entity.hex)
+            _ = try store.author(ops: [.draftPenholders(DraftPenholders(draft: entity, penholders: feeds))], references: [entity], key: key,
+                                 now: Clock.now(), dependsOn: heads)
+            Output.line("Penholders of \(entity.short): \(feeds.map(\.short).joined(separator: ", ")).")
+        }
+    }
+}
+
+enum DraftVersions {
+    static func heads(_ version: DraftVersionInfo) -> [FeedID: Int64] {
+        version.heads.reduce(into: [:]) { heads, entry in if let feed = FeedID(hex: entry.key) { heads[feed] = entry.value } }
+    }
+}
