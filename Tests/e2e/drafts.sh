@@ -88,6 +88,13 @@ json_ok "the accepted amendment is in the text everywhere" \
 json_ok "and the table records it" '.[0].status == "accepted" and .[0].supporters == ["Sarah Okafor"]' \
     -- "$BIN" amend list "$DRAFT" --json --home "$B"
 
+expect_id "the delegate comments on paragraph 3" "$BIN" draft comment "$DRAFT" --paragraph 3 --body "Which session?" --home "$DEL"
+COMMENT=$ID
+syncall "$DEL" "$SEC"
+json_ok "the comment is a thread anchored to paragraph 3" '.paragraphs[3].comments == [$c]' --arg c "$COMMENT" \
+    -- "$BIN" draft show "$DRAFT" --json --home "$SEC"
+expect_ok "the secretariat replies in the comment's thread" "$BIN" reply "$COMMENT" --body "The 12th." --home "$SEC"
+
 # A French version, aligned by paragraph; it is flagged when the source moves on.
 printf '# Lignes directrices\n\nPremier.\n\nDeuxième.\n\nTroisième.\n' > "$T/fr.md"
 expect_id "the secretariat starts the French version" "$BIN" draft new --home "$SEC" --title "Lignes directrices" --topic flows \

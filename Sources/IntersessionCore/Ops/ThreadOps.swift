@@ -1,17 +1,22 @@
 /// `thread.create`: a thread in a topic, with its opening post. The thread and its opening post
-/// share the op's entity id.
+/// share the op's entity id. A comment on a draft's paragraph is a thread anchored to the
+/// paragraph's first character, so it follows the paragraph as the text moves.
 public struct ThreadCreate: Sendable, Hashable {
     static let type = "thread.create"
     public var topic: EntityID
     public var title: String
     public var body: String
     public var language: Language
+    public var draft: EntityID?
+    public var anchor: TextAnchor?
 
-    public init(topic: EntityID, title: String, body: String, language: Language) {
+    public init(topic: EntityID, title: String, body: String, language: Language, draft: EntityID? = nil, anchor: TextAnchor? = nil) {
         self.topic = topic
         self.title = title
         self.body = body
         self.language = language
+        self.draft = draft
+        self.anchor = anchor
     }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
@@ -19,11 +24,16 @@ public struct ThreadCreate: Sendable, Hashable {
         title = try fields.string("title")
         body = try fields.string("body")
         language = try fields.language("lang")
+        draft = try fields.optionalEntity("draft")
+        anchor = try TextAnchor(fields.fields["anchor"] ?? .null)
     }
 
     var json: JSONValue {
-        ["t": .string(Self.type), "topic": .string(topic.hex), "title": .string(title), "body": .string(body),
-         "lang": .string(language.rawValue)]
+        var fields: [String: JSONValue] = ["t": .string(Self.type), "topic": .string(topic.hex), "title": .string(title),
+                                           "body": .string(body), "lang": .string(language.rawValue)]
+        if let draft { fields["draft"] = .string(draft.hex) }
+        if let anchor { fields["anchor"] = .string(anchor.text) }
+        return .object(fields)
     }
 }
 

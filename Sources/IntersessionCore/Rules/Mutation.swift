@@ -25,6 +25,8 @@ public enum Mutation: Sendable, Hashable {
     /// The nominee accepted; the earliest acceptance of their feed counts.
     case acceptNomination(id: EntityID, stamp: ChangeStamp)
     case createDraft(id: EntityID, draft: DraftCreate, stamp: ChangeStamp)
+    /// A thread that comments on a draft's paragraph (recorded before the thread is created).
+    case anchorThread(EntityID, draft: EntityID, anchor: TextAnchor?)
     /// Merge the runs into the draft's text; refused when they name characters it lacks.
     case editDraft(DraftEdit, stamp: ChangeStamp, opIndex: Int)
     /// A new penholder list; each edit is judged by the latest list inside its base.

@@ -103,8 +103,10 @@ public enum Rules {
             return [.createTopic(id: change.entity(index), key: topic.key, title: topic.title, order: topic.order, stamp: stamp)]
         case .threadCreate(let thread):
             guard try reader.topicExists(thread.topic) else { return reject(.unknownTopic) }
+            if let draft = thread.draft, try reader.draft(draft) == nil { return reject(.unknownDraft) }
             let id = change.entity(index)
-            return [
+            let anchoring: [Mutation] = thread.draft.map { [.anchorThread(id, draft: $0, anchor: thread.anchor)] } ?? []
+            return anchoring + [
                 .createThread(id: id, topic: thread.topic, title: thread.title, stamp: stamp),
                 .createPost(NewPost(id: id, thread: id, parent: nil, body: thread.body, language: thread.language,
                                     quote: nil, stamp: stamp, opIndex: index)),

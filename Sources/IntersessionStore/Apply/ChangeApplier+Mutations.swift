@@ -77,6 +77,10 @@ extension ChangeApplier {
                 arguments: [id.hex, poll.hex, try feedState(nominee).row, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter,
                             accepted ? stamp.seq : nil])
 
+        case .anchorThread(let thread, let draft, let anchor):
+            try db.execute(sql: "INSERT OR IGNORE INTO draft_comment (thread, draft, anchor) VALUES (?, ?, ?)",
+                           arguments: [thread.hex, draft.hex, anchor?.text])
+
         case .createDraft, .editDraft, .setPenholders, .addVersion, .proposeAmendment, .amendmentPosition:
             try executeDraft(mutation, of: change, author: author)
 

@@ -402,6 +402,12 @@ enum Schema {
                 rationale TEXT NOT NULL
             ) STRICT;
             CREATE INDEX amendment_by_draft ON amendment (draft);
+            -- Comments on a draft's paragraphs: threads anchored to a character of the text.
+            CREATE TABLE draft_comment (
+                thread TEXT PRIMARY KEY NOT NULL,
+                draft TEXT NOT NULL,
+                anchor TEXT
+            ) STRICT;
             -- Each member's latest position on an amendment.
             CREATE TABLE amendment_position (
                 amendment TEXT NOT NULL,
@@ -419,7 +425,7 @@ enum Schema {
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
-        "rejected_op", "register", "audit", "nomination", "draft_op", "draft_penholders", "draft_version", "amendment_position",
+        "rejected_op", "register", "audit", "nomination", "draft_comment", "draft_op", "draft_penholders", "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info",
     ]
 }

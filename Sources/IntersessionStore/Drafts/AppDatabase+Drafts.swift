@@ -85,13 +85,22 @@ extension AppDatabase {
                     if let theirs = sourceBlocks[index].lastEdit.map({ sourceHistory.edits[$0].time }), theirs > mine { staleSource.insert(index) }
                 }
             }
+            let crdt = try Self.openText(db, id)
+            var comments: [Int: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.thread, c.anchor FROM draft_comment c JOIN thread t ON t.id = c.thread WHERE c.draft = ? ORDER BY t.created_ms
+                """, arguments: [id]) {
+                let anchor = (row[1] as String?).flatMap(TextAnchor.init(text:))
+                let offset = anchor.flatMap { crdt.position(of: $0) } ?? 0
+                if let block = Paragraphs.block(containing: offset, in: blocks.map(\.paragraph)) { comments[block, default: []].append(row[0]) }
+            }
             let paragraphs = blocks.enumerated().map { index, block in
                 let last = block.lastEdit.map { history.edits[$0] }
                 return DraftParagraph(
                     number: block.paragraph.number, text: block.paragraph.text, lastAuthor: last.map { names[$0.author.hex] ?? $0.author.short },
                     lastChanged: last?.time, concurrentEdits: block.concurrent,
                     openAmendments: amendments.filter { $0.status == "open" && $0.paragraph == index }.map(\.id),
-                    sourceChangedSince: staleSource.contains(index))
+                    sourceChangedSince: staleSource.contains(index), comments: comments[index] ?? [])
             }
             let penholders = try String.fetchAll(db, sql: """
                 SELECT p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed WHERE p.draft = ?

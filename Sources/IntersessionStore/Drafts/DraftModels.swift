@@ -36,6 +36,8 @@ public struct DraftParagraph: Sendable, Equatable, Codable {
     public var openAmendments: [String]
     /// A translation's paragraph whose source paragraph changed after it.
     public var sourceChangedSince: Bool
+    /// Threads commenting on it.
+    public var comments: [String]
 }
 
 public struct DraftVersionInfo: Sendable, Equatable, Codable {

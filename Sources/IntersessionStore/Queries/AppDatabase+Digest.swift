@@ -57,6 +57,7 @@ extension AppDatabase {
         "SELECT p.draft, f.hex, p.seq, p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed ORDER BY 1, 2, 3",
         "SELECT v.draft, f.hex, v.seq, v.name, v.heads FROM draft_version v JOIN feed f ON f.id = v.feed ORDER BY 1, 2, 3",
         "SELECT a.id, a.draft, f.hex, a.seq, a.kind, a.from_anchor, a.to_anchor, a.text, a.rationale FROM amendment a JOIN feed f ON f.id = a.feed ORDER BY 1",
+        "SELECT thread, draft, anchor FROM draft_comment ORDER BY 1",
         "SELECT p.amendment, f.hex, p.supports, p.reason, p.seq FROM amendment_position p JOIN feed f ON f.id = p.feed ORDER BY 1, 2",
         "SELECT entity, name, value, stamp_ms, stamp_c, stamp_author, stamp_seq FROM register ORDER BY 1, 2",
         """

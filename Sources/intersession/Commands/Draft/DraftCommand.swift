@@ -8,7 +8,7 @@ struct DraftCommand: ParsableCommand {
         commandName: "draft", abstract: "Documents drafted together: text, versions, diff, blame and export.",
         subcommands: [DraftListCommand.self, DraftNewCommand.self, DraftShowCommand.self, DraftEditCommand.self, DraftDiffCommand.self,
                       DraftBlameCommand.self, DraftVersionCommand.self, DraftStatusCommand.self, DraftPenholdersCommand.self,
-                      DraftExportCommand.self],
+                      DraftExportCommand.self, DraftCommentCommand.self],
         defaultSubcommand: DraftListCommand.self)
 }
 
@@ -101,6 +101,7 @@ enum DraftOutput {
         if !paragraph.openAmendments.isEmpty { marks += "[" + paragraph.openAmendments.map(Output.short).joined(separator: " ") + "] " }
         if paragraph.concurrentEdits { marks += "! " }
         if paragraph.sourceChangedSince { marks += "~ " }
+        if !paragraph.comments.isEmpty { marks += "(\(paragraph.comments.count) comment\(paragraph.comments.count == 1 ? "" : "s")) " }
         let number = paragraph.number.map { "\($0). " } ?? ""
         return marks + number + paragraph.text
     }
