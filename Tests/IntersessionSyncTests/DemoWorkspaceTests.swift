@@ -38,10 +38,13 @@ import IntersessionStore
         let members = try stores[0].members()
         #expect(members.count == 4)
         #expect(Set(members.flatMap(\.roles)) == ["secretariat", "cochair", "member"])
-        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count }
+        // Threads, their replies, and the comments on drafts' paragraphs.
+        let comments = content.drafts.flatMap(\.comments)
+        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count } + comments.count
         #expect(try stores[3].threads(topic: nil).reduce(0) { $0 + $1.posts } == posts)
         // Each peer has read what it wrote, and nothing else yet.
         let mine = content.threads.filter { $0.author == 3 }.count + content.threads.flatMap(\.replies).filter { $0.author == 3 }.count
+            + comments.filter { $0.by == 3 }.count
         #expect(try stores[3].topics().reduce(0) { $0 + $1.unread } == posts - mine)
     }
 }

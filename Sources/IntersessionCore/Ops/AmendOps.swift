@@ -8,6 +8,11 @@ public enum AmendmentKind: String, Sendable, Hashable, CaseIterable, Codable {
     case delete
 }
 
+/// Where an amendment stands.
+public enum AmendmentStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    case open, accepted, rejected
+}
+
 /// `amend.propose`: any member proposes a change to a span of a draft, with a rationale. The
 /// span is named by its first and last characters, so it stays put while the text moves.
 public struct AmendPropose: Sendable, Hashable {

@@ -45,11 +45,16 @@ extension AppDatabase {
                 if position[1] as Bool { supporters.append(name) } else { opponents.append(name) }
             }
             let sponsor: String = row[6]
+            let decision: String? = row[9]
+            let rejected = decision?.hasPrefix(AmendmentStatus.rejected.rawValue) == true
+            // An insertion belongs with the character it follows.
+            let block = span.flatMap { Paragraphs.block(containing: kind == .insert && from != nil ? max(0, $0.lowerBound - 1) : $0.lowerBound, in: blocks) }
             let view = AmendmentView(
-                id: id, kind: kind.rawValue, paragraph: span.flatMap { Paragraphs.block(containing: $0.lowerBound, in: blocks) },
+                id: id, kind: kind.rawValue, paragraph: block, number: block.flatMap { blocks[$0].number },
                 original: span.map { String(String.UnicodeScalarView(scalars[$0])) } ?? "", text: row[4], rationale: row[5],
                 sponsor: names[sponsor] ?? String(sponsor.prefix(8)), sponsorDelegation: row[7], supporters: supporters, opponents: opponents,
-                status: (row[9] as String?) ?? "open", time: row[8], alternatives: [])
+                status: rejected ? AmendmentStatus.rejected.rawValue : (decision ?? AmendmentStatus.open.rawValue),
+                reason: rejected ? decision.map { String($0.dropFirst("rejected: ".count)) } : nil, time: row[8], alternatives: [])
             views.append((view, span))
         }
         // Open amendments to overlapping spans are alternatives to one another.

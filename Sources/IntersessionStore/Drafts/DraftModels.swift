@@ -52,6 +52,8 @@ public struct AmendmentView: Sendable, Equatable, Codable {
     public var kind: String
     /// The paragraph its span starts in, nil when the span is no longer in the text.
     public var paragraph: Int?
+    /// That paragraph's number (nil for a heading).
+    public var number: Int?
     /// The text of the span as it stands now.
     public var original: String
     public var text: String
@@ -60,8 +62,10 @@ public struct AmendmentView: Sendable, Equatable, Codable {
     public var sponsorDelegation: String?
     public var supporters: [String]
     public var opponents: [String]
-    /// open, accepted or rejected (with the reason).
+    /// open, accepted or rejected.
     public var status: String
+    /// Why it was rejected.
+    public var reason: String?
     public var time: Int64
     /// Other open amendments to an overlapping span.
     public var alternatives: [String]

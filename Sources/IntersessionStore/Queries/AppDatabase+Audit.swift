@@ -25,7 +25,9 @@ extension AppDatabase {
                                 (SELECT title FROM thread WHERE id = a.target),
                                 (SELECT h.title FROM post p JOIN thread h ON h.id = p.thread WHERE p.id = a.target),
                                 (SELECT i.name FROM invite i WHERE i.id = a.target),
-                                (SELECT title FROM poll WHERE id = a.target)),
+                                (SELECT title FROM poll WHERE id = a.target),
+                                (SELECT symbol || ' ' || title FROM draft WHERE id = a.target),
+                                (SELECT d.symbol || ' ' || d.title FROM amendment m JOIN draft d ON d.id = m.draft WHERE m.id = a.target)),
                        coalesce((SELECT dm.name FROM member dm JOIN feed df ON df.id = dm.feed WHERE df.hex = a.detail), a.detail),
                        1, a.seq, a.op_index
                 FROM audit a JOIN feed f ON f.id = a.feed LEFT JOIN member m ON m.feed = a.feed

@@ -47,6 +47,23 @@ public struct DemoContent: Sendable {
     public var peers: [Peer]
     public var threads: [Thread]
     public var polls: [Poll]
+    public var drafts: [Draft]
+
+    /// A draft with its first text, a version, penholders' edits (find and replace), an
+    /// amendment and a comment.
+    public struct Draft: Sendable {
+        public var author: Int
+        public var topic: String
+        public var language: Language
+        public var symbol: String
+        public var title: String
+        public var penholders: [Int]
+        public var text: String
+        public var version: String?
+        public var edits: [(by: Int, find: String, replace: String)]
+        public var amendments: [(by: Int, paragraph: Int, span: String, text: String, rationale: String)]
+        public var comments: [(by: Int, paragraph: Int, body: String)]
+    }
 
     public init(json bytes: [UInt8]) throws {
         let json = try JSONParser.parse(bytes)
@@ -90,6 +107,17 @@ public struct DemoContent: Sendable {
                      (vote["options"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) })
                 },
                 nominations: (poll["nominations"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) })
+        }
+        drafts = try (json["drafts"]?.arrayValue ?? []).map { draft in
+            Draft(author: try number(draft, "author"), topic: try text(draft, "topic"), language: try language(draft),
+                  symbol: try text(draft, "symbol"), title: try text(draft, "title"),
+                  penholders: (draft["penholders"]?.arrayValue ?? []).compactMap { $0.intValue.map(Int.init) }, text: try text(draft, "text"),
+                  version: draft["version"]?.stringValue,
+                  edits: try (draft["edits"]?.arrayValue ?? []).map { (try number($0, "by"), try text($0, "find"), try text($0, "replace")) },
+                  amendments: try (draft["amendments"]?.arrayValue ?? []).map {
+                      (try number($0, "by"), try number($0, "paragraph"), try text($0, "span"), try text($0, "text"), try text($0, "rationale"))
+                  },
+                  comments: try (draft["comments"]?.arrayValue ?? []).map { (try number($0, "by"), try number($0, "paragraph"), try text($0, "body")) })
         }
         guard !peers.isEmpty, peers[0].role == .secretariat else {
             throw ChangeFormatError.badField("peers", "must start with the secretariat")

@@ -94,6 +94,7 @@ public struct DemoWorkspace {
                             from: vote.voter)
             }
         }
+        for draft in content.drafts { try Self.make(draft, peers: peers, publish: publish, tick: tick) }
         try FileManager.default.createDirectory(atPath: sharedFolder, withIntermediateDirectories: true)
         for peer in peers {
             let folders = try RememberedFolders(store: peer.store).add([sharedFolder])

@@ -3,7 +3,7 @@
 enum Bindings {
     static func of(_ screen: Screen, moderates: Bool = false) -> [(keys: String, text: TextKey)] {
         let reading: [(String, TextKey)] = [
-            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit), ("V", .helpPolls),
+            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit), ("V", .helpPolls), ("D", .helpDrafts),
             ("L", .helpLanguage), ("?", .helpHelp),
             ("q esc", .helpBack), ("ctrl+c", .helpQuit),
         ]
@@ -24,6 +24,13 @@ enum Bindings {
             let election: [(String, TextKey)] = poll.detail?.seat == nil ? [] : [("N", .helpNominate), ("a", .helpAccept)]
             let grant: [(String, TextKey)] = poll.detail?.cochairGrantDue == nil || !moderates ? [] : [("g", .helpGrantCochair)]
             return [("v enter", .helpVote)] + election + (moderates ? [("C", .helpClose)] : []) + grant + reading
+        case .drafts: return moving + reading
+        case .draft:
+            return moving + [("e", .helpEditDraft), ("c", .helpComment), ("a", .helpAmend), ("d", .helpDiff), ("t", .helpAmendmentsTable),
+                             ("enter", .helpOpenComments)] + reading
+        case .draftDiff: return [("↑↓ j k", .helpMove), ("pgup pgdn", .helpPage)] + reading
+        case .amendments:
+            return moving + [("+", .helpSupport), ("-", .helpOppose), ("y", .helpAcceptAmendment), ("r", .helpRejectAmendment)] + reading
         case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
         case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
         case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]

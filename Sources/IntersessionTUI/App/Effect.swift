@@ -32,5 +32,11 @@ public enum Effect: Sendable, Equatable {
     case closePoll(id: String)
     case nominate(PollNominate)
     case acceptNomination(poll: String, nomination: EntityID)
+    case loadDrafts
+    case loadDraft(id: String)
+    case loadDraftDiff(id: String)
+    case loadAmendments(draft: String)
+    case amendmentPosition(EntityID, supports: Bool)
+    case decideAmendment(EntityID, accept: Bool, reason: String?)
     case quit
 }

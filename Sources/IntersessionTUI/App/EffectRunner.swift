@@ -94,6 +94,8 @@ final class EffectRunner {
         case .acceptNomination(_, let nomination):
             _ = try store.author(ops: [.pollAccept(PollAccept(nomination: nomination))], references: [nomination], key: session.key, now: clock())
             return [.recorded(.pollAccepted)]
+        case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment:
+            return try runDraftEffect(effect, session)
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }
             let frontier = try store.frontier()
@@ -192,6 +194,8 @@ final class EffectRunner {
             guard let postID = EntityID(hex: post.id) else { return [] }
             ops = [.postEdit(PostEdit(post: postID, body: body))]
             references = [postID]
+        case .draft, .comment, .amend:
+            return try sendDraft(kind, title: title, body: body, session)
         }
         let change = try session.store.author(ops: ops, references: references, key: session.key, now: clock())
         if case .edit = kind {} else { try session.store.markRead(posts: [change.entity(0).hex]) }

@@ -1,3 +1,4 @@
+import IntersessionCore
 import IntersessionStore
 import IntersessionSync
 
@@ -26,6 +27,10 @@ public enum Message: Sendable {
     case pollsLoaded([PollSummary])
     case pollLoaded(PollDetail)
     case voted
+    case draftsLoaded([DraftSummary])
+    case draftLoaded(DraftDetail)
+    case draftDiffLoaded(id: String, since: String?, [DraftDiff.Change])
+    case amendmentsLoaded(draft: String, [AmendmentView])
     /// An act was signed: say so, and reload what is shown.
     case recorded(TextKey)
     case deadlinesPassed([String])

@@ -13,6 +13,10 @@ public enum Screen: Sendable, Equatable {
     case audit(ListState<AuditEntry>)
     case polls(ListState<PollSummary>)
     case poll(PollState)
+    case drafts(ListState<DraftSummary>)
+    case draft(DraftState)
+    case draftDiff(DraftDiffState)
+    case amendments(AmendmentsState)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.
@@ -76,6 +80,12 @@ public struct ComposeState: Sendable, Equatable {
         case thread(topic: TopicSummary)
         case reply(to: PostView, quote: String?)
         case edit(PostView)
+        /// The whole text of a draft (penholders).
+        case draft(id: String, original: String)
+        /// A comment on a draft's paragraph: a thread anchored to it.
+        case comment(draft: String, paragraph: Int)
+        /// An amendment to a paragraph: the title field holds the rationale, the text the new wording.
+        case amend(draft: String, paragraph: Int, original: String)
     }
     public enum Field: Sendable, Equatable { case title, body }
 
@@ -88,7 +98,11 @@ public struct ComposeState: Sendable, Equatable {
 
     public init(kind: Kind) {
         self.kind = kind
-        if case .edit(let post) = kind { body = TextEditor(post.body) }
+        switch kind {
+        case .edit(let post): body = TextEditor(post.body)
+        case .draft(_, let original), .amend(_, _, let original): body = TextEditor(original)
+        default: break
+        }
         field = { if case .thread = kind { return .title } else { return .body } }()
     }
 }
@@ -172,4 +186,33 @@ public struct VoteDialog: Sendable, Equatable {
     public var reason = TextEditor(singleLine: true)
 
     public init() {}
+}
+
+/// A draft: its paragraphs, one selected for comments and amendments.
+public struct DraftState: Sendable, Equatable {
+    public var id: String
+    public var detail: DraftDetail?
+    public var list = ListState<DraftParagraph>()
+
+    public init(id: String) { self.id = id }
+}
+
+/// What changed since the latest version (or since the start), by paragraph and word.
+public struct DraftDiffState: Sendable, Equatable {
+    public var id: String
+    public var since: String?
+    public var changes: [DraftDiff.Change] = []
+    public var loaded = false
+    public var scroll = 0
+
+    public init(id: String) { self.id = id }
+}
+
+/// A draft's compiled amendments, and the reason being typed for a rejection.
+public struct AmendmentsState: Sendable, Equatable {
+    public var draft: String
+    public var list = ListState<AmendmentView>()
+    public var rejecting: TextEditor?
+
+    public init(draft: String) { self.draft = draft }
 }

@@ -7,7 +7,14 @@ extension Update {
         switch key.name {
         case "esc":
             let empty = compose.body.isEmpty && compose.title.isEmpty
-            let unchanged = { if case .edit(let post) = compose.kind { return compose.body.text == post.body } else { return false } }()
+            let unchanged = {
+                switch compose.kind {
+                case .edit(let post): return compose.body.text == post.body
+                case .draft(_, let original): return compose.body.text == original
+                case .amend(_, _, let original): return compose.body.text == original && compose.title.isEmpty
+                default: return false
+                }
+            }()
             if empty || unchanged || compose.confirmDiscard {
                 model.screens.removeLast()
                 return []
@@ -20,7 +27,10 @@ extension Update {
         case "ctrl+e", "f3":
             return [.openEditor(compose.body.text)]
         case "tab", "shift+tab":
-            if case .thread = compose.kind { compose.field = compose.field == .title ? .body : .title }
+            switch compose.kind {
+            case .thread, .amend: compose.field = compose.field == .title ? .body : .title
+            default: break
+            }
             return []
         case "enter" where compose.field == .title:
             compose.field = .body
@@ -33,6 +43,20 @@ extension Update {
 
     static func send(_ compose: inout ComposeState) -> [Effect] {
         let body = compose.body.text
+        if case .draft = compose.kind {
+            guard body.utf8.count <= Limits.draftBytes else { compose.error = .composeTooLong; return [] }
+            return [.send(compose.kind, title: "", body: body)]
+        }
+        if case .amend = compose.kind {
+            let rationale = compose.title.text.trimmingCharacters(in: .whitespaces)
+            guard ContentCheck.isBody(rationale) else {
+                compose.error = .composeTitleEmpty
+                compose.field = .title
+                return []
+            }
+            guard body.utf8.count <= Limits.postBodyBytes else { compose.error = .composeTooLong; return [] }
+            return [.send(compose.kind, title: rationale, body: body)]
+        }
         guard ContentCheck.isBody(body) else {
             compose.error = body.utf8.count > Limits.postBodyBytes ? .composeTooLong : .composeEmpty
             return []

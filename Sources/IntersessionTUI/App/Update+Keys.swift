@@ -23,6 +23,8 @@ extension Update {
             return moderationKey(key, &thread, &model)
         case .poll(var poll) where poll.voting != nil:
             return pollKey(key, &poll, &model)
+        case .amendments(var state) where state.rejecting != nil:
+            return amendmentsKey(key, &state, &model)
         case .members where model.memberAction != nil:
             var action = model.memberAction!
             return memberActionKey(key, &action, &model)
@@ -53,6 +55,14 @@ extension Update {
         case .audit(var list):
             if navigate(key, &list, rows: model.contentRows) { model.screen = .audit(list) }
             return key.name == "left" || key.name == "h" ? goBack(&model) : []
+        case .drafts(var list):
+            return draftsKey(key, &list, &model)
+        case .draft(var draft):
+            return draftKey(key, &draft, &model)
+        case .draftDiff(var diff):
+            return draftDiffKey(key, &diff, &model)
+        case .amendments(var state):
+            return amendmentsKey(key, &state, &model)
         case .compose, .welcome:
             return []
         }
@@ -88,6 +98,9 @@ extension Update {
         case "V":
             model.screens.append(.polls(ListState()))
             return [.loadPolls]
+        case "D":
+            model.screens.append(.drafts(ListState()))
+            return [.loadDrafts]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

@@ -122,6 +122,8 @@ public enum Update {
         case .voted:
             model.flash = model.catalog[.pollThanks]
             return reloadCurrent(model)
+        case .draftsLoaded, .draftLoaded, .draftDiffLoaded, .amendmentsLoaded:
+            return draftMessage(message, &model)
         case .recorded(let text):
             model.flash = model.catalog[text]
             return reloadCurrent(model)
@@ -145,6 +147,10 @@ public enum Update {
         case .polls: [.loadPolls]
         case .poll(let poll): [.loadPoll(id: poll.id)]
         case .audit: [.loadAudit]
+        case .drafts: [.loadDrafts]
+        case .draft(let draft): [.loadDraft(id: draft.id)]
+        case .draftDiff(let diff): [.loadDraftDiff(id: diff.id)]
+        case .amendments(let state): [.loadAmendments(draft: state.draft)]
         case .compose, .welcome: []
         }
     }

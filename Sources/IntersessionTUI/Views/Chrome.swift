@@ -21,11 +21,18 @@ enum Chrome {
         case .audit: return catalog[.auditTitle]
         case .polls: return catalog[.pollsTitle]
         case .poll(let poll): return poll.detail?.summary.title ?? catalog[.pollsTitle]
+        case .drafts: return catalog[.draftsTitle]
+        case .draft(let draft): return draft.detail.map { "\($0.summary.symbol) \($0.summary.title)" } ?? catalog[.draftsTitle]
+        case .draftDiff(let diff): return diff.since.map { catalog[.draftDiffTitle, $0] } ?? catalog[.draftDiffSinceStart]
+        case .amendments: return catalog[.amendmentsTitle]
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]
             case .reply(let post, _): return catalog[.composeReplyTitle, post.authorName ?? String(post.author.prefix(8))]
             case .edit: return catalog[.composeEditTitle]
+            case .draft: return catalog[.composeDraftTitle, catalog[.draftsTitle]]
+            case .comment(_, let paragraph): return catalog[.composeCommentTitle, String(paragraph)]
+            case .amend(_, let paragraph, _): return catalog[.composeAmendTitle, String(paragraph)]
             }
         }
     }

@@ -3,8 +3,15 @@ enum ComposeView {
     static func render(_ compose: ComposeState, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
         var y = 0
         var cursor: (x: Int, y: Int)?
-        if case .thread = compose.kind {
-            let label = model.catalog[.fieldTitle] + " "
+        let titled: TextKey? = {
+            switch compose.kind {
+            case .thread: return .fieldTitle
+            case .amend: return .fieldRationale
+            default: return nil
+            }
+        }()
+        if let titled {
+            let label = model.catalog[titled] + " "
             buffer.write(label, x: 1, row: y, in: area, style: theme.accent)
             let field = Rect(x: area.x + 1 + label.cellWidth, y: area.y + y, width: max(0, area.width - label.cellWidth - 2), height: 1)
             let at = EditorView.render(compose.title, field, theme.unread, &buffer)

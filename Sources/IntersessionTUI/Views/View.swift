@@ -19,6 +19,10 @@ public enum View {
         case .audit(let list): cursor = AuditView.render(list, model, theme, content, &buffer)
         case .polls(let list): cursor = PollsView.render(list, model, theme, content, &buffer)
         case .poll(let poll): cursor = PollView.render(poll, model, theme, content, &buffer)
+        case .drafts(let list): cursor = DraftsView.render(list, model, theme, content, &buffer)
+        case .draft(let draft): cursor = DraftView.render(draft, model, theme, content, &buffer)
+        case .draftDiff(let diff): cursor = DraftDiffView.render(diff, model, theme, content, &buffer)
+        case .amendments(let state): cursor = AmendmentsView.render(state, model, theme, content, &buffer)
         }
         Chrome.header(model, theme, &buffer)
         Chrome.statusBar(model, theme, &buffer)

@@ -91,6 +91,18 @@ import IntersessionCore
 
     @Test func pollWithResult() throws { try check("poll") { $0.press(.character("V"), .down, .enter) } }
 
+    @Test func drafts() throws { try check("drafts") { $0.press(.character("D")) } }
+
+    @Test func draft() throws { try check("draft") { $0.press(.character("D"), .enter, .down, .down) } }
+
+    @Test func draftDiff() throws { try check("draft-diff") { $0.press(.character("D"), .enter, .character("d")) } }
+
+    @Test func amendments() throws { try check("amendments") { $0.press(.character("D"), .enter, .character("t")) } }
+
+    @Test func amendmentCompose() throws {
+        try check("amendment-compose") { $0.press(.character("D"), .enter, .down, .down, .character("a")) }
+    }
+
     @Test func election() throws { try check("election") { $0.press(.character("V"), .down, .down, .enter) } }
 
     @Test func electionVote() throws {

@@ -17,6 +17,10 @@ import IntersessionStore
         case .audit: "audit"
         case .polls: "polls"
         case .poll: "poll"
+        case .drafts: "drafts"
+        case .draft: "draft"
+        case .draftDiff: "draft-diff"
+        case .amendments: "amendments"
         }
     }
 

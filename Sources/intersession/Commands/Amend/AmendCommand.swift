@@ -24,8 +24,8 @@ struct AmendListCommand: ParsableCommand {
             if output.json { return try Output.json(table) }
             if table.isEmpty { return Output.line("No amendments.") }
             for amendment in table {
-                let paragraph = amendment.paragraph.map { "block \($0 + 1)" } ?? "text gone"
-                Output.line("\(Output.short(amendment.id))  \(amendment.kind) (\(paragraph))  by \(amendment.sponsor)  [\(amendment.status)]"
+                let paragraph = amendment.paragraph == nil ? "text gone" : amendment.number.map { "¶\($0)" } ?? "heading"
+                Output.line("\(Output.short(amendment.id))  \(amendment.kind) (\(paragraph))  by \(amendment.sponsor)  [\(amendment.status)\(amendment.reason.map { ": " + $0 } ?? "")]"
                     + "  +\(amendment.supporters.count) -\(amendment.opponents.count)")
                 if !amendment.original.isEmpty { Output.line("    now:      \(amendment.original)") }
                 if !amendment.text.isEmpty { Output.line("    proposed: \(amendment.text)") }
