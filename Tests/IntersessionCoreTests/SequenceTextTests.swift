@@ -27,6 +27,13 @@ import Testing
             #expect(text.count == model.count)
         }
         #expect(text.text == String(String.UnicodeScalarView(model)))
+        // The stored state loads to the same text, and both copies take the same edits.
+        let copy = try? SequenceText(decoding: text.encoded())
+        #expect(copy?.text == text.text && copy?.count == text.count)
+        let edit = text.insert(Array("tail".unicodeScalars), at: text.count / 2, by: me)
+        try? copy?.apply(edit)
+        #expect(copy?.text == text.text)
+        #expect((try? SequenceText(decoding: Array(text.encoded().dropLast()))) == nil)
     }
 
     @Test func typingStoresOneRun() {
@@ -128,6 +135,42 @@ import Testing
                 #expect(merged.text == (alphaFirst ? "[alphaOMEGA]" : "[OMEGAalpha]"))
             }
         }
+    }
+
+    /// Branches edited apart, then exchanging updates both ways (and a whole state into an
+    /// empty replica), end with one text.
+    @Test(arguments: [3, 4] as [UInt64]) func updatesMergeBranches(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let a = SequenceText(), b = SequenceText()
+        let alphabet = Array("ab é\n".unicodeScalars)
+        func edit(_ text: SequenceText, _ agent: FeedID, _ times: Int) {
+            let me = text.agent(agent)
+            for _ in 0..<times {
+                if text.count == 0 || Bool.random(using: &rng) {
+                    text.insert((0..<Int.random(in: 1...3, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! },
+                                at: Int.random(in: 0...text.count, using: &rng), by: me)
+                } else {
+                    let start = Int.random(in: 0..<text.count, using: &rng)
+                    text.delete(start..<min(text.count, start + 2))
+                }
+            }
+        }
+        edit(a, Self.feeds[0], 200)
+        try b.merge(a.update())
+        #expect(b.text == a.text)
+        for _ in 0..<3 {
+            edit(a, Self.feeds[0], 150)
+            edit(b, Self.feeds[1], 150)
+            let fromA = a.update(since: b.version), fromB = b.update(since: a.version)
+            try b.merge(fromA)
+            try a.merge(fromB)
+            try a.merge(fromB)
+            #expect(a.text == b.text)
+        }
+        let fresh = SequenceText()
+        try fresh.merge(b.update())
+        #expect(fresh.text == a.text)
+        #expect(throws: SequenceText.SnapshotError.badFormat) { try fresh.merge(Array("ISTU1junk".utf8)) }
     }
 
     @Test func anEditAppliedTwiceChangesNothing() throws {

@@ -2,63 +2,129 @@
 /// feeds, the characters each typed (UTF-8), and the runs in document order with their
 /// origins. Varints throughout; see the DocC article "Draft text".
 extension SequenceText {
-    static let magic: [UInt8] = Array("ISTX1".utf8)
+    static let magic: [UInt8] = Array("ISTX2".utf8)
+
+    /// Flags of an encoded run, beside its length.
+    enum RunFlag {
+        static let deleted: UInt64 = 1
+        /// Its left origin is the character before it in the text.
+        static let leftIsPrevious: UInt64 = 2
+        /// Its right origin is the character after it in the text.
+        static let rightIsNext: UInt64 = 4
+        /// Typed by the same agent as the run before it.
+        static let sameAgent: UInt64 = 8
+        static let bits: UInt64 = 4
+    }
 
     public func encoded() -> [UInt8] {
+        // Runs that split apart and now share a state are joined again.
+        var runs: [TextRun] = []
+        runs.reserveCapacity(runCount)
+        for leaf in leaves {
+            for run in leaf.runs {
+                if let last = runs.last, last.deleted == run.deleted, last.agent == run.agent, last.seq + last.length == run.seq,
+                    last.right == run.right, run.left == CharID(agent: last.agent, seq: run.seq - 1)
+                {
+                    runs[runs.count - 1].length += run.length
+                } else {
+                    runs.append(run)
+                }
+            }
+        }
         var out = Self.magic
-        out.reserveCapacity(64 + chars.reduce(0) { $0 + $1.count } + runCount * 8)
         Varint.append(UInt64(agents.count), to: &out)
         for (agent, feed) in agents.enumerated() {
             out += feed.bytes
-            var utf8: [UInt8] = []
-            utf8.reserveCapacity(chars[agent].count)
-            for scalar in chars[agent] { UTF8.encode(scalar) { utf8.append($0) } }
             Varint.append(UInt64(chars[agent].count), to: &out)
-            Varint.append(UInt64(utf8.count), to: &out)
-            out += utf8
         }
-        Varint.append(UInt64(runCount), to: &out)
-        for leaf in leaves {
-            for run in leaf.runs {
-                Varint.append(UInt64(run.agent), to: &out)
-                Varint.append(UInt64(run.seq), to: &out)
-                Varint.append(UInt64(run.length) << 1 | (run.deleted ? 1 : 0), to: &out)
-                Self.append(run.left, to: &out)
-                Self.append(run.right, to: &out)
-            }
+        // The visible characters in text order; deleted ones are not kept (history is in the log).
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(count)
+        for run in runs where !run.deleted {
+            for scalar in chars[Int(run.agent)][Int(run.seq)..<Int(run.seq + run.length)] { UTF8.encode(scalar) { utf8.append($0) } }
+        }
+        Varint.append(UInt64(utf8.count), to: &out)
+        out += utf8
+        Varint.append(UInt64(runs.count), to: &out)
+        var nextSeq = Array(repeating: UInt32(0), count: agents.count)
+        var previous = CharID.none, previousAgent = UInt32.max
+        for (index, run) in runs.enumerated() {
+            let following = index + 1 < runs.count ? CharID(agent: runs[index + 1].agent, seq: runs[index + 1].seq) : CharID.none
+            var flags: UInt64 = run.deleted ? RunFlag.deleted : 0
+            if run.left == previous { flags |= RunFlag.leftIsPrevious }
+            if run.right == following { flags |= RunFlag.rightIsNext }
+            if run.agent == previousAgent { flags |= RunFlag.sameAgent }
+            Varint.append(UInt64(run.length) << RunFlag.bits | flags, to: &out)
+            if run.agent != previousAgent { Varint.append(UInt64(run.agent), to: &out) }
+            let delta = Int64(run.seq) - Int64(nextSeq[Int(run.agent)])
+            Varint.append(UInt64(bitPattern: (delta << 1) ^ (delta >> 63)), to: &out)
+            if flags & RunFlag.leftIsPrevious == 0 { Self.append(run.left, to: &out) }
+            if flags & RunFlag.rightIsNext == 0 { Self.append(run.right, to: &out) }
+            nextSeq[Int(run.agent)] = run.seq + run.length
+            previous = CharID(agent: run.agent, seq: run.seq + run.length - 1)
+            previousAgent = run.agent
         }
         return out
     }
 
     public convenience init(decoding bytes: [UInt8]) throws(SnapshotError) {
         self.init()
-        var reader = Varint.Reader(bytes: bytes, position: Self.magic.count)
         guard bytes.starts(with: Self.magic) else { throw .badFormat }
+        var reader = Varint.Reader(bytes: bytes, position: Self.magic.count)
         let agentCount = try reader.int()
         for _ in 0..<agentCount {
             guard let feed = FeedID(bytes: Array(try reader.bytes(32))) else { throw .badFormat }
             let agent = Int(agent(feed))
-            let scalarCount = try reader.int()
-            let utf8 = try reader.bytes(try reader.int())
-            chars[agent] = Array(String(decoding: utf8, as: UTF8.self).unicodeScalars)
-            guard chars[agent].count == scalarCount else { throw .badFormat }
+            // Deleted characters are not kept: they stand as U+FFFD.
+            chars[agent] = Array(repeating: "\u{FFFD}", count: try reader.int())
         }
-        let runs = try reader.int()
+        var visible = String(decoding: try reader.bytes(try reader.int()), as: UTF8.self).unicodeScalars.makeIterator()
+        let runCount = try reader.int()
+        var nextSeq = Array(repeating: UInt32(0), count: agents.count)
+        var previous = CharID.none, previousAgent = UInt32.max
+        var pending: (run: TextRun, rightIsNext: Bool)?
         var current: [TextRun] = []
         current.reserveCapacity(TextLeaf.capacity)
-        for _ in 0..<runs {
-            let agent = try reader.uint32(), seq = try reader.uint32(), packed = try reader.value()
-            let run = TextRun(agent: agent, seq: seq, length: UInt32(packed >> 1), deleted: packed & 1 == 1,
-                              left: try Self.readID(&reader), right: try Self.readID(&reader))
-            guard Int(agent) < agents.count, Int(run.seq) + Int(run.length) <= chars[Int(agent)].count else { throw .badFormat }
+        func flush(_ run: TextRun) {
             current.append(run)
             if current.count == TextLeaf.capacity / 2 {
                 appendLeaf(current)
                 current.removeAll(keepingCapacity: true)
             }
         }
+        for _ in 0..<runCount {
+            let header = try reader.value()
+            let flags = header & ((1 << RunFlag.bits) - 1), length = UInt32(truncatingIfNeeded: header >> RunFlag.bits)
+            let agent = flags & RunFlag.sameAgent != 0 ? previousAgent : try reader.uint32()
+            guard Int(agent) < agents.count, length > 0 else { throw .badFormat }
+            let zigzag = try reader.value()
+            let delta = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            let seq64 = Int64(nextSeq[Int(agent)]) + delta
+            guard seq64 >= 0, seq64 + Int64(length) <= Int64(chars[Int(agent)].count) else { throw .badFormat }
+            let seq = UInt32(seq64)
+            let left = flags & RunFlag.leftIsPrevious != 0 ? previous : try Self.readID(&reader)
+            let rightIsNext = flags & RunFlag.rightIsNext != 0
+            let right = rightIsNext ? CharID.none : try Self.readID(&reader)
+            let run = TextRun(agent: agent, seq: seq, length: length, deleted: flags & RunFlag.deleted != 0, left: left, right: right)
+            if !run.deleted {
+                for offset in 0..<Int(length) {
+                    guard let scalar = visible.next() else { throw .badFormat }
+                    chars[Int(agent)][Int(seq) + offset] = scalar
+                }
+            }
+            if var waiting = pending {
+                if waiting.rightIsNext { waiting.run.right = CharID(agent: agent, seq: seq) }
+                flush(waiting.run)
+            }
+            pending = (run, rightIsNext)
+            nextSeq[Int(agent)] = seq + length
+            previous = CharID(agent: agent, seq: seq + length - 1)
+            previousAgent = agent
+        }
+        // The last run's "next" is the end of the text.
+        if let last = pending { flush(last.run) }
         if !current.isEmpty { appendLeaf(current) }
-        guard reader.position == bytes.count else { throw .badFormat }
+        guard reader.position == bytes.count, visible.next() == nil else { throw .badFormat }
     }
 
     private func appendLeaf(_ runs: [TextRun]) {
