@@ -68,6 +68,7 @@ struct TextBenchmark {
         }
         print(String(format: "encode %.2f ms to %d bytes; decode %.2f ms; from the store: the cached text %.2f ms, the CRDT %.2f ms",
                      encode * 1000, snapshot.count, decode * 1000, openText * 1000, openCRDT * 1000))
+        peers.ratio("  opening a draft (its cached text) vs Loro snapshot import + text", openText, "loro_snapshot_import_text_s")
         peers.ratio("  store+CRDT load vs Loro snapshot import", openCRDT, "loro_snapshot_import_s")
         peers.ratio("  store+CRDT load vs Loro snapshot import + text", openCRDT, "loro_snapshot_import_text_s")
         if let loroBytes = peers.figures["loro_snapshot_bytes"] {
