@@ -129,7 +129,7 @@ import IntersessionCore
         #expect(try sec.drafts().first?.symbol == "WGEC/2026/3 Rev.1")
         try sec.saveDraft(draft, text: Self.original + "\n\nA new paragraph.", key: secretariat, now: 3_600)
         let version = try #require(try sec.draft(draft).versions.first)
-        let frozen = try sec.draftHistory(draft).text(within: version.heads.reduce(into: [:]) { $0[FeedID(hex: $1.key)!] = $1.value })
+        let frozen = try sec.draftHistory(draft).text(within: version.feedHeads)
         #expect(frozen.text == Self.original)
 
         let topic = try #require(try Fixture.topicIDs(sec).first)

@@ -38,3 +38,17 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// A penholder's decision: an acceptance signs, in one change, the edit that applies the
+    /// amendment; a rejection is based on the draft's current heads.
+    public func decideAmendment(_ id: EntityID, accept: Bool, reason: String?, key: DeviceKey, now: Int64) throws {
+        let decision = Op.amendDecide(AmendDecide(amendment: id, accepted: accept, reason: reason))
+        if accept {
+            let (draft, text) = try textWithAmendment(id.hex)
+            try saveDraft(draft, text: text, key: key, now: now, extraOps: [decision])
+        } else {
+            _ = try author(ops: [decision], references: [id], key: key, now: now, dependsOn: try draftHeads(try draft(ofAmendment: id.hex)))
+        }
+    }
+}

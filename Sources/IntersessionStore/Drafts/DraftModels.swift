@@ -45,6 +45,11 @@ public struct DraftVersionInfo: Sendable, Equatable, Codable {
     public var time: Int64
     public var by: String
     public var heads: [String: Int64]
+
+    /// The heads by feed, to replay the text the version names.
+    public var feedHeads: [FeedID: Int64] {
+        heads.reduce(into: [:]) { heads, entry in if let feed = FeedID(hex: entry.key) { heads[feed] = entry.value } }
+    }
 }
 
 public struct AmendmentView: Sendable, Equatable, Codable {

@@ -12,27 +12,15 @@ extension EffectRunner {
         case .loadDraftDiff(let id):
             let detail = try store.draft(id)
             let since = detail.versions.last
-            let old = since.map { version in
-                try? store.draftHistory(id).text(within: version.heads.reduce(into: [:]) { heads, entry in
-                    if let feed = FeedID(hex: entry.key) { heads[feed] = entry.value }
-                }).text
-            } ?? ""
-            return [.draftDiffLoaded(id: id, since: since?.name, DraftDiff.changes(from: old ?? "", to: detail.text))]
+            let old = try since.map { try store.draftHistory(id).text(within: $0.feedHeads).text } ?? ""
+            return [.draftDiffLoaded(id: id, since: since?.name, DraftDiff.changes(from: old, to: detail.text))]
         case .loadAmendments(let draft): return [.amendmentsLoaded(draft: draft, try store.amendments(of: draft))]
         case .amendmentPosition(let amendment, let supports):
             _ = try store.author(ops: [.amendPosition(AmendPosition(amendment: amendment, supports: supports))], references: [amendment],
                                  key: session.key, now: clock())
             return [.recorded(.amendmentPositionRecorded)]
         case .decideAmendment(let amendment, let accept, let reason):
-            if accept {
-                let (draft, text) = try store.textWithAmendment(amendment.hex)
-                try store.saveDraft(draft, text: text, key: session.key, now: clock(),
-                                    extraOps: [.amendDecide(AmendDecide(amendment: amendment, accepted: true))])
-            } else {
-                let draft = try store.draft(ofAmendment: amendment.hex)
-                _ = try store.author(ops: [.amendDecide(AmendDecide(amendment: amendment, accepted: false, reason: reason))],
-                                     references: [amendment], key: session.key, now: clock(), dependsOn: try store.draftHeads(draft))
-            }
+            try store.decideAmendment(amendment, accept: accept, reason: reason, key: session.key, now: clock())
             return [.recorded(.amendmentDecided)]
         default:
             return []

@@ -133,8 +133,7 @@ struct AmendAcceptCommand: ParsableCommand {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             let id = try amendment.id(in: store)
-            let (draft, text) = try store.textWithAmendment(id.hex)
-            try store.saveDraft(draft, text: text, key: key, now: Clock.now(), extraOps: [.amendDecide(AmendDecide(amendment: id, accepted: true))])
+            try store.decideAmendment(id, accept: true, reason: nil, key: key, now: Clock.now())
             Output.line("Accepted \(id.short); the draft now carries it.")
         }
     }
@@ -150,9 +149,7 @@ struct AmendRejectCommand: ParsableCommand {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             let id = try amendment.id(in: store)
-            let draft = try store.draft(ofAmendment: id.hex)
-            _ = try store.author(ops: [.amendDecide(AmendDecide(amendment: id, accepted: false, reason: try TextCheck.body(reason)))],
-                                 references: [id], key: key, now: Clock.now(), dependsOn: try store.draftHeads(draft))
+            try store.decideAmendment(id, accept: false, reason: try TextCheck.body(reason), key: key, now: Clock.now())
             Output.line("Rejected \(id.short).")
         }
     }

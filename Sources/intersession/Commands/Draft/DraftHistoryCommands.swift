@@ -23,7 +23,7 @@ struct DraftDiffCommand: ParsableCommand {
                 guard let version = detail.versions.last(where: { $0.name == name }) else {
                     throw InputError("no version \"\(name)\" (versions: \(detail.versions.map(\.name).joined(separator: ", ")))")
                 }
-                return history.text(within: DraftVersions.heads(version)).text
+                return history.text(within: version.feedHeads).text
             }
             guard let from = from ?? detail.versions.last?.name else { throw InputError("the draft has no version yet; name one with `draft version`") }
             let changes = DraftDiff.changes(from: try text(from), to: try text(to))
@@ -115,11 +115,5 @@ struct DraftPenholdersCommand: ParsableCommand {
                                  now: Clock.now(), dependsOn: heads)
             Output.line("Penholders of \(entity.short): \(feeds.map(\.short).joined(separator: ", ")).")
         }
-    }
-}
-
-enum DraftVersions {
-    static func heads(_ version: DraftVersionInfo) -> [FeedID: Int64] {
-        version.heads.reduce(into: [:]) { heads, entry in if let feed = FeedID(hex: entry.key) { heads[feed] = entry.value } }
     }
 }
