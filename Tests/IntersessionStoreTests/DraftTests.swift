@@ -144,6 +144,19 @@ import IntersessionCore
         #expect(try sec.draft(draft).translations == [french])
     }
 
+    /// Penholder A opens the draft in an editor; B's edit arrives by sync meanwhile; A's save,
+    /// diffed against what A started from, keeps B's edit.
+    @Test func aSaveIsDiffedAgainstWhereTheEditStarted() throws {
+        let (stores, draft) = try group()
+        let (a, b) = (stores[1], stores[2])
+        let start = try a.draftStart(draft)
+        try b.saveDraft(draft, text: Self.original.replacingOccurrences(of: "next meeting", with: "next session"), key: penB, now: 4_000)
+        try a.apply(try Fixture.log(of: b))
+        try a.saveDraft(draft, text: start.text.replacingOccurrences(of: "thresholds", with: "limits"), from: start, key: penA, now: 4_100)
+        let text = try a.draft(draft).text
+        #expect(text.contains("next session") && text.contains("publish their limits"))
+    }
+
     @Test func anEditNamingUnknownTextIsRefusedAndKept() throws {
         let (stores, draft) = try group()
         let a = stores[1]

@@ -5,14 +5,28 @@ import IntersessionCore
 /// Saving a draft: the new text is diffed against the text the store holds now and signed as
 /// the insert and delete runs that make it, based on the draft's current heads.
 extension AppDatabase {
-    /// Signs an edit turning the draft's text into `newText` (nil when nothing changed), with
-    /// `extraOps` in the same change (an amendment's acceptance).
+    /// Where an edit starts: the draft's text, its CRDT and heads as they were when the person
+    /// began. The save is diffed against this, so that what others merged meanwhile stays.
+    public func draftStart(_ id: String) throws -> DraftStart {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT state, text FROM draft WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(kind: "draft", prefix: id)
+            }
+            return DraftStart(state: Array(row[0] as Data), text: row[1], heads: try Self.heads(db, id))
+        }
+    }
+
+    /// Signs an edit turning the draft's text, as it was at `start` (now when nil), into
+    /// `newText` (nil when nothing changed), with `extraOps` in the same change (an amendment's
+    /// acceptance).
     @discardableResult
-    public func saveDraft(_ id: String, text newText: String, key: DeviceKey, now: Int64, extraOps: [Op] = []) throws -> SignedChange? {
+    public func saveDraft(_ id: String, text newText: String, from start: DraftStart? = nil, key: DeviceKey, now: Int64,
+                          extraOps: [Op] = []) throws -> SignedChange? {
         guard let draft = EntityID(hex: id) else { throw StoreError.notFound(kind: "draft", prefix: id) }
         guard newText.utf8.count <= Limits.draftBytes else { throw StoreError.invalid("a draft is limited to \(Limits.draftBytes / 1024) KiB") }
-        let text = try draftText(id)
-        let heads = try draftHeads(id)
+        let start = try start ?? draftStart(id)
+        let text = try SequenceText(decoding: start.state)
+        let heads = start.heads
         let (insertions, deletions) = text.change(to: newText, by: key.feed)
         guard !insertions.isEmpty || !deletions.isEmpty || !extraOps.isEmpty else { return nil }
         let edit = DraftEdit(draft: draft, base: heads, insertions: insertions, deletions: deletions)
@@ -51,4 +65,11 @@ extension AppDatabase {
             _ = try author(ops: [decision], references: [id], key: key, now: now, dependsOn: try draftHeads(try draft(ofAmendment: id.hex)))
         }
     }
+}
+
+/// A draft as an edit found it.
+public struct DraftStart: Sendable, Equatable {
+    public var state: [UInt8]
+    public var text: String
+    public var heads: [FeedID: Int64]
 }

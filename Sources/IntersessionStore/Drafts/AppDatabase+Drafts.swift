@@ -26,14 +26,16 @@ extension AppDatabase {
 
     /// The draft's heads: each feed's latest change that counted on it.
     public func draftHeads(_ id: String) throws -> [FeedID: Int64] {
-        try read { db in
-            var heads: [FeedID: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT f.key, max(o.seq) FROM draft_op o JOIN feed f ON f.id = o.feed WHERE o.draft = ? GROUP BY o.feed",
-                                        arguments: [id]) {
-                if let feed = FeedID(bytes: Array(row[0] as Data)) { heads[feed] = row[1] }
-            }
-            return heads
+        try read { db in try Self.heads(db, id) }
+    }
+
+    static func heads(_ db: Database, _ id: String) throws -> [FeedID: Int64] {
+        var heads: [FeedID: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT f.key, max(o.seq) FROM draft_op o JOIN feed f ON f.id = o.feed WHERE o.draft = ? GROUP BY o.feed",
+                                    arguments: [id]) {
+            if let feed = FeedID(bytes: Array(row[0] as Data)) { heads[feed] = row[1] }
         }
+        return heads
     }
 
     /// The draft's text as a CRDT, to edit here.

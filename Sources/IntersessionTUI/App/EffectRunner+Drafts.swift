@@ -15,6 +15,7 @@ extension EffectRunner {
             let old = try since.map { try store.draftHistory(id).text(within: $0.feedHeads).text } ?? ""
             return [.draftDiffLoaded(id: id, since: since?.name, DraftDiff.changes(from: old, to: detail.text))]
         case .loadAmendments(let draft): return [.amendmentsLoaded(draft: draft, try store.amendments(of: draft))]
+        case .beginDraftEdit(let id): return [.draftEditBegan(id: id, start: try store.draftStart(id))]
         case .amendmentPosition(let amendment, let supports):
             _ = try store.author(ops: [.amendPosition(AmendPosition(amendment: amendment, supports: supports))], references: [amendment],
                                  key: session.key, now: clock())
@@ -30,8 +31,8 @@ extension EffectRunner {
     func sendDraft(_ kind: ComposeState.Kind, title: String, body: String, _ session: Session) throws -> [Message] {
         let store = session.store
         switch kind {
-        case .draft(let id, _):
-            try store.saveDraft(id, text: body, key: session.key, now: clock())
+        case .draft(let id, let start):
+            try store.saveDraft(id, text: body, from: start, key: session.key, now: clock())
         case .comment(let draft, let paragraph):
             let detail = try store.draft(draft)
             guard let entity = EntityID(hex: draft), let topic = EntityID(hex: detail.summary.topic),

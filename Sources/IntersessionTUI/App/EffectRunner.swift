@@ -94,7 +94,7 @@ final class EffectRunner {
         case .acceptNomination(_, let nomination):
             _ = try store.author(ops: [.pollAccept(PollAccept(nomination: nomination))], references: [nomination], key: session.key, now: clock())
             return [.recorded(.pollAccepted)]
-        case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment:
+        case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment, .beginDraftEdit:
             return try runDraftEffect(effect, session)
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }

@@ -31,6 +31,7 @@ public enum Message: Sendable {
     case draftLoaded(DraftDetail)
     case draftDiffLoaded(id: String, since: String?, [DraftDiff.Change])
     case amendmentsLoaded(draft: String, [AmendmentView])
+    case draftEditBegan(id: String, start: DraftStart)
     /// An act was signed: say so, and reload what is shown.
     case recorded(TextKey)
     case deadlinesPassed([String])

@@ -80,8 +80,8 @@ public struct ComposeState: Sendable, Equatable {
         case thread(topic: TopicSummary)
         case reply(to: PostView, quote: String?)
         case edit(PostView)
-        /// The whole text of a draft (penholders).
-        case draft(id: String, original: String)
+        /// The whole text of a draft (penholders), as it was when the editing began.
+        case draft(id: String, start: DraftStart)
         /// A comment on a draft's paragraph: a thread anchored to it.
         case comment(draft: String, paragraph: Int)
         /// An amendment to a paragraph: the title field holds the rationale, the text the new wording.
@@ -100,7 +100,8 @@ public struct ComposeState: Sendable, Equatable {
         self.kind = kind
         switch kind {
         case .edit(let post): body = TextEditor(post.body)
-        case .draft(_, let original), .amend(_, _, let original): body = TextEditor(original)
+        case .draft(_, let start): body = TextEditor(start.text)
+        case .amend(_, _, let original): body = TextEditor(original)
         default: break
         }
         field = { if case .thread = kind { return .title } else { return .body } }()

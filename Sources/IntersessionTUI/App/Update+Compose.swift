@@ -10,7 +10,7 @@ extension Update {
             let unchanged = {
                 switch compose.kind {
                 case .edit(let post): return compose.body.text == post.body
-                case .draft(_, let original): return compose.body.text == original
+                case .draft(_, let start): return compose.body.text == start.text
                 case .amend(_, _, let original): return compose.body.text == original && compose.title.isEmpty
                 default: return false
                 }

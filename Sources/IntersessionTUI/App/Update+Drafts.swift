@@ -21,11 +21,11 @@ extension Update {
             model.screen = .draft(draft)
             return []
         }
-        guard let detail = draft.detail else { return key.name == "left" || key.name == "h" ? goBack(&model) : [] }
+        guard draft.detail != nil else { return key.name == "left" || key.name == "h" ? goBack(&model) : [] }
         let paragraph = draft.list.current
         switch key.name {
         case "e":
-            model.screens.append(.compose(ComposeState(kind: .draft(id: draft.id, original: detail.text))))
+            return [.beginDraftEdit(id: draft.id)]
         case "c":
             guard let number = paragraph?.number else { return [] }
             model.screens.append(.compose(ComposeState(kind: .comment(draft: draft.id, paragraph: number))))
@@ -115,6 +115,8 @@ extension Update {
                 diff.loaded = true
                 screen = .draftDiff(diff)
             }
+        case .draftEditBegan(let id, let start):
+            model.screens.append(.compose(ComposeState(kind: .draft(id: id, start: start))))
         case .amendmentsLoaded(let draft, let amendments):
             model.updateScreens { screen in
                 guard case .amendments(var state) = screen, state.draft == draft else { return }

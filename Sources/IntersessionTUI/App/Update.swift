@@ -122,7 +122,7 @@ public enum Update {
         case .voted:
             model.flash = model.catalog[.pollThanks]
             return reloadCurrent(model)
-        case .draftsLoaded, .draftLoaded, .draftDiffLoaded, .amendmentsLoaded:
+        case .draftsLoaded, .draftLoaded, .draftDiffLoaded, .amendmentsLoaded, .draftEditBegan:
             return draftMessage(message, &model)
         case .recorded(let text):
             model.flash = model.catalog[text]

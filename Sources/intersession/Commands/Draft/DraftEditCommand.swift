@@ -14,9 +14,10 @@ struct DraftEditCommand: ParsableCommand {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             let id = try draft.id(in: store)
-            let current = try store.draftText(id).text
-            let text = try file.map(DraftInput.read) ?? (try EditorSession.edit(current, name: "draft-\(Output.short(id)).md"))
-            if try store.saveDraft(id, text: text, key: key, now: Clock.now()) == nil {
+            // A sync may merge others' edits while $EDITOR is open: the save is diffed against the start.
+            let start = try store.draftStart(id)
+            let text = try file.map(DraftInput.read) ?? (try EditorSession.edit(start.text, name: "draft-\(Output.short(id)).md"))
+            if try store.saveDraft(id, text: text, from: start, key: key, now: Clock.now()) == nil {
                 Output.line("No change to \(Output.short(id)).")
             } else {
                 Output.line("Saved \(Output.short(id)).")
