@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the terminal interface, driven in tmux: open the demo, go to a thread,
 # reply, resize the window mid-session, quit, and check the reply with `show --json`; then the
-# same in French; then moderation, and votes.
+# same in French; then moderation, votes, and editing a draft.
 set -uo pipefail
 BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
 command -v tmux >/dev/null 2>&1 || { echo "tui.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
@@ -161,10 +161,42 @@ voting_session() {
     fi
 }
 
+# Drafts: a penholder edits the demo draft through $EDITOR from the interface; the text is saved.
+draft_session() {
+    local ws="$T/ws-draft"
+    "$BIN" demo --dir "$ws" >/dev/null || { bad "drafts: making the demo"; return; }
+    printf '#!/bin/sh\nprintf "\\n\\nA paragraph added in the editor.\\n" >> "$1"\n' > "$T/draft-editor.sh"
+    chmod +x "$T/draft-editor.sh"
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color EDITOR=$T/draft-editor.sh $BIN demo --dir $ws --as cochair-fr --lang en; sleep 30"
+    wait_for "drafts: the penholder's interface opens" "Topics" || return
+    keys D
+    wait_for "drafts: D lists the drafts" "WGEC/2026/3 Rev.1"
+    keys Enter
+    wait_for "drafts: the draft shows numbered paragraphs" "2. Members should publish"
+    keys e
+    wait_for "drafts: e opens the draft's text to edit" "Editing"
+    keys C-e
+    wait_for "drafts: the text written in \$EDITOR comes back" "A paragraph added in the editor."
+    keys C-s
+    wait_for "drafts: the edit is saved" "Sent."
+    keys q q q q
+    tmux -S "$SOCKET" kill-server 2>/dev/null
+    local draft
+    draft=$("$BIN" draft list --json --home "$ws/cochair-fr" | jq -r '.[0].id')
+    if "$BIN" draft show "$draft" --json --home "$ws/cochair-fr" \
+        | jq -e '.paragraphs[-1].text == "A paragraph added in the editor." and .paragraphs[-1].number == 5' >/dev/null; then
+        ok "drafts: draft show --json has the new paragraph 5"
+    else
+        bad "drafts: draft show --json has the new paragraph 5"
+    fi
+}
+
 run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
 run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
 editor_session
 moderation_session
 voting_session
+draft_session
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
