@@ -113,7 +113,7 @@ import IntersessionCore
         try check("election-nominate", peer: "secretariat") { fixture in
             let me = fixture.session.key.feed
             let head = (try? fixture.session.store.feedProgress()[me]?.head) ?? 0
-            _ = try? fixture.session.store.author(ops: [.memberRole(MemberRole(feed: me, role: .member, fromSeq: (head ?? 0) + 2))],
+            _ = try? fixture.session.store.author(ops: [.memberRole(MemberRole(feed: me, role: .member, fromSeq: head + 2))],
                                                   references: [], key: fixture.session.key, now: DemoFixture.now)
             fixture.press(.character("V"), .down, .down, .enter, .character("N"))
         }
