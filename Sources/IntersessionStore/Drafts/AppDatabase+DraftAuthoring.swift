@@ -9,10 +9,10 @@ extension AppDatabase {
     /// began. The save is diffed against this, so that what others merged meanwhile stays.
     public func draftStart(_ id: String) throws -> DraftStart {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, text FROM draft WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT state, text, symbol FROM draft WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(kind: "draft", prefix: id)
             }
-            return DraftStart(state: Array(row[0] as Data), text: row[1], heads: try Self.heads(db, id))
+            return DraftStart(state: Array(row[0] as Data), text: row[1], heads: try Self.heads(db, id), symbol: row[2])
         }
     }
 
@@ -72,4 +72,5 @@ public struct DraftStart: Sendable, Equatable {
     public var state: [UInt8]
     public var text: String
     public var heads: [FeedID: Int64]
+    public var symbol: String
 }

@@ -30,7 +30,7 @@ enum Chrome {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]
             case .reply(let post, _): return catalog[.composeReplyTitle, post.authorName ?? String(post.author.prefix(8))]
             case .edit: return catalog[.composeEditTitle]
-            case .draft: return catalog[.composeDraftTitle, catalog[.draftsTitle]]
+            case .draft(_, let start): return catalog[.composeDraftTitle, start.symbol]
             case .comment(_, let paragraph): return catalog[.composeCommentTitle, String(paragraph)]
             case .amend(_, let paragraph, _): return catalog[.composeAmendTitle, String(paragraph)]
             }
