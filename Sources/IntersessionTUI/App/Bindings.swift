@@ -27,7 +27,7 @@ enum Bindings {
         case .drafts: return moving + reading
         case .draft:
             return moving + [("e", .helpEditDraft), ("c", .helpComment), ("a", .helpAmend), ("d", .helpDiff), ("t", .helpAmendmentsTable),
-                             ("enter", .helpOpenComments)] + reading
+                             ("enter", .helpOpenComments), ("v", .helpNameVersion)] + (moderates ? [("S", .helpDraftStatus)] : []) + reading
         case .draftDiff: return [("↑↓ j k", .helpMove), ("pgup pgdn", .helpPage)] + reading
         case .amendments:
             return moving + [("+", .helpSupport), ("-", .helpOppose), ("y", .helpAcceptAmendment), ("r", .helpRejectAmendment)] + reading

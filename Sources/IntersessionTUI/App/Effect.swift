@@ -36,6 +36,8 @@ public enum Effect: Sendable, Equatable {
     case loadDraft(id: String)
     case loadDraftDiff(id: String)
     case loadAmendments(draft: String)
+    case nameVersion(draft: String, name: String)
+    case setDraftStatus(draft: String, status: DraftStatus)
     /// Takes the draft as it is now, to diff the edit against when it is saved.
     case beginDraftEdit(id: String)
     case amendmentPosition(EntityID, supports: Bool)

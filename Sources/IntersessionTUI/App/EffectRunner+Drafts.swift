@@ -16,6 +16,17 @@ extension EffectRunner {
             return [.draftDiffLoaded(id: id, since: since?.name, DraftDiff.changes(from: old, to: detail.text))]
         case .loadAmendments(let draft): return [.amendmentsLoaded(draft: draft, try store.amendments(of: draft))]
         case .beginDraftEdit(let id): return [.draftEditBegan(id: id, start: try store.draftStart(id))]
+        case .nameVersion(let id, let name):
+            guard let draft = EntityID(hex: id) else { return [] }
+            let heads = try store.draftHeads(id)
+            _ = try store.author(ops: [.draftVersion(DraftVersion(draft: draft, name: name, heads: heads))], references: [draft], key: session.key,
+                                 now: clock(), dependsOn: heads)
+            return [.recorded(.draftVersionNamed)]
+        case .setDraftStatus(let id, let status):
+            guard let draft = EntityID(hex: id) else { return [] }
+            _ = try store.author(ops: [.draftStatus(DraftSetStatus(draft: draft, status: status))], references: [draft], key: session.key,
+                                 now: clock())
+            return [.recorded(.draftStatusSet)]
         case .amendmentPosition(let amendment, let supports):
             _ = try store.author(ops: [.amendPosition(AmendPosition(amendment: amendment, supports: supports))], references: [amendment],
                                  key: session.key, now: clock())

@@ -94,7 +94,8 @@ final class EffectRunner {
         case .acceptNomination(_, let nomination):
             _ = try store.author(ops: [.pollAccept(PollAccept(nomination: nomination))], references: [nomination], key: session.key, now: clock())
             return [.recorded(.pollAccepted)]
-        case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment, .beginDraftEdit:
+        case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment, .beginDraftEdit, .nameVersion,
+             .setDraftStatus:
             return try runDraftEffect(effect, session)
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }

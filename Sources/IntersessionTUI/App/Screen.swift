@@ -191,9 +191,16 @@ public struct VoteDialog: Sendable, Equatable {
 
 /// A draft: its paragraphs, one selected for comments and amendments.
 public struct DraftState: Sendable, Equatable {
+    public enum Prompt: Sendable, Equatable {
+        /// Naming the draft as it stands (e.g. Rev.2).
+        case version(TextEditor)
+        /// Choosing the draft's stage, by index of `DraftStatus.allCases`.
+        case status(Int)
+    }
     public var id: String
     public var detail: DraftDetail?
     public var list = ListState<DraftParagraph>()
+    public var prompt: Prompt?
 
     public init(id: String) { self.id = id }
 }

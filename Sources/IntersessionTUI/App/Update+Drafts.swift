@@ -17,6 +17,10 @@ extension Update {
     }
 
     static func draftKey(_ key: Key, _ draft: inout DraftState, _ model: inout Model) -> [Effect] {
+        if let prompt = draft.prompt {
+            defer { if case .draft = model.screen { model.screen = .draft(draft) } }
+            return draftPromptKey(key, prompt, &draft)
+        }
         if navigate(key, &draft.list, rows: max(1, model.contentRows / 3)) {
             model.screen = .draft(draft)
             return []
@@ -40,6 +44,13 @@ extension Update {
         case "t":
             model.screens.append(.amendments(AmendmentsState(draft: draft.id)))
             return [.loadAmendments(draft: draft.id)]
+        case "v":
+            draft.prompt = .version(TextEditor(singleLine: true))
+            model.screen = .draft(draft)
+        case "S":
+            guard model.moderates, let status = draft.detail.flatMap({ DraftStatus(rawValue: $0.summary.status) }) else { return [] }
+            draft.prompt = .status(DraftStatus.allCases.firstIndex(of: status) ?? 0)
+            model.screen = .draft(draft)
         case "enter", "right", "l":
             guard let thread = paragraph?.comments.first else { return [] }
             return openThread(thread, at: nil, &model)
@@ -47,6 +58,34 @@ extension Update {
             return goBack(&model)
         default:
             break
+        }
+        return []
+    }
+
+    static func draftPromptKey(_ key: Key, _ prompt: DraftState.Prompt, _ draft: inout DraftState) -> [Effect] {
+        if key == .escape {
+            draft.prompt = nil
+            return []
+        }
+        switch prompt {
+        case .version(var name):
+            if key == .enter {
+                let text = name.text.trimmingCharacters(in: .whitespaces)
+                guard ContentCheck.isTitle(text) else { return [] }
+                draft.prompt = nil
+                return [.nameVersion(draft: draft.id, name: text)]
+            }
+            _ = name.handle(key)
+            draft.prompt = .version(name)
+        case .status(let index):
+            switch key.name {
+            case "up", "k": draft.prompt = .status(max(0, index - 1))
+            case "down", "j": draft.prompt = .status(min(DraftStatus.allCases.count - 1, index + 1))
+            case "enter":
+                draft.prompt = nil
+                return [.setDraftStatus(draft: draft.id, status: DraftStatus.allCases[index])]
+            default: break
+            }
         }
         return []
     }

@@ -25,6 +25,8 @@ extension Update {
             return pollKey(key, &poll, &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
+        case .draft(var draft) where draft.prompt != nil:
+            return draftKey(key, &draft, &model)
         case .members where model.memberAction != nil:
             var action = model.memberAction!
             return memberActionKey(key, &action, &model)

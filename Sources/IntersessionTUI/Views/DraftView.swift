@@ -1,3 +1,4 @@
+import IntersessionCore
 import IntersessionStore
 
 /// A draft: numbered paragraphs, each with its marks (open amendments, concurrent edits to
@@ -49,6 +50,33 @@ enum DraftView {
             buffer.write(line.text, x: 2, row: row, in: area, style: line.style)
             if selected, cursor == nil { cursor = (area.x, area.y + row) }
         }
+        if let prompt = draft.prompt { return renderPrompt(prompt, model, theme, area, &buffer) }
         return model.plain ? cursor : nil
+    }
+
+    /// The version-name prompt, or the stage picker, at the bottom over the text.
+    static func renderPrompt(_ prompt: DraftState.Prompt, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
+        let rows: Int
+        switch prompt {
+        case .version: rows = 1
+        case .status: rows = DraftStatus.allCases.count + 1
+        }
+        let box = Rect(x: area.x, y: area.y + max(0, area.height - rows), width: area.width, height: min(area.height, rows))
+        buffer.fill(box, style: theme.status)
+        switch prompt {
+        case .version(let name):
+            let label = model.catalog[.draftVersionPrompt]
+            buffer.write(" " + label, x: 0, row: 0, in: box, style: theme.status)
+            let field = Rect(x: box.x + 1 + label.cellWidth, y: box.y, width: max(0, box.width - label.cellWidth - 2), height: 1)
+            return EditorView.render(name, field, theme.status, &buffer)
+        case .status(let index):
+            buffer.write(" " + model.catalog[.draftStatusPrompt], x: 0, row: 0, in: box, style: theme.status.adding(.bold))
+            for (row, status) in DraftStatus.allCases.enumerated() {
+                let chosen = row == index
+                buffer.write((chosen ? " > " : "   ") + model.catalog[Update.statusText(status.rawValue)], x: 0, row: row + 1, in: box,
+                             style: chosen ? theme.selected : theme.status)
+            }
+            return nil
+        }
     }
 }

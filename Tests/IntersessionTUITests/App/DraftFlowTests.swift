@@ -62,6 +62,29 @@ import IntersessionStore
         #expect(thread.detail?.posts.first?.body == "Loaded where?")
     }
 
+    @Test func aPenholderNamesAVersionAndACochairSetsTheStage() throws {
+        let cochair = try DemoFixture(peer: "cochair-fr")
+        Self.openDraft(cochair)
+        cochair.press(.character("v"))
+        cochair.type("Rev.2")
+        cochair.press(.enter)
+        guard case .draft(let named) = cochair.runtime.model.screen else { Issue.record("not on the draft"); return }
+        #expect(named.detail?.summary.symbol == "WGEC/2026/3 Rev.2" && named.detail?.versions.map(\.name) == ["Rev.1", "Rev.2"])
+        cochair.press(.character("S"), .down, .enter)
+        guard case .draft(let staged) = cochair.runtime.model.screen else { return }
+        #expect(staged.detail?.summary.status == DraftStatus.comment.rawValue)
+        // A delegate has no stage key, and a version they name is refused: they are no penholder.
+        let delegate = try DemoFixture(peer: "delegate-jp")
+        Self.openDraft(delegate)
+        delegate.press(.character("S"))
+        guard case .draft(let untouched) = delegate.runtime.model.screen else { return }
+        #expect(untouched.prompt == nil)
+        delegate.press(.character("v"))
+        delegate.type("Mine")
+        delegate.press(.enter)
+        #expect(delegate.runtime.model.flash?.contains("penholders") == true)
+    }
+
     @Test func theDiffShowsTheChangesSinceTheLatestVersion() throws {
         let fixture = try DemoFixture(peer: "delegate-jp")
         Self.openDraft(fixture)

@@ -95,6 +95,10 @@ import IntersessionCore
 
     @Test func draft() throws { try check("draft") { $0.press(.character("D"), .enter, .down, .down) } }
 
+    @Test func draftStage() throws {
+        try check("draft-stage", peer: "cochair-fr") { $0.press(.character("D"), .enter, .character("S")) }
+    }
+
     @Test func draftDiff() throws { try check("draft-diff") { $0.press(.character("D"), .enter, .character("d")) } }
 
     @Test func amendments() throws { try check("amendments") { $0.press(.character("D"), .enter, .character("t")) } }
