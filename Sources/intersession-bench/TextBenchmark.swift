@@ -134,6 +134,8 @@ struct TextBenchmark {
         print(String(format: "merge two offline branches of 10,000 edits each: %.2f ms", branches * 1000))
         peers.ratio("  vs Loro", branches, "loro_merge_branches_s")
         peers.ratio("  vs pycrdt", branches, "pycrdt_merge_branches_s")
+
+        try DraftOpenBenchmark(edits: 1_000).run(text: paper.endContent)
     }
 
     /// Applies trace patches with positions clamped to the text, as the Python script does.

@@ -52,3 +52,39 @@ import Testing
         #expect(Paragraphs.block(containing: blocks[2].range.lowerBound, in: blocks) == 2)
     }
 }
+
+/// Blame and concurrent-edit flags from a draft's history.
+@Suite struct DraftHistoryTests {
+    static let (a, b) = (DeviceKey().feed, DeviceKey().feed)
+    static let draft = EntityID(hex: String(repeating: "07", count: 16))!
+
+    /// An edit by `author` turning `text` into `new`, made on `base`.
+    static func edit(_ text: SequenceText, to new: String, by author: FeedID, seq: Int64, time: Int64,
+                     base: [FeedID: Int64]) -> DraftHistory.Edit {
+        let (insertions, deletions) = text.change(to: new, by: author)
+        return .init(author: author, seq: seq, time: time,
+                     edit: DraftEdit(draft: draft, base: base, insertions: insertions, deletions: deletions))
+    }
+
+    @Test func blameNamesTheLastEditOfEachParagraphAndFlagsConcurrentOnes() {
+        let first = "One.\n\nTwo.\n\nThree."
+        let textA = SequenceText()
+        let e0 = Self.edit(textA, to: first, by: Self.a, seq: 1, time: 10, base: [:])
+        let textB = SequenceText()
+        try? textB.apply(e0.edit, by: Self.a)
+        // A changes paragraph 2 and B deletes in paragraph 2 and 3, neither seeing the other.
+        let e1 = Self.edit(textA, to: "One.\n\nTwo, amended.\n\nThree.", by: Self.a, seq: 2, time: 20, base: [Self.a: 1])
+        let e2 = Self.edit(textB, to: "One.\n\nTw.\n\nThree!", by: Self.b, seq: 1, time: 30, base: [Self.a: 1])
+        let (text, blocks) = DraftHistory(edits: [e0, e1, e2]).blocks()
+        #expect(text == "One.\n\nTw, amended.\n\nThree!")
+        #expect(blocks.map(\.lastEdit) == [0, 2, 2])
+        #expect(blocks.map(\.concurrent) == [false, true, false])
+        // An edit that saw both, touching paragraph 2, reviews it.
+        let merged = SequenceText()
+        for edit in [e0, e1, e2] { try? merged.apply(edit.edit, by: edit.author) }
+        let e3 = Self.edit(merged, to: "One.\n\nTwo, amended.\n\nThree!", by: Self.a, seq: 3, time: 40, base: [Self.a: 2, Self.b: 1])
+        let reviewed = DraftHistory(edits: [e0, e1, e2, e3]).blocks().blocks
+        #expect(reviewed.map(\.concurrent) == [false, false, false] && reviewed[1].lastEdit == 3)
+        #expect(DraftHistory(edits: [e0, e1, e2, e3]).text(within: [Self.a: 2]).text == "One.\n\nTwo, amended.\n\nThree.")
+    }
+}

@@ -58,22 +58,32 @@ public struct DraftHistory {
         let current = text.text
         let paragraphs = Paragraphs.split(current)
         var touched = Array(repeating: Set<Int>(), count: paragraphs.count)
+        // Each run's characters, split where paragraphs end, mark their paragraph as touched by
+        // the edits that inserted them and, for a deleted run, by those that deleted them.
         var offset = 0
         if !paragraphs.isEmpty {
             for leaf in text.leaves {
                 for run in leaf.runs {
-                    for k in 0..<run.length {
-                        let seq = run.seq + k
+                    let starts = inserted[Int(run.agent)]
+                    if run.deleted {
                         guard let block = Paragraphs.block(containing: offset, in: paragraphs) else { continue }
-                        if let inserter = Self.lookUp(seq, in: inserted[Int(run.agent)]) { touched[block].insert(inserter) }
-                        if run.deleted {
-                            for record in deleted[run.agent] ?? [] where seq >= record.seq && seq < record.seq + record.length {
-                                touched[block].insert(record.edit)
-                            }
-                        } else {
-                            offset += 1
+                        Self.inserters(of: run.seq..<(run.seq + run.length), in: starts) { touched[block].insert($0) }
+                        for record in deleted[run.agent] ?? [] where record.seq < run.seq + run.length && run.seq < record.seq + record.length {
+                            touched[block].insert(record.edit)
                         }
+                        continue
                     }
+                    var position = offset, seq = run.seq
+                    let end = offset + Int(run.length)
+                    while position < end, let block = Paragraphs.block(containing: position, in: paragraphs) {
+                        let blockEnd = paragraphs[block].range.upperBound
+                        let chunkEnd = position < blockEnd ? min(end, blockEnd) : end
+                        let count = UInt32(chunkEnd - position)
+                        Self.inserters(of: seq..<(seq + count), in: starts) { touched[block].insert($0) }
+                        seq += count
+                        position = chunkEnd
+                    }
+                    offset = end
                 }
             }
         }
@@ -98,12 +108,17 @@ public struct DraftHistory {
         return false
     }
 
-    static func lookUp(_ seq: UInt32, in starts: [(seq: UInt32, edit: Int)]) -> Int? {
+    /// The edits that inserted some of `seqs`, given each edit's first seq in order.
+    static func inserters(of seqs: Range<UInt32>, in starts: [(seq: UInt32, edit: Int)], _ body: (Int) -> Void) {
         var low = 0, high = starts.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid].seq <= seq { low = mid + 1 } else { high = mid }
+            if starts[mid].seq <= seqs.lowerBound { low = mid + 1 } else { high = mid }
         }
-        return low > 0 ? starts[low - 1].edit : nil
+        var index = max(0, low - 1)
+        while index < starts.count, starts[index].seq < seqs.upperBound {
+            if index + 1 >= starts.count || starts[index + 1].seq > seqs.lowerBound { body(starts[index].edit) }
+            index += 1
+        }
     }
 }

@@ -76,7 +76,8 @@ extension AppDatabase {
             let history = try Self.history(db, id)
             let (text, blocks) = history.blocks()
             let names = try Self.names(db)
-            let amendments = try Self.amendments(db, draft: id, text: try Self.openText(db, id), blocks: blocks.map(\.paragraph))
+            let crdt = try Self.openText(db, id)
+            let amendments = try Self.amendments(db, draft: id, text: crdt, blocks: blocks.map(\.paragraph))
             // A translation is aligned with its source block by block.
             var staleSource: Set<Int> = []
             if let source = summary.translationOf {
@@ -87,7 +88,6 @@ extension AppDatabase {
                     if let theirs = sourceBlocks[index].lastEdit.map({ sourceHistory.edits[$0].time }), theirs > mine { staleSource.insert(index) }
                 }
             }
-            let crdt = try Self.openText(db, id)
             var comments: [Int: [String]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.thread, c.anchor FROM draft_comment c JOIN thread t ON t.id = c.thread WHERE c.draft = ? ORDER BY t.created_ms
