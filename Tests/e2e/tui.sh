@@ -26,12 +26,23 @@ wait_for() {
     return 1
 }
 
+# open_tui ENV_AND_ARGS: runs `intersession demo` in a detached 100x30 tmux session, the words
+# before "--" being environment settings and those after the demo's arguments.
+open_tui() {
+    local env=() args=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do env+=("$1"); shift; done
+    shift
+    args=("$@")
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
+        "TERM=screen-256color ${env[*]} $BIN demo ${args[*]}; sleep 30"
+}
+close_tui() { tmux -S "$SOCKET" kill-server 2>/dev/null; }
+
 run_session() {
     local lang=$1 topics=$2 threads=$3 reply=$4 sent=$5
     local ws="$T/ws-$lang"
     "$BIN" demo --dir "$ws" >/dev/null || { bad "$lang: making the demo"; return; }
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color INTERSESSION_HOME= $BIN demo --dir $ws --lang $lang; sleep 30"
+    open_tui INTERSESSION_HOME= -- --dir "$ws" --lang $lang
     wait_for "$lang: the demo opens on the topics" "$topics" || return
     keys Enter
     wait_for "$lang: a topic opens its threads" "$threads"
@@ -48,7 +59,7 @@ run_session() {
     wait_for "$lang: the thread shows the reply after another resize" "Reply type"
     keys q q q
     for _ in $(seq 1 50); do screen | grep -q "Topics\|Thèmes" || break; sleep 0.1; done
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     local thread
     thread=$("$BIN" threads flows --json --home "$ws/delegate-jp" | jq -r '.[0].id')
     if "$BIN" show "$thread" --json --keep-unread --home "$ws/delegate-jp" \
@@ -65,8 +76,7 @@ editor_session() {
     "$BIN" demo --dir "$ws" >/dev/null || { bad "editor: making the demo"; return; }
     printf '#!/bin/sh\nprintf "Written in the editor.\\n" > "$1"\n' > "$T/editor.sh"
     chmod +x "$T/editor.sh"
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color EDITOR=$T/editor.sh $BIN demo --dir $ws --lang en; sleep 30"
+    open_tui EDITOR=$T/editor.sh -- --dir "$ws" --lang en
     wait_for "editor: the demo opens" "Topics" || return
     keys Enter Enter r
     wait_for "editor: the reply editor opens" "Text:"
@@ -75,7 +85,7 @@ editor_session() {
     keys C-s
     wait_for "editor: the reply is sent" "Sent."
     keys q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     local thread
     thread=$("$BIN" threads flows --json --home "$ws/delegate-jp" | jq -r '.[0].id')
     if "$BIN" show "$thread" --json --keep-unread --home "$ws/delegate-jp" \
@@ -90,8 +100,7 @@ editor_session() {
 moderation_session() {
     local ws="$T/ws-mod"
     "$BIN" demo --dir "$ws" >/dev/null || { bad "moderation: making the demo"; return; }
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color $BIN demo --dir $ws --as cochair-fr --lang en; sleep 30"
+    open_tui -- --dir "$ws" --as cochair-fr --lang en
     wait_for "moderation: the co-chair's interface opens" "Topics" || return
     keys Enter Enter m
     wait_for "moderation: m opens the moderation menu" "hide this post"
@@ -101,16 +110,15 @@ moderation_session() {
     keys Enter
     wait_for "moderation: the post is hidden" "Done."
     keys q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     "$BIN" sync --home "$ws/cochair-fr" >/dev/null
     "$BIN" sync --home "$ws/delegate-jp" >/dev/null
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color $BIN demo --dir $ws --as delegate-jp --lang en; sleep 30"
+    open_tui -- --dir "$ws" --as delegate-jp --lang en
     wait_for "moderation: the delegate's interface opens" "Topics" || return
     keys Enter Enter
     wait_for "moderation: the delegate sees the notice instead of the post" "Hidden by the co-chairs: Off topic for this thread"
     keys q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
 }
 
 # Votes: the delegate votes on a proposal and in an election in the interface; the co-chair
@@ -118,8 +126,7 @@ moderation_session() {
 voting_session() {
     local ws="$T/ws-vote"
     "$BIN" demo --dir "$ws" >/dev/null || { bad "votes: making the demo"; return; }
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color $BIN demo --dir $ws --as delegate-jp --lang en; sleep 30"
+    open_tui -- --dir "$ws" --as delegate-jp --lang en
     wait_for "votes: the delegate's interface opens" "Topics" || return
     keys V
     wait_for "votes: V lists the decisions" "Adopt the agenda of the next meeting"
@@ -136,18 +143,17 @@ voting_session() {
     keys 1 Enter
     wait_for "votes: the ballot counts" "1 voted: Kenji Watanabe"
     keys q q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     "$BIN" sync --home "$ws/delegate-jp" >/dev/null
     "$BIN" sync --home "$ws/cochair-fr" >/dev/null
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color $BIN demo --dir $ws --as cochair-fr --lang fr; sleep 30"
+    open_tui -- --dir "$ws" --as cochair-fr --lang fr
     wait_for "votes: the co-chair's interface opens in French" "Thèmes" || return
     keys V j Enter
     wait_for "votes: the co-chair sees the delegate's vote" "pour: 2"
     keys C
     wait_for "votes: C closes the proposal" "proposition · clos"
     keys q q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     local home results=() poll
     for home in cochair-fr delegate-jp secretariat cochair-fr delegate-jp secretariat; do "$BIN" sync --home "$ws/$home" >/dev/null; done
     poll=$("$BIN" poll list --json --home "$ws/secretariat" | jq -r '.[] | select(.kind == "proposal") | .id')
@@ -167,8 +173,7 @@ draft_session() {
     "$BIN" demo --dir "$ws" >/dev/null || { bad "drafts: making the demo"; return; }
     printf '#!/bin/sh\nprintf "\\n\\nA paragraph added in the editor.\\n" >> "$1"\n' > "$T/draft-editor.sh"
     chmod +x "$T/draft-editor.sh"
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x 100 -y 30 \
-        "TERM=screen-256color EDITOR=$T/draft-editor.sh $BIN demo --dir $ws --as cochair-fr --lang en; sleep 30"
+    open_tui EDITOR=$T/draft-editor.sh -- --dir "$ws" --as cochair-fr --lang en
     wait_for "drafts: the penholder's interface opens" "Topics" || return
     keys D
     wait_for "drafts: D lists the drafts" "WGEC/2026/3 Rev.1"
@@ -181,7 +186,7 @@ draft_session() {
     keys C-s
     wait_for "drafts: the edit is saved" "Sent."
     keys q q q q
-    tmux -S "$SOCKET" kill-server 2>/dev/null
+    close_tui
     local draft
     draft=$("$BIN" draft list --json --home "$ws/cochair-fr" | jq -r '.[0].id')
     if "$BIN" draft show "$draft" --json --home "$ws/cochair-fr" \
