@@ -17,13 +17,13 @@ struct ApplyBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let floorPath = folder.appendingPathComponent("floor.sqlite").path
-        let floorStore = try AppDatabase.open(path: floorPath)
+        let floorStore = try AppDatabase.create(path: floorPath)
         try floorStore.apply(workload.setup)
         let rows = try RawFloor.Rows(posts, feedRows: floorStore.feedRowIDs())
         let floorSeconds = try RawFloor.insert(rows, path: floorPath)
 
         let storePath = folder.appendingPathComponent("store.sqlite").path
-        let store = try AppDatabase.open(path: storePath)
+        let store = try AppDatabase.create(path: storePath)
         try store.apply(workload.setup)
         let start = DispatchTime.now()
         let report = try store.apply(posts)
@@ -33,7 +33,7 @@ struct ApplyBenchmark {
         }
 
         let parsePath = folder.appendingPathComponent("parsed.sqlite").path
-        let parsedStore = try AppDatabase.open(path: parsePath)
+        let parsedStore = try AppDatabase.create(path: parsePath)
         try parsedStore.apply(workload.setup)
         let wire = posts.map { ($0.bytes, $0.signature) }
         let parseStart = DispatchTime.now()

@@ -7,8 +7,14 @@ import IntersessionCore
 /// everything into an empty replica. Prints figures to compare with `Benchmarks/crdt_peers.py`.
 struct TextBenchmark {
     let folder: URL
+    /// How often each figure is measured (the best is printed), and how many saves the draft gets.
+    let repetitions: Int
+    let saves: Int
 
-    init() {
+    /// `tiny`: one repetition and a few saves, so that CI runs every figure once in a debug build.
+    init(tiny: Bool = false) {
+        repetitions = tiny ? 1 : 5
+        saves = tiny ? 20 : 1_000
         folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Tests/Data/editing-traces")
     }
@@ -33,7 +39,7 @@ struct TextBenchmark {
         // 1. Replay edit by edit, recording the ops a peer would receive.
         var times: [Double] = []
         var text = SequenceText()
-        for _ in 0..<5 {
+        for _ in 0..<repetitions {
             text = SequenceText()
             let agent = text.agent(DeviceKey().feed)
             times.append(Self.time { paper.replay(into: text, as: agent) })
@@ -41,14 +47,14 @@ struct TextBenchmark {
         precondition(text.text == paper.endContent, "the replay does not give the trace's final text")
         let replay = times.min()!
         print(String(format: "automerge-paper: %d edits replayed locally: best %.3f s, median %.3f s (%.0f edits/s); %d runs",
-                     edits, replay, times.sorted()[2], Double(edits) / replay, text.runCount))
+                     edits, replay, times.sorted()[times.count / 2], Double(edits) / replay, text.runCount))
         peers.ratio("  vs Loro from Python", replay, "loro_replay_s")
         peers.ratio("  vs pycrdt", replay, "pycrdt_replay_s")
 
         // 2. Encode; load from the store into a fresh replica, and read the cached text.
         var snapshot: [UInt8] = []
-        let encode = Self.best(5) { snapshot = text.encoded() }
-        let decode = Self.best(5) { _ = try! SequenceText(decoding: snapshot) }
+        let encode = Self.best(repetitions) { snapshot = text.encoded() }
+        let decode = Self.best(repetitions) { _ = try! SequenceText(decoding: snapshot) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("text-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -57,11 +63,11 @@ struct TextBenchmark {
             try db.execute(sql: "CREATE TABLE draft (id TEXT PRIMARY KEY, state BLOB, text TEXT)")
             try db.execute(sql: "INSERT INTO draft VALUES ('d', ?, ?)", arguments: [Data(snapshot), text.text])
         }
-        let openText = Self.best(5) {
+        let openText = Self.best(repetitions) {
             let queue = try! DatabaseQueue(path: path)
             _ = try! queue.read { db in try String.fetchOne(db, sql: "SELECT text FROM draft WHERE id = 'd'") }
         }
-        let openCRDT = Self.best(5) {
+        let openCRDT = Self.best(repetitions) {
             let queue = try! DatabaseQueue(path: path)
             let state = try! queue.read { db in try Data.fetchOne(db, sql: "SELECT state FROM draft WHERE id = 'd'") }!
             _ = try! SequenceText(decoding: Array(state))
@@ -77,7 +83,7 @@ struct TextBenchmark {
 
         // 3. Merge everything from a peer into an empty replica.
         let whole = text.update()
-        let adopt = Self.best(5) {
+        let adopt = Self.best(repetitions) {
             let fresh = SequenceText()
             try! fresh.merge(whole)
         }
@@ -91,7 +97,7 @@ struct TextBenchmark {
                 if !patch.inserted.isEmpty { ops.append(.insert(recorder.insert(patch.inserted, at: patch.position, by: agent))) }
             }
         }
-        let opByOp = Self.best(3) {
+        let opByOp = Self.best(min(3, repetitions)) {
             let fresh = SequenceText()
             _ = fresh.agent(feed)
             for op in ops { try! TraceReplay.apply(op, to: fresh) }
@@ -107,10 +113,10 @@ struct TextBenchmark {
         let feeds = (0..<friends.agents).map { _ in DeviceKey().feed }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         let replay2 = try TraceReplay(friends, feeds: feeds)
         var merged = SequenceText()
-        let friendsOps = Self.best(5) { merged = try! replay2.merged() }
+        let friendsOps = Self.best(repetitions) { merged = try! replay2.merged() }
         precondition(merged.text == friends.endContent)
         let friendsState = merged.update()
-        let friendsWhole = Self.best(5) { try! SequenceText().merge(friendsState) }
+        let friendsWhole = Self.best(repetitions) { try! SequenceText().merge(friendsState) }
         print(String(format: "merge friendsforever (%d transactions) into an empty replica: op by op %.2f ms; as one state %.3f ms",
                      friends.transactions.count, friendsOps * 1000, friendsWhole * 1000))
         peers.ratio("  op by op vs Loro importing every transaction", friendsOps, "loro_merge_friends_s")
@@ -119,7 +125,7 @@ struct TextBenchmark {
 
         // 4. Two offline branches of 10,000 edits each from a common base of 20,000.
         let patches = paper.transactions.flatMap(\.patches)
-        let branches = Self.bestMeasured(3) { () -> Double in
+        let branches = Self.bestMeasured(min(3, repetitions)) { () -> Double in
             let a = SequenceText()
             let alice = a.agent(DeviceKey().feed)
             Self.apply(patches[0..<20_000], to: a, by: alice)
@@ -135,7 +141,7 @@ struct TextBenchmark {
         peers.ratio("  vs Loro", branches, "loro_merge_branches_s")
         peers.ratio("  vs pycrdt", branches, "pycrdt_merge_branches_s")
 
-        try DraftOpenBenchmark(edits: 1_000).run(text: paper.endContent)
+        try DraftOpenBenchmark(edits: saves).run(text: paper.endContent)
     }
 
     /// Applies trace patches with positions clamped to the text, as the Python script does.
