@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionTUI
 
 @main
 struct Intersession: ParsableCommand {
@@ -15,4 +19,24 @@ struct Intersession: ParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Options that every command takes may stand before the command; a word that names no
+    /// command is refused with the nearest one, before ArgumentParser gives it to the default.
+    static func main() {
+        let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()))
+        if let unknown = UnknownCommand.find(in: arguments, root: Self.self) {
+            FileHandle.standardError.write(Data((unknown.message(in: language(for: arguments)) + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    /// `--lang`, else the profile's setting, else the locale: as the commands themselves decide.
+    private static func language(for arguments: [String]) -> Language {
+        let environment = ProcessInfo.processInfo.environment
+        let home = ProfileHome.resolve(explicit: LeadingOptions.value(of: "--home", in: arguments), environment: environment)
+        return LanguageChoice.resolve(
+            flag: LeadingOptions.value(of: "--lang", in: arguments).flatMap(Language.init(rawValue:)),
+            profile: ProfileConfig.load(from: home.configURL)["lang"], environment: environment)
+    }
 }
