@@ -44,6 +44,8 @@ import IntersessionCore
     /// What every replica must show alike, and what must hold on each.
     static func expectSameRecord(_ stores: [AppDatabase], poll: EntityID, unit: PollUnit) throws {
         let expected = try stores[0].poll(poll.hex)
+        // Every scenario closes at least once, and a close always ends up applied.
+        #expect(expected.summary.closed)
         for store in stores {
             let detail = try store.poll(poll.hex)
             #expect(detail == expected)
