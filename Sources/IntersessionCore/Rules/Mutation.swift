@@ -95,6 +95,6 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case notPenholder = "not-penholder"
     case unknownAmendment = "unknown-amendment"
     case textConflict = "text-out-of-step"
-    /// A close or lock whose frontier names changes its own change does not depend on.
+    /// A close whose frontier names changes its own change does not depend on.
     case frontierOutsideDeps = "frontier-outside-deps"
 }
