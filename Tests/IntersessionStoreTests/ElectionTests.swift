@@ -77,9 +77,9 @@ import IntersessionCore
         let ballots = try [ballot(0, [0], 3_500), ballot(1, [2, 0], 3_600), ballot(2, [2], 3_700), ballot(3, [0, 2], 3_800)]
         let closer = try AppDatabase.inMemory()
         try closer.apply(withCandidates + ballots)
-        let frontier = try closer.frontier()
+        let frontier = try closer.feedHeads()
         let close = try closer.author(ops: [.pollClose(PollClose(poll: poll, frontier: frontier))], references: [poll],
-                                      key: secretariat, now: 4_000, dependsOn: frontier)
+                                      key: secretariat, now: 4_000, dependsOn: CloseFrontier.dependencies(frontier))
         // After the close: a late self-nomination of D1 and a changed ballot, stamped earlier.
         let lateNomination = try sign(delegates[1], on: withCandidates + [ballots[1]], now: 1_000, references: [poll],
                                       .pollNominate(PollNominate(poll: poll, nominee: delegates[1].feed)))
@@ -115,8 +115,8 @@ import IntersessionCore
                                   dependsOn: [delegates[2].feed: nomination.seq],
                                   .pollVote(PollVote(poll: poll, candidates: [delegates[2].feed])))])
         #expect(try store.electionsAwaitingGrant().isEmpty)
-        _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: try store.frontier()))], references: [poll],
-                             key: secretariat, now: 4_000, dependsOn: try store.frontier())
+        _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: try store.feedHeads()))], references: [poll],
+                             key: secretariat, now: 4_000, dependsOn: CloseFrontier.dependencies(try store.feedHeads()))
         #expect(try store.electionsAwaitingGrant() == ["D2"])
         _ = try store.author(ops: [.memberRole(MemberRole(feed: delegates[2].feed, role: .cochair, fromSeq: 3, until: 4_000 + 365 * 86_400_000))],
                              references: [], key: secretariat, now: 4_100)

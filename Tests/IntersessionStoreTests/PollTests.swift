@@ -53,9 +53,9 @@ import IntersessionCore
             group: base[0].hash, author: observer.feed, seq: 1, prev: nil, hlc: HLC(millis: 3_400, counter: 0),
             deps: [cochair.feed: create.seq], ops: [.pollVote(PollVote(poll: poll, options: [0]))]), with: observer)
         try cochairStore.apply(ballots + [observerBallot])
-        let frontier = try cochairStore.feedProgress().filter { $0.value.head > 0 }.mapValues(\.head)
+        let frontier = try cochairStore.feedHeads()
         let close = try cochairStore.author(ops: [.pollClose(PollClose(poll: poll, frontier: frontier))], references: [poll],
-                                            key: cochair, now: 4_000, dependsOn: frontier)
+                                            key: cochair, now: 4_000, dependsOn: CloseFrontier.dependencies(frontier))
         // Voter 3 votes after the close, stamped earlier: it never counts.
         ballots.append(try vote(voters[3], poll, on: withPoll, PollVote(poll: poll, options: [2]), now: 1_000))
         let all = withPoll + ballots + [observerBallot, close]
@@ -136,7 +136,7 @@ import IntersessionCore
         let founderClose = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: [:]))], references: [poll], key: founder, now: 3_200)
         let cochairStore = try AppDatabase.inMemory()
         try cochairStore.apply(withPoll + [ballot])
-        let cochairClose = try cochairStore.author(ops: [.pollClose(PollClose(poll: poll, frontier: [voters[0].feed: ballot.seq]))],
+        let cochairClose = try cochairStore.author(ops: [.pollClose(PollClose(poll: poll, frontier: [voters[0].feed: FeedHead(seq: ballot.seq, hash: ballot.hash)]))],
                                                    references: [poll], key: cochair, now: 3_300, dependsOn: [voters[0].feed: ballot.seq])
         for order in [[ballot, founderClose, cochairClose], [cochairClose, ballot, founderClose]] {
             let replica = try AppDatabase.inMemory()

@@ -71,6 +71,27 @@ json_ok "the record says broken, by whom and why" \
     '.result.adopted == false and .result.brokenBy == "Kenji Watanabe" and .result.reason == "Paragraph 4 misstates our figures"' \
     -- "$BIN" poll show "$SILENCE" --json --home "$SEC"
 
+# The count shown is the count that counts: a ballot signed after the close is no voter.
+expect_id "the co-chair opens a poll on the agenda" "$BIN" poll new --home "$CO" --kind single --title "Adopt the agenda" \
+    --option Yes --option No --electorate member,cochair,secretariat
+AGENDA=$ID
+syncall "$CO" "$SEC" "$DEL"
+expect_ok "the secretariat votes on the agenda" "$BIN" poll vote "$AGENDA" --option 0 --home "$SEC"
+syncall "$SEC" "$CO"
+expect_ok "the co-chair closes the agenda poll" "$BIN" poll close "$AGENDA" --home "$CO"
+expect_ok "offline, the delegate votes on the agenda after its close" "$BIN" poll vote "$AGENDA" --option 1 --home "$DEL"
+syncall "$CO" "$DEL" "$SEC" "$CO" "$DEL" "$SEC"
+for home in "$SEC" "$CO" "$DEL"; do
+    json_ok "$(basename "$home"): the list counts one voter on the closed agenda poll, as its record does" \
+'map(select(.id | startswith($id[0:8])))[0] | .closed and .voters == 1' --arg id "$AGENDA" \
+        -- "$BIN" poll list --json --home "$home"
+    run "$BIN" poll list --home "$home"
+    check "$(basename "$home"): poll list says 1 voted" "the line of the agenda poll does not say 1 voted" \
+        grep -q "Adopt the agenda.* 1 voted" "$OUT"
+    json_ok "$(basename "$home"): the agenda record names the secretariat alone" \
+        '.voterNames == ["Ana Ribeiro"] and .result.counts == {"Yes": 1, "No": 0}' -- "$BIN" poll show "$AGENDA" --json --home "$home"
+done
+
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

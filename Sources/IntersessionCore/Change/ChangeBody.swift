@@ -87,10 +87,8 @@ public struct ChangeBody: Sendable, Hashable {
             deps[feed] = depSeq
         }
         self.deps = deps
-        guard let opValues = try field("ops").arrayValue, !opValues.isEmpty else {
-            throw .badField("ops", "must be a non-empty array")
-        }
-        guard opValues.count <= Limits.opsPerChange else { throw .badField("ops", "holds too many ops") }
+        guard let opValues = try field("ops").arrayValue else { throw .badField("ops", "must be a non-empty array") }
+        if let problem = Limits.opCountProblem(opValues.count) { throw problem }
         var ops: [Op] = []
         ops.reserveCapacity(opValues.count)
         for value in opValues { ops.append(try Op(json: value)) }

@@ -13,4 +13,43 @@ public enum Limits {
     public static let changeBodyBytes = 1024 * 1024
     /// Ops in one change.
     public static let opsPerChange = 1000
+    /// Levels of JSON nesting in a change body (the body object is the first).
+    public static let jsonDepth = 64
+}
+
+/// The limits a whole change must keep. The reader checks them as it parses bytes from another
+/// replica; the store checks them again when it applies a change, since a change signed here
+/// (or by a tool that checked nothing) never went through the reader.
+extension Limits {
+    public static func problem(with change: SignedChange) -> ChangeFormatError? {
+        if let problem = sizeProblem(bodyBytes: change.bytes.count) { return problem }
+        if let problem = opCountProblem(change.body.ops.count) { return problem }
+        // Typed ops are shallow by construction; only an op of an unknown type carries JSON as
+        // it came. Two levels hold it: the body object and its `ops` array.
+        for case .unknown(_, let json) in change.body.ops where 2 + depth(of: json) > jsonDepth {
+            return .json(JSONParseError(offset: 0, reason: "nested too deeply"))
+        }
+        return nil
+    }
+
+    static func sizeProblem(bodyBytes count: Int) -> ChangeFormatError? {
+        count <= changeBodyBytes ? nil : .tooLarge(count)
+    }
+
+    static func opCountProblem(_ count: Int) -> ChangeFormatError? {
+        if count == 0 { return .badField("ops", "must be a non-empty array") }
+        return count <= opsPerChange ? nil : .badField("ops", "holds more than \(opsPerChange) ops")
+    }
+
+    /// Levels of nesting: 1 for a scalar or an empty array or object.
+    static func depth(of value: JSONValue) -> Int {
+        var deepest = 0
+        var stack: [(JSONValue, Int)] = [(value, 1)]
+        while let (value, level) = stack.popLast() {
+            deepest = max(deepest, level)
+            if let items = value.arrayValue { stack += items.map { ($0, level + 1) } }
+            if let fields = value.objectValue { stack += fields.values.map { ($0, level + 1) } }
+        }
+        return deepest
+    }
 }

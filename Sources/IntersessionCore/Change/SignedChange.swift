@@ -18,7 +18,7 @@ public struct SignedChange: Sendable, Hashable {
     /// Reads a change received as bytes. The signature is not checked here: see `verifySignature()`
     /// and `FeedChain`, which check a run of changes with one verification.
     public init(bytes: [UInt8], signature: [UInt8]) throws(ChangeFormatError) {
-        guard bytes.count <= Limits.changeBodyBytes else { throw .tooLarge(bytes.count) }
+        if let problem = Limits.sizeProblem(bodyBytes: bytes.count) { throw problem }
         let json: JSONValue
         do { json = try JSONParser.parse(bytes) } catch { throw .json(error) }
         body = try ChangeBody(json: json)

@@ -8,7 +8,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// A strict JSON reader: UTF-8 only, integers only, no duplicate keys, bounded depth, and nothing
 /// after the value. Bodies come from other machines, so anything doubtful is refused.
 public struct JSONParser {
-    public static let maximumDepth = 64
+    public static let maximumDepth = Limits.jsonDepth
 
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(JSONParseError) -> JSONValue
     where Bytes.Element == UInt8 {

@@ -110,14 +110,15 @@ public struct PollVote: Sendable, Hashable {
     }
 }
 
-/// `poll.close`: ends a poll at a frontier (each feed's seq the closer had seen); exactly the
-/// ballots inside it count. Of concurrent closes, the one with the least stamp counts.
+/// `poll.close`: ends a poll at a frontier: for each feed, the last change the closer had
+/// applied, by seq and hash. Exactly the ballots inside it count (see ``CloseFrontier``). Of
+/// concurrent closes, the one with the least stamp counts.
 public struct PollClose: Sendable, Hashable {
     static let type = "poll.close"
     public var poll: EntityID
-    public var frontier: [FeedID: Int64]
+    public var frontier: [FeedID: FeedHead]
 
-    public init(poll: EntityID, frontier: [FeedID: Int64]) {
+    public init(poll: EntityID, frontier: [FeedID: FeedHead]) {
         self.poll = poll
         self.frontier = frontier
     }
@@ -125,17 +126,11 @@ public struct PollClose: Sendable, Hashable {
     init(_ fields: OpFields) throws(ChangeFormatError) {
         poll = try fields.entity("poll")
         guard let entries = fields.fields["frontier"]?.objectValue else { throw .missingField("frontier") }
-        var frontier: [FeedID: Int64] = [:]
-        for (key, value) in entries {
-            guard let feed = FeedID(hex: key), let seq = value.intValue else { throw .badField("frontier", "must map feeds to seqs") }
-            frontier[feed] = seq
-        }
-        self.frontier = frontier
+        frontier = try CloseFrontier.decode(entries)
     }
 
     var json: JSONValue {
-        ["t": .string(Self.type), "poll": .string(poll.hex),
-         "frontier": .object(Dictionary(uniqueKeysWithValues: frontier.map { ($0.key.hex, JSONValue.int($0.value)) }))]
+        ["t": .string(Self.type), "poll": .string(poll.hex), "frontier": CloseFrontier.json(frontier)]
     }
 }
 

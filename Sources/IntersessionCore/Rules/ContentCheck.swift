@@ -14,10 +14,27 @@ public enum ContentCheck {
         case .memberInvite(let invite):
             return isName(invite.name) && isName(invite.organisation) ? nil : .invalidContent
         case .topicCreate(let topic):
-            return TopicKey.isValid(topic.key) ? nil : .invalidContent
+            let titles = [topic.title.english, topic.title.french].compactMap { $0 }
+            return TopicKey.isValid(topic.key) && titles.allSatisfy(isTitle) ? nil : .invalidContent
+        case .draftEdit(let edit):
+            return edit.insertions.reduce(0) { $0 + $1.text.utf8.count } <= Limits.draftBytes ? nil : .invalidContent
+        case .amendPosition(let position):
+            return isOptionalBody(position.reason) ? nil : .invalidContent
+        case .amendDecide(let decision):
+            return isOptionalBody(decision.reason) ? nil : .invalidContent
         default:
             return nil
         }
+    }
+
+    /// A whole draft's text. On apply only each edit's own text is bounded: whether concurrent
+    /// edits together pass the limit depends on which arrives first, and no rule may.
+    public static func isDraftText(_ text: String) -> Bool {
+        text.utf8.count <= Limits.draftBytes
+    }
+
+    static func isOptionalBody(_ text: String?) -> Bool {
+        (text?.utf8.count ?? 0) <= Limits.postBodyBytes
     }
 
     public static func isTitle(_ text: String) -> Bool {

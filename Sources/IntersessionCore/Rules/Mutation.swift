@@ -19,7 +19,8 @@ public enum Mutation: Sendable, Hashable {
     case createPoll(id: EntityID, poll: PollCreate, stamp: ChangeStamp)
     /// A voter's ballot, as the JSON of its choice; their latest ballot inside the close counts.
     case castBallot(poll: EntityID, choice: String, stamp: ChangeStamp)
-    case closePoll(poll: EntityID, frontier: [FeedID: Int64], stamp: ChangeStamp)
+    /// A close, with the (seq, hash) of each feed its author had applied.
+    case closePoll(poll: EntityID, frontier: [FeedID: FeedHead], stamp: ChangeStamp)
     /// A candidate for an election's seat; a self-nomination is `accepted` at once.
     case nominate(id: EntityID, poll: EntityID, nominee: FeedID, accepted: Bool, stamp: ChangeStamp)
     /// The nominee accepted; the earliest acceptance of their feed counts.
@@ -94,4 +95,6 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case notPenholder = "not-penholder"
     case unknownAmendment = "unknown-amendment"
     case textConflict = "text-out-of-step"
+    /// A close whose frontier names changes its own change does not depend on.
+    case frontierOutsideDeps = "frontier-outside-deps"
 }

@@ -63,6 +63,7 @@ public enum Rules {
         case .pollClose(let close):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             guard try reader.poll(close.poll) != nil else { return reject(.unknownPoll) }
+            guard CloseFrontier.isCovered(close.frontier, by: body) else { return reject(.frontierOutsideDeps) }
             return [.closePoll(poll: close.poll, frontier: close.frontier, stamp: stamp),
                     .audit(index: index, action: op.type, target: close.poll.hex, detail: nil)]
         case .pollOutcome(let outcome):

@@ -97,7 +97,7 @@ extension ChangeApplier {
         case .closePoll(let poll, let frontier, let stamp):
             try db.execute(
                 sql: "INSERT OR IGNORE INTO poll_close (poll, feed, seq, hlc_ms, hlc_c, frontier) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [poll.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, PollJSON.frontier(frontier)])
+                arguments: [poll.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, PollJSON.closeFrontier(frontier)])
 
         case .setProfile(_, let profile, let stamp):
             try db.execute(

@@ -49,6 +49,12 @@ final class ChangeApplier {
             return
         }
         let state = try feedState(change.author)
+        // What no reader would accept from a folder is kept as evidence, never logged, and so
+        // never taken for one side of a fork (a replica reading folders never sees it).
+        if let problem = Limits.problem(with: change) {
+            try keepEvidence(change, feedRow: state.row, reason: problem.description)
+            return
+        }
         if change.seq <= state.headSeq {
             try compareWithLogged(change, feedRow: state.row)
             return
@@ -144,8 +150,12 @@ final class ChangeApplier {
     }
 
     private func firstMissingDependency(of change: SignedChange) throws -> (FeedID, Int64)? {
-        for (feed, seq) in change.body.deps where try feedState(feed).headSeq < seq {
-            return (feed, seq)
+        for (feed, seq) in change.body.deps {
+            let state = try feedState(feed)
+            // A forked feed never reaches past its fork point: what depends on its later
+            // changes (a close that saw them) is judged without them, as on every replica.
+            let reachable = state.frozenFrom.map { min(seq, $0 - 1) } ?? seq
+            if state.headSeq < reachable { return (feed, reachable) }
         }
         return nil
     }
@@ -184,6 +194,10 @@ final class ChangeApplier {
         try db.execute(sql: "UPDATE feed SET frozen_from = ? WHERE id = ?", arguments: [seq, state.row])
         report.forks.append(RefusedChange(feed: feed, seq: seq, reason: "fork"))
         if state.headSeq >= seq { needsRebuild = true }
+        // What waited for the feed to pass the fork point would wait forever: judge it now.
+        for key in (waiting[feed] ?? [:]).keys where key >= seq {
+            for stranded in waiting[feed]?.removeValue(forKey: key) ?? [] { try drain(stranded) }
+        }
     }
 
     private func refuse(_ change: SignedChange, feedRow: Int64, reason: String) throws {

@@ -47,6 +47,9 @@ extension AppDatabase {
         if let rejected = applier.report.rejectedOps.first {
             throw StoreError.invalid(Self.explain(rejected.reason))
         }
+        if let refused = applier.report.refused.first {
+            throw StoreError.invalid("the change is refused: \(refused.reason)")
+        }
         guard applier.report.applied == 1 else {
             throw StoreError.invalid("the change could not be applied (\(applier.report))")
         }
@@ -78,6 +81,7 @@ extension AppDatabase {
         case .notPenholder: "only the draft's penholders (and the co-chairs and secretariat) may do this"
         case .unknownAmendment: "no such amendment"
         case .textConflict: "the edit names text this draft does not have"
+        case .frontierOutsideDeps: "the frontier names changes the close does not depend on"
         }
     }
 

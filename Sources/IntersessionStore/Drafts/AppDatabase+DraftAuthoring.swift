@@ -23,7 +23,7 @@ extension AppDatabase {
     public func saveDraft(_ id: String, text newText: String, from start: DraftStart? = nil, key: DeviceKey, now: Int64,
                           extraOps: [Op] = []) throws -> SignedChange? {
         guard let draft = EntityID(hex: id) else { throw StoreError.notFound(kind: "draft", prefix: id) }
-        guard newText.utf8.count <= Limits.draftBytes else { throw StoreError.invalid("a draft is limited to \(Limits.draftBytes / 1024) KiB") }
+        guard ContentCheck.isDraftText(newText) else { throw StoreError.invalid("a draft is limited to \(Limits.draftBytes / 1024) KiB") }
         let start = try start ?? draftStart(id)
         let text = try SequenceText(decoding: start.state)
         let heads = start.heads

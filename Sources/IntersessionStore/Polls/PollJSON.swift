@@ -13,6 +13,14 @@ enum PollJSON {
                as: UTF8.self)
     }
 
+    static func closeFrontier(_ frontier: [FeedID: FeedHead]) -> String {
+        String(decoding: CanonicalJSON.encode(CloseFrontier.json(frontier)), as: UTF8.self)
+    }
+
+    static func closeFrontier(_ text: String) -> [FeedID: FeedHead] {
+        parse(text).flatMap(CloseFrontier.decode(json:)) ?? [:]
+    }
+
     static func parse(_ text: String) -> JSONValue? { try? JSONParser.parse(Array(text.utf8)) }
 
     static func stringList(_ text: String) -> [String] { parse(text)?.arrayValue?.compactMap(\.stringValue) ?? [] }

@@ -6,7 +6,8 @@ public struct PollSummary: Sendable, Equatable, Codable {
     public var title: String
     public var deadline: Int64
     public var closed: Bool
-    /// How many have voted (the count, never how).
+    /// How many ballots count, as the tally counts them: voters (their latest ballot), or
+    /// delegations for a poll by delegation; once closed, only those inside the close. Never how.
     public var voters: Int
 }
 

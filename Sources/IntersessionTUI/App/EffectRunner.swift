@@ -99,9 +99,9 @@ final class EffectRunner {
             return try runDraftEffect(effect, session)
         case .closePoll(let id):
             guard let poll = EntityID(hex: id) else { return [] }
-            let frontier = try store.frontier()
-            _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: frontier))], references: [poll], key: session.key,
-                                 now: clock(), dependsOn: frontier)
+            let heads = try store.feedHeads()
+            _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: heads))], references: [poll], key: session.key,
+                                 now: clock(), dependsOn: CloseFrontier.dependencies(heads))
             return [.moderated]
         case .markRead(let posts): try store.markRead(posts: posts); return []
         case .markUnread(let posts): try store.markUnread(posts: posts); return []

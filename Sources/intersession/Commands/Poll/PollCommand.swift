@@ -119,9 +119,9 @@ struct PollCloseCommand: ParsableCommand {
         try runReportingErrors {
             let (store, key) = try profile.openForWriting()
             guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            let frontier = try store.frontier()
-            _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: frontier))], references: [id], key: key,
-                                 now: Clock.now(), dependsOn: frontier)
+            let heads = try store.feedHeads()
+            _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: heads))], references: [id], key: key,
+                                 now: Clock.now(), dependsOn: CloseFrontier.dependencies(heads))
             Output.line("Closed \(id.short).")
         }
     }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import IntersessionCore
+@testable import IntersessionStore
+
+/// Concurrent edits of one draft, and a penholder list changing while penholders edit offline:
+/// every replica ends with the same text, the same record of what counted, equal to a rebuild.
+@Suite struct DraftProperties {
+    struct World {
+        let sim: Simulation
+        let cochair: Int
+        let penholders: [Int]
+        let draft: String
+    }
+
+    static func world(seed: UInt64) throws -> World {
+        let sim = try Simulation(seed: seed)
+        let cochair = try sim.addActor()
+        let penholders = try (0..<3).map { _ in try sim.addActor() }
+        try sim.grant([cochair: .cochair].merging(penholders.map { ($0, Role.member) }) { $1 })
+        let topic = try #require(try Fixture.topicIDs(sim.founder.store).first)
+        let create = try #require(sim.act(cochair, [.draftCreate(DraftCreate(
+            title: "Guidelines", topic: topic, language: .en, symbol: "WGEC/2026/9",
+            penholders: penholders.map { sim.actors[$0].key.feed }))], references: [topic]))
+        let draft = create.entity(0).hex
+        try sim.deliverAll()
+        return World(sim: sim, cochair: cochair, penholders: penholders, draft: draft)
+    }
+
+    /// Inserts or deletes a word somewhere in the actor's current text, and saves.
+    static func edit(_ world: World, as actor: Int) {
+        let sim = world.sim
+        let store = sim.actors[actor].store
+        guard let text = try? store.draft(world.draft).text else { return }
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count > 3, sim.chance(30) {
+            words.remove(at: Int.random(in: 0..<words.count, using: &sim.rng))
+        } else {
+            words.insert(sim.pick(["customs", "data", "douane", "e-commerce", "risk", "\n\n¶"]), at: Int.random(in: 0...words.count, using: &sim.rng))
+        }
+        sim.advanceClock()
+        if let change = try? store.saveDraft(world.draft, text: words.joined(separator: " "), key: sim.actors[actor].key, now: sim.now) {
+            sim.publish(change, by: actor)
+        }
+    }
+
+    static func run(seed: UInt64, penholderChanges: Int) throws {
+        let world = try Self.world(seed: seed)
+        let sim = world.sim
+        for step in 0..<40 {
+            let changesPenholders = penholderChanges > 0 && (step == 10 || sim.chance(penholderChanges))
+            if changesPenholders, let draft = EntityID(hex: world.draft) {
+                let list = world.penholders.filter { _ in sim.chance(60) }.map { sim.actors[$0].key.feed }
+                sim.act(sim.pick([0, world.cochair]), [.draftPenholders(DraftPenholders(draft: draft, penholders: list))], references: [draft])
+            } else {
+                Self.edit(world, as: sim.pick(world.penholders + [world.cochair]))
+            }
+            try sim.weather()
+        }
+        let stores = try sim.expectConvergence()
+        let text = try stores[0].draft(world.draft).text
+        for store in stores { #expect(try store.draft(world.draft).text == text) }
+    }
+
+    @Test(arguments: PropertySeeds.all)
+    func concurrentDraftEditsConverge(seed: UInt64) throws {
+        try Self.run(seed: seed, penholderChanges: 0)
+    }
+
+    @Test(arguments: PropertySeeds.all)
+    func penholderRemovalRacingEditsConverges(seed: UInt64) throws {
+        try Self.run(seed: seed, penholderChanges: 15)
+    }
+}
