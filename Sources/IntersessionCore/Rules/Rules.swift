@@ -30,6 +30,12 @@ public enum Rules {
                     .audit(index: index, action: op.type, target: join.invite.hex, detail: invite.role.rawValue)]
         }
 
+        if case .memberProfile(let profile) = op, body.ops.contains(where: \.isJoin) {
+            // A redeemer presents themselves with the join, so that the secretariat can tell
+            // the redeemers of a contested invite apart before any of them is seated.
+            return try profileMutations(profile, change: change, reader: reader)
+        }
+
         let roles = try reader.roles(of: body.author, atSeq: body.seq)
         guard !roles.isEmpty else { return reject(.notAuthorised) }
 
@@ -50,6 +56,16 @@ public enum Rules {
             return [.revokeRole(feed: revoke.feed, role: revoke.role, lastSeq: revoke.lastSeq, stamp: stamp),
                     .audit(index: index, action: op.type, target: revoke.feed.hex,
                            detail: (revoke.role?.rawValue ?? "all roles") + " after seq \(revoke.lastSeq)")]
+        case .memberAdmit(let admit):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard try reader.invite(admit.invite) != nil else { return reject(.unknownInvite) }
+            return [.admitInvite(invite: admit.invite, feed: admit.feed, stamp: stamp),
+                    .audit(index: index, action: op.type, target: admit.invite.hex, detail: admit.feed.hex)]
+        case .memberUninvite(let cancel):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard try reader.invite(cancel.invite) != nil else { return reject(.unknownInvite) }
+            return [.cancelInvite(invite: cancel.invite, seen: cancel.seen, stamp: stamp),
+                    .audit(index: index, action: op.type, target: cancel.invite.hex, detail: nil)]
         case .pollCreate(let poll):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             guard PollRules.isValid(poll) else { return reject(.invalidContent) }
@@ -96,8 +112,7 @@ public enum Rules {
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)
         case .memberProfile(let profile):
-            if let current = try reader.profileStamp(of: body.author), current >= stamp { return [] }
-            return [.setProfile(feed: body.author, profile: profile, stamp: stamp)]
+            return try profileMutations(profile, change: change, reader: reader)
         case .topicCreate(let topic):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return [.createTopic(id: change.entity(index), key: topic.key, title: topic.title, order: topic.order, stamp: stamp)]
@@ -135,5 +150,17 @@ public enum Rules {
             guard !target.retracted else { return reject(.retracted) }
             return [.retractPost(post: retract.post, stamp: stamp)]
         }
+    }
+
+    private static func profileMutations(_ profile: MemberProfile, change: SignedChange, reader: some StateReader) throws -> [Mutation] {
+        if let current = try reader.profileStamp(of: change.author), current >= change.stamp { return [] }
+        return [.setProfile(feed: change.author, profile: profile, stamp: change.stamp)]
+    }
+}
+
+extension Op {
+    var isJoin: Bool {
+        if case .memberJoin = self { return true }
+        return false
     }
 }

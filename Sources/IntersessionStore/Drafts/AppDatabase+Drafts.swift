@@ -104,10 +104,7 @@ extension AppDatabase {
                     openAmendments: amendments.filter { $0.status == "open" && $0.paragraph == index }.map(\.id),
                     sourceChangedSince: staleSource.contains(index), comments: comments[index] ?? [])
             }
-            let penholders = try String.fetchAll(db, sql: """
-                SELECT p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed WHERE p.draft = ?
-                ORDER BY p.hlc_ms DESC, p.hlc_c DESC, f.hex DESC LIMIT 1
-                """, arguments: [id]).first.map(PollJSON.stringList) ?? []
+            let penholders = try Self.penholders(of: id, db).map(\.hex).sorted()
             let versions = try Row.fetchAll(db, sql: """
                 SELECT v.name, v.hlc_ms, f.hex, v.heads FROM draft_version v JOIN feed f ON f.id = v.feed WHERE v.draft = ?
                 ORDER BY v.hlc_ms, v.hlc_c, f.hex
