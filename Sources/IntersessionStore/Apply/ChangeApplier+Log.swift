@@ -7,6 +7,11 @@ import IntersessionCore
 extension ChangeApplier {
     /// Puts the logged changes that still wait for a dependency back in line.
     func resumePending() throws {
+        for change in try loggedPending() { try drain(change) }
+    }
+
+    /// The logged changes above their feed's head, except a frozen feed's and those set aside.
+    func loggedPending() throws -> [SignedChange] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.key, c.hash, c.body, c.sig FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
             WHERE (f.frozen_from IS NULL OR c.seq < f.frozen_from)
@@ -15,7 +20,7 @@ extension ChangeApplier {
             """)
         var pending: [SignedChange] = []
         while let row = try rows.next() { pending.append(try loggedChange(row, offset: 1)) }
-        for change in pending { try drain(change) }
+        return pending
     }
 
     /// Recomputes the whole state from the log, in clock order (near causal order, so that little

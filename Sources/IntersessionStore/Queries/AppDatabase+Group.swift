@@ -21,7 +21,7 @@ extension AppDatabase {
         }
     }
 
-    /// Everyone who holds or held a role, every forked feed, and every redeemer of a contested
+    /// Everyone who was granted a role that counts (removed or not), every forked feed, and every redeemer of a contested
     /// invite (flagged), by delegation then name. Roles are those whose span is still open in
     /// `role_interval`, as the applier stored them: what is shown is what counts.
     public func members() throws -> [MemberSummary] {
@@ -35,7 +35,7 @@ extension AppDatabase {
                        (SELECT min(r.invite) FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
                           WHERE r.feed = f.id AND s.seated IS NULL AND s.redeemers > 1)
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
-                WHERE f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_interval)
+                WHERE f.frozen_from IS NOT NULL OR f.id IN (SELECT g.feed FROM role_grant g WHERE \(ChangeApplier.grantCounts))
                    OR f.id IN (SELECT r.feed FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
                                WHERE s.seated IS NULL AND s.redeemers > 1)
                 ORDER BY m.org, m.name, f.hex
