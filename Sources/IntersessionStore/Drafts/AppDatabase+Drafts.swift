@@ -113,7 +113,7 @@ extension AppDatabase {
                                  heads: PollJSON.frontier($0[3] as String))
             }
             return DraftDetail(
-                summary: summary, text: text, paragraphs: paragraphs, penholders: penholders.map { names[$0] ?? String($0.prefix(8)) },
+                summary: summary, text: text, paragraphs: paragraphs, penholders: penholders.map { names[$0] ?? String($0.prefix(8)) }.sorted(),
                 versions: versions, translations: try String.fetchAll(db, sql: "SELECT id FROM draft WHERE translation_of = ?", arguments: [id]))
         }
     }
