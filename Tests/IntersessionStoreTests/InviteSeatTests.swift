@@ -77,6 +77,7 @@ import IntersessionCore
         let expected = try replicas[0].stateDigest()
         for replica in replicas {
             #expect(try replica.stateDigest() == expected)
+            try MembersAgreeWithRulesTests.expectAgreement(replica)
             try replica.rebuild()
             #expect(try replica.stateDigest() == expected)
         }

@@ -163,8 +163,9 @@ extension ChangeApplier {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [author, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, invite.hex])
-        roleCache[stamp.author] = nil
         try reseat(invite)
+        // A feed's second join adds a grant even when the seat stays where it was.
+        try refreshRoleIntervals(of: stamp.author)
     }
 
     private func createPost(_ post: NewPost, author: Int64) throws {
