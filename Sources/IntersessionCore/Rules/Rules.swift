@@ -22,15 +22,12 @@ public enum Rules {
         if case .memberJoin(let join) = op {
             // A join needs no role: it is how a role is obtained.
             guard let invite = try reader.invite(join.invite) else { return reject(.unknownInvite) }
-            let message = MemberJoin.message(group: group, feed: body.author)
-            guard SignatureCheck.isValid(signature: join.proof, of: message, by: invite.key) else {
-                return reject(.badInviteProof)
-            }
+            guard isProven(join, by: body.author, in: group, key: invite.key) else { return reject(.badInviteProof) }
             return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp),
                     .audit(index: index, action: op.type, target: join.invite.hex, detail: invite.role.rawValue)]
         }
 
-        if case .memberProfile(let profile) = op, body.ops.contains(where: \.isJoin) {
+        if case .memberProfile(let profile) = op, try redeemsAnInvite(change, in: group, reader: reader) {
             // A redeemer presents themselves with the join, so that the secretariat can tell
             // the redeemers of a contested invite apart before any of them is seated.
             return try profileMutations(profile, change: change, reader: reader)
@@ -152,15 +149,20 @@ public enum Rules {
         }
     }
 
+    private static func isProven(_ join: MemberJoin, by feed: FeedID, in group: GroupID, key: FeedID) -> Bool {
+        SignatureCheck.isValid(signature: join.proof, of: MemberJoin.message(group: group, feed: feed), by: key)
+    }
+
+    /// Whether the change holds a `member.join` that counts.
+    private static func redeemsAnInvite(_ change: SignedChange, in group: GroupID, reader: some StateReader) throws -> Bool {
+        for case .memberJoin(let join) in change.body.ops {
+            if let invite = try reader.invite(join.invite), isProven(join, by: change.author, in: group, key: invite.key) { return true }
+        }
+        return false
+    }
+
     private static func profileMutations(_ profile: MemberProfile, change: SignedChange, reader: some StateReader) throws -> [Mutation] {
         if let current = try reader.profileStamp(of: change.author), current >= change.stamp { return [] }
         return [.setProfile(feed: change.author, profile: profile, stamp: change.stamp)]
-    }
-}
-
-extension Op {
-    var isJoin: Bool {
-        if case .memberJoin = self { return true }
-        return false
     }
 }
