@@ -130,6 +130,27 @@ import IntersessionCore
         }
     }
 
+    @Test func concurrentAdmissionsSeatTheLatestByStamp() throws {
+        let race = try race()
+        let second = DeviceKey()
+        let grant = try race.secretariat.author(ops: [.memberRole(MemberRole(feed: second.feed, role: .secretariat, fromSeq: 1))],
+                                                references: [], key: secretariat, now: 2_500)
+        let all = race.oldCopy + [grant, race.realJoin, race.realPost] + race.impostorChanges
+        try race.secretariat.apply(all)
+        let other = try AppDatabase.inMemory()
+        try other.apply(all)
+        // Neither secretariat sees the other's admission: the later stamp decides, on every replica.
+        let early = try other.admit(invite: race.invite, feed: impostor.feed, key: second, now: 10_000)
+        let late = try race.secretariat.admit(invite: race.invite, feed: real.feed, key: secretariat, now: 10_500)
+        let replicas = try Self.replicas(of: all + [early, late], seed: 6)
+        try Self.expectOneState(replicas)
+        for replica in replicas {
+            #expect(try replica.invite(race.invite.hex)?.redeemedBy == real.feed.hex)
+            #expect(try Self.threadTitles(replica).contains("Real thread"))
+            #expect(try !Self.threadTitles(replica).contains("Impostor thread"))
+        }
+    }
+
     @Test func aCancelledInviteSeatsNoRedemptionItHadNotSeen() throws {
         let race = try race()
         try race.secretariat.apply([race.realJoin, race.realPost])
