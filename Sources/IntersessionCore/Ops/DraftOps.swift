@@ -142,34 +142,9 @@ extension Optional where Wrapped == TextAnchor {
     var json: JSONValue { map { .string($0.text) } ?? .null }
 }
 
-/// `draft.status`, `draft.penholders` and `draft.version`: set by co-chairs, the secretariat or a
-/// penholder (penholders: co-chairs and the secretariat only). Status and penholders are
-/// last-writer-wins; a version names the draft's heads at a moment (e.g. "Rev.1").
-public struct DraftPenholders: Sendable, Hashable {
-    static let type = "draft.penholders"
-    public var draft: EntityID
-    public var penholders: [FeedID]
-
-    public init(draft: EntityID, penholders: [FeedID]) {
-        self.draft = draft
-        self.penholders = penholders
-    }
-
-    init(_ fields: OpFields) throws(ChangeFormatError) {
-        draft = try fields.entity("draft")
-        penholders = try Self.feeds(fields)
-    }
-
-    static func feeds(_ fields: OpFields) throws(ChangeFormatError) -> [FeedID] {
-        try (fields.fields["penholders"]?.arrayValue ?? []).map { value throws(ChangeFormatError) in
-            guard let feed = value.stringValue.flatMap(FeedID.init(hex:)) else { throw .badField("penholders", "must hold feed ids") }
-            return feed
-        }
-    }
-
-    var json: JSONValue { ["t": .string(Self.type), "draft": .string(draft.hex), "penholders": .array(penholders.map { .string($0.hex) })] }
-}
-
+/// `draft.status` and `draft.version`: set by co-chairs, the secretariat or a penholder
+/// (status: co-chairs and the secretariat only). Status is last-writer-wins; a version names the
+/// draft's heads at a moment (e.g. "Rev.1").
 public struct DraftSetStatus: Sendable, Hashable {
     static let type = "draft.status"
     public var draft: EntityID

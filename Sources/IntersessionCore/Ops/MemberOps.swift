@@ -58,7 +58,8 @@ public struct MemberRole: Sendable, Hashable {
 }
 
 /// `member.invite`: the secretariat names a one-time invite key, with the role, name and
-/// delegation it stands for. The expiry only prompts the inviter's client; no rule reads a clock.
+/// delegation it stands for. No rule reads the expiry; `join` refuses an invite whose signed
+/// expiry, here in the log, has passed (the invite file's copy is only a hint).
 public struct MemberInvite: Sendable, Hashable {
     static let type = "member.invite"
     public var key: FeedID
@@ -91,7 +92,8 @@ public struct MemberInvite: Sendable, Hashable {
 }
 
 /// `member.join`: the invitee's first change. The invite key signs the invitee's feed id, which
-/// proves the invitee held the invite secret; the first redemption of an invite wins.
+/// proves the invitee held the invite secret. Whom an invite seats is `InviteSeating`'s: a
+/// leaked secret makes the invite contested, never the impostor's.
 public struct MemberJoin: Sendable, Hashable {
     static let type = "member.join"
     public var invite: EntityID

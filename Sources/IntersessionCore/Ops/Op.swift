@@ -8,6 +8,8 @@ public enum Op: Sendable, Hashable {
     case memberInvite(MemberInvite)
     case memberJoin(MemberJoin)
     case memberRevoke(MemberRevoke)
+    case memberAdmit(MemberAdmit)
+    case memberUninvite(MemberUninvite)
     case moderation(Moderation)
     case pollCreate(PollCreate)
     case pollVote(PollVote)
@@ -41,6 +43,8 @@ public enum Op: Sendable, Hashable {
         case MemberJoin.type: self = .memberJoin(try MemberJoin(fields))
         case MemberRevoke.type: self = .memberRevoke(try MemberRevoke(fields, removal: false))
         case MemberRevoke.removeType: self = .memberRevoke(try MemberRevoke(fields, removal: true))
+        case MemberAdmit.type: self = .memberAdmit(try MemberAdmit(fields))
+        case MemberUninvite.type: self = .memberUninvite(try MemberUninvite(fields))
         case PollCreate.type: self = .pollCreate(try PollCreate(fields))
         case PollVote.type: self = .pollVote(try PollVote(fields, objection: false))
         case PollVote.objectType: self = .pollVote(try PollVote(fields, objection: true))
@@ -76,6 +80,8 @@ public enum Op: Sendable, Hashable {
         case .memberInvite(let op): op.json
         case .memberJoin(let op): op.json
         case .memberRevoke(let op): op.json
+        case .memberAdmit(let op): op.json
+        case .memberUninvite(let op): op.json
         case .moderation(let op): op.json
         case .pollCreate(let op): op.json
         case .pollVote(let op): op.json
@@ -108,6 +114,8 @@ public enum Op: Sendable, Hashable {
         case .memberInvite: MemberInvite.type
         case .memberJoin: MemberJoin.type
         case .memberRevoke(let op): op.role == nil ? MemberRevoke.removeType : MemberRevoke.type
+        case .memberAdmit: MemberAdmit.type
+        case .memberUninvite: MemberUninvite.type
         case .moderation(let op): op.type
         case .pollCreate: PollCreate.type
         case .pollVote(let op): op.objection ? PollVote.objectType : PollVote.type

@@ -1,6 +1,6 @@
-/// Who may do what to drafts and amendments. Penholders are judged by the draft's heads the
-/// act was based on (its `base`), so that an edit made while its author was a penholder counts
-/// on every replica, whatever arrives first.
+/// Who may do what to drafts and amendments. A penholder's act counts only if its seq lies in
+/// a span of their own feed where they hold the draft's pen (`Tenure`), as roles do: the base an
+/// edit declares is the author's to choose, so it decides nothing.
 enum DraftRules {
     static func mutations(
         _ op: Op, index: Int, change: SignedChange, roles: Set<Role>, reader: some StateReader, reject: (RejectionReason) -> [Mutation]
@@ -9,6 +9,9 @@ enum DraftRules {
         let author = change.body.author
         let moderates = roles.contains(where: \.moderates)
         let speaks = !roles.subtracting([.observer]).isEmpty
+        func holdsPen(_ draft: EntityID) throws -> Bool {
+            try moderates || reader.isPenholder(author, of: draft, atSeq: change.seq)
+        }
         switch op {
         case .draftCreate(let create):
             guard moderates else { return reject(.notAuthorised) }
@@ -20,14 +23,12 @@ enum DraftRules {
                     .audit(index: index, action: op.type, target: id.hex, detail: create.symbol)]
         case .draftEdit(let edit):
             guard try reader.draft(edit.draft) != nil else { return reject(.unknownDraft) }
-            guard try moderates || reader.penholders(of: edit.draft, within: edit.base).contains(author) else {
-                return reject(.notPenholder)
-            }
+            guard try holdsPen(edit.draft) else { return reject(.notPenholder) }
             return [.editDraft(edit, stamp: stamp, opIndex: index)]
         case .draftPenholders(let penholders):
             guard moderates else { return reject(.notAuthorised) }
             guard try reader.draft(penholders.draft) != nil else { return reject(.unknownDraft) }
-            return [.setPenholders(draft: penholders.draft, penholders: penholders.penholders, stamp: stamp),
+            return [.changePenholders(penholders, stamp: stamp),
                     .audit(index: index, action: op.type, target: penholders.draft.hex, detail: nil)]
         case .draftStatus(let status):
             guard try reader.draft(status.draft) != nil else { return reject(.unknownDraft) }
@@ -36,9 +37,7 @@ enum DraftRules {
                     .audit(index: index, action: op.type, target: status.draft.hex, detail: status.status.rawValue)]
         case .draftVersion(let version):
             guard try reader.draft(version.draft) != nil else { return reject(.unknownDraft) }
-            guard try moderates || reader.penholders(of: version.draft, within: version.heads).contains(author) else {
-                return reject(.notPenholder)
-            }
+            guard try holdsPen(version.draft) else { return reject(.notPenholder) }
             guard ContentCheck.isTitle(version.name) else { return reject(.invalidContent) }
             return [.addVersion(version, stamp: stamp),
                     .audit(index: index, action: op.type, target: version.draft.hex, detail: version.name)]
@@ -55,11 +54,7 @@ enum DraftRules {
             return [.amendmentPosition(amendment: position.amendment, supports: position.supports, reason: position.reason, stamp: stamp)]
         case .amendDecide(let decision):
             guard let draft = try reader.amendmentDraft(decision.amendment) else { return reject(.unknownAmendment) }
-            let base = change.body.ops.compactMap { op -> [FeedID: Int64]? in
-                if case .draftEdit(let edit) = op, edit.draft == draft { return edit.base }
-                return nil
-            }.first ?? change.body.deps
-            guard try moderates || reader.penholders(of: draft, within: base).contains(author) else { return reject(.notPenholder) }
+            guard try holdsPen(draft) else { return reject(.notPenholder) }
             return [.setRegister(entity: decision.amendment, register: .amendmentDecision,
                                  value: decision.accepted ? "accepted" : "rejected: " + (decision.reason ?? ""), stamp: stamp),
                     .audit(index: index, action: op.type, target: decision.amendment.hex, detail: decision.reason)]

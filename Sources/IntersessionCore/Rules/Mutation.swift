@@ -6,9 +6,13 @@ public enum Mutation: Sendable, Hashable {
     /// Replace the profile of `feed` (the rules checked that `stamp` is newer).
     case setProfile(feed: FeedID, profile: MemberProfile, stamp: ChangeStamp)
     case createInvite(id: EntityID, invite: MemberInvite, stamp: ChangeStamp)
-    /// The change's author redeemed an invite. Of several redemptions of one invite, the one
-    /// with the least stamp counts (the store keeps them all and derives the winner).
+    /// The change's author redeemed an invite. The store keeps every redemption and seats by
+    /// `InviteSeating` (one redeemer, or the one the secretariat admits).
     case redeemInvite(invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
+    /// The secretariat admits `feed` to a contested invite; the latest admission by stamp counts.
+    case admitInvite(invite: EntityID, feed: FeedID, stamp: ChangeStamp)
+    /// The secretariat cancels an invite; only redemptions inside `seen` still count.
+    case cancelInvite(invite: EntityID, seen: [FeedID: Int64], stamp: ChangeStamp)
     /// End `feed`'s role (every role, for a removal: `role` nil) after its seq `lastSeq`.
     case revokeRole(feed: FeedID, role: Role?, lastSeq: Int64, stamp: ChangeStamp)
     /// Set a last-writer-wins register of a post or thread: the store keeps the value with the
@@ -30,8 +34,8 @@ public enum Mutation: Sendable, Hashable {
     case anchorThread(EntityID, draft: EntityID, anchor: TextAnchor?)
     /// Merge the runs into the draft's text; refused when they name characters it lacks.
     case editDraft(DraftEdit, stamp: ChangeStamp, opIndex: Int)
-    /// A new penholder list; each edit is judged by the latest list inside its base.
-    case setPenholders(draft: EntityID, penholders: [FeedID], stamp: ChangeStamp)
+    /// Penholders added from a seq and removed after a seq; an edit counts only inside a span.
+    case changePenholders(DraftPenholders, stamp: ChangeStamp)
     case addVersion(DraftVersion, stamp: ChangeStamp)
     case proposeAmendment(id: EntityID, amendment: AmendPropose, stamp: ChangeStamp)
     /// A member's support or opposition; their latest counts.
@@ -57,6 +61,8 @@ public enum Register: String, Sendable, Hashable, CaseIterable {
     case outcome = "poll.outcome"
     case draftStatus = "draft.status"
     case amendmentDecision = "amend.decision"
+    /// The feed the secretariat admits to a contested invite (hex).
+    case admission = "invite.admitted"
 }
 
 public struct NewPost: Sendable, Hashable {

@@ -22,12 +22,15 @@ public enum Rules {
         if case .memberJoin(let join) = op {
             // A join needs no role: it is how a role is obtained.
             guard let invite = try reader.invite(join.invite) else { return reject(.unknownInvite) }
-            let message = MemberJoin.message(group: group, feed: body.author)
-            guard SignatureCheck.isValid(signature: join.proof, of: message, by: invite.key) else {
-                return reject(.badInviteProof)
-            }
+            guard isProven(join, by: body.author, in: group, key: invite.key) else { return reject(.badInviteProof) }
             return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp),
                     .audit(index: index, action: op.type, target: join.invite.hex, detail: invite.role.rawValue)]
+        }
+
+        if case .memberProfile(let profile) = op, try redeemsAnInvite(change, in: group, reader: reader) {
+            // A redeemer presents themselves with the join, so that the secretariat can tell
+            // the redeemers of a contested invite apart before any of them is seated.
+            return try profileMutations(profile, change: change, reader: reader)
         }
 
         let roles = try reader.roles(of: body.author, atSeq: body.seq)
@@ -50,6 +53,16 @@ public enum Rules {
             return [.revokeRole(feed: revoke.feed, role: revoke.role, lastSeq: revoke.lastSeq, stamp: stamp),
                     .audit(index: index, action: op.type, target: revoke.feed.hex,
                            detail: (revoke.role?.rawValue ?? "all roles") + " after seq \(revoke.lastSeq)")]
+        case .memberAdmit(let admit):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard try reader.invite(admit.invite) != nil else { return reject(.unknownInvite) }
+            return [.admitInvite(invite: admit.invite, feed: admit.feed, stamp: stamp),
+                    .audit(index: index, action: op.type, target: admit.invite.hex, detail: admit.feed.hex)]
+        case .memberUninvite(let cancel):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard try reader.invite(cancel.invite) != nil else { return reject(.unknownInvite) }
+            return [.cancelInvite(invite: cancel.invite, seen: cancel.seen, stamp: stamp),
+                    .audit(index: index, action: op.type, target: cancel.invite.hex, detail: nil)]
         case .pollCreate(let poll):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             guard PollRules.isValid(poll) else { return reject(.invalidContent) }
@@ -97,8 +110,7 @@ public enum Rules {
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)
         case .memberProfile(let profile):
-            if let current = try reader.profileStamp(of: body.author), current >= stamp { return [] }
-            return [.setProfile(feed: body.author, profile: profile, stamp: stamp)]
+            return try profileMutations(profile, change: change, reader: reader)
         case .topicCreate(let topic):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return [.createTopic(id: change.entity(index), key: topic.key, title: topic.title, order: topic.order, stamp: stamp)]
@@ -136,5 +148,22 @@ public enum Rules {
             guard !target.retracted else { return reject(.retracted) }
             return [.retractPost(post: retract.post, stamp: stamp)]
         }
+    }
+
+    private static func isProven(_ join: MemberJoin, by feed: FeedID, in group: GroupID, key: FeedID) -> Bool {
+        SignatureCheck.isValid(signature: join.proof, of: MemberJoin.message(group: group, feed: feed), by: key)
+    }
+
+    /// Whether the change holds a `member.join` that counts.
+    private static func redeemsAnInvite(_ change: SignedChange, in group: GroupID, reader: some StateReader) throws -> Bool {
+        for case .memberJoin(let join) in change.body.ops {
+            if let invite = try reader.invite(join.invite), isProven(join, by: change.author, in: group, key: invite.key) { return true }
+        }
+        return false
+    }
+
+    private static func profileMutations(_ profile: MemberProfile, change: SignedChange, reader: some StateReader) throws -> [Mutation] {
+        if let current = try reader.profileStamp(of: change.author), current >= change.stamp { return [] }
+        return [.setProfile(feed: change.author, profile: profile, stamp: change.stamp)]
     }
 }

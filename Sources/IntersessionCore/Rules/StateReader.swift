@@ -13,8 +13,8 @@ public protocol StateReader {
     func nomination(_ id: EntityID) throws -> NominationFacts?
     /// A draft's topic, when it exists.
     func draft(_ id: EntityID) throws -> EntityID?
-    /// The penholders by the latest list (the creation's or a `draft.penholders`) inside `base`.
-    func penholders(of draft: EntityID, within base: [FeedID: Int64]) throws -> Set<FeedID>
+    /// Whether `feed` holds the pen of `draft` at its own seq `seq` (see `Tenure`).
+    func isPenholder(_ feed: FeedID, of draft: EntityID, atSeq seq: Int64) throws -> Bool
     /// The draft an amendment belongs to.
     func amendmentDraft(_ id: EntityID) throws -> EntityID?
 }

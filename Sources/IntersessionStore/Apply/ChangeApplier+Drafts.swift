@@ -17,7 +17,8 @@ extension ChangeApplier {
                     """,
                 arguments: [id.hex, draft.title, draft.topic.hex, draft.language.rawValue, draft.symbol, draft.translationOf?.hex, author,
                             stamp.seq, stamp.hlc.millis, Data(empty.encoded()), stamp.hlc.millis])
-            try recordPenholders(id, draft.penholders, change: change, author: author)
+            try recordPenholders(id, adding: draft.penholders.map { DraftPenholders.Addition(feed: $0, fromSeq: 1) }, removing: [],
+                                 change: change, author: author)
             try recordOp(id, change: change, author: author, index: 0, kind: "create")
         case .editDraft(let edit, _, let opIndex):
             let text = try draftText(edit.draft)
@@ -27,9 +28,10 @@ extension ChangeApplier {
             try text.apply(edit, by: change.author)
             editedDrafts[edit.draft] = max(editedDrafts[edit.draft] ?? 0, stamp.hlc.millis)
             try recordOp(edit.draft, change: change, author: author, index: opIndex, kind: "edit")
-        case .setPenholders(let draft, let penholders, _):
-            try recordPenholders(draft, penholders, change: change, author: author)
-            try recordOp(draft, change: change, author: author, index: 0, kind: "penholders")
+        case .changePenholders(let penholders, _):
+            try recordPenholders(penholders.draft, adding: penholders.additions, removing: penholders.removals, change: change,
+                                 author: author)
+            try recordOp(penholders.draft, change: change, author: author, index: 0, kind: "penholders")
         case .addVersion(let version, _):
             try db.execute(
                 sql: "INSERT OR IGNORE INTO draft_version (draft, name, heads, feed, seq, hlc_ms, hlc_c) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -76,13 +78,6 @@ extension ChangeApplier {
         }
         editedDrafts = [:]
         draftTexts = [:]
-    }
-
-    private func recordPenholders(_ draft: EntityID, _ penholders: [FeedID], change: SignedChange, author: Int64) throws {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO draft_penholders (draft, feed, seq, hlc_ms, hlc_c, penholders) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [draft.hex, author, change.seq, change.body.hlc.millis, change.body.hlc.counter,
-                        PollJSON.strings(penholders.map(\.hex))])
     }
 
     private func recordOp(_ draft: EntityID, change: SignedChange, author: Int64, index: Int, kind: String) throws {

@@ -7,14 +7,20 @@ import IntersessionCore
 extension ChangeApplier {
     /// Puts the logged changes that still wait for a dependency back in line.
     func resumePending() throws {
+        for change in try loggedPending() { try drain(change) }
+    }
+
+    /// The logged changes above their feed's head, except a frozen feed's and those set aside.
+    func loggedPending() throws -> [SignedChange] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.key, c.hash, c.body, c.sig FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
-            WHERE f.frozen_from IS NULL OR c.seq < f.frozen_from
+            WHERE (f.frozen_from IS NULL OR c.seq < f.frozen_from)
+              AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq)
             ORDER BY c.hlc_ms, c.hlc_c
             """)
         var pending: [SignedChange] = []
         while let row = try rows.next() { pending.append(try loggedChange(row, offset: 1)) }
-        for change in pending { try drain(change) }
+        return pending
     }
 
     /// Recomputes the whole state from the log, in clock order (near causal order, so that little
@@ -51,6 +57,7 @@ extension ChangeApplier {
         feeds = [:]
         waiting = [:]
         roleCache = [:]
+        penCache = [:]
         postCache = [:]
         // Stamp order (clock, author key, seq): the same on every replica.
         let ids = try Int64.fetchAll(db, sql: """
@@ -66,16 +73,22 @@ extension ChangeApplier {
         try flush()
     }
 
-    /// Every feed's roles and every thread's lock, as the tables hold them now.
+    /// Every feed's roles, every draft's penholders and every thread's lock, as the tables hold them now.
     private func authority() throws -> Authority {
         var found = Authority()
         roleCache = [:]
         for row in try Row.fetchAll(db, sql: "SELECT DISTINCT f.key FROM feed f") {
             guard let feed = FeedID(bytes: Array(row[0] as Data)) else { continue }
-            let history = try roleHistory(of: feed).normalised
-            if !history.grants.isEmpty || !history.revocations.isEmpty { found.roles[feed] = history }
+            let history = try roleHistory(of: feed)
+            if !history.isEmpty { found.roles[feed] = history }
         }
         roleCache = [:]
+        penCache = [:]
+        for draft in try String.fetchAll(db, sql: "SELECT DISTINCT draft FROM penholder_grant UNION SELECT draft FROM penholder_end") {
+            guard let id = EntityID(hex: draft) else { continue }
+            found.pens[id] = try penholderTenures(of: id)
+        }
+        penCache = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, lock_frontier FROM thread WHERE lock_frontier IS NOT NULL") {
             if let thread = EntityID(hex: row[0]) { found.locks[thread] = row[1] }
         }

@@ -21,7 +21,7 @@ extension ChangeApplier {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [holder.row, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, until])
-            roleCache[feed] = nil
+            try refreshRoleIntervals(of: feed)
             // Changes of the holder already judged without this role must be judged again.
             if holder.headSeq >= fromSeq { needsRebuild = true }
 
@@ -37,6 +37,15 @@ extension ChangeApplier {
         case .redeemInvite(let invite, let role, let fromSeq, let stamp):
             try redeem(invite, role: role, fromSeq: fromSeq, stamp: stamp, author: author)
 
+        case .admitInvite(let invite, let feed, let stamp):
+            try setRegister(invite, .admission, feed.hex, stamp)
+
+        case .cancelInvite(let invite, let seen, let stamp):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO invite_cancel (invite, by_feed, by_seq, hlc_ms, seen) VALUES (?, ?, ?, ?, ?)",
+                arguments: [invite.hex, author, stamp.seq, stamp.hlc.millis, FeedSeqsJSON.encode(seen)])
+            try reseat(invite)
+
         case .revokeRole(let feed, let role, let lastSeq, let stamp):
             let holder = try feedState(feed)
             try db.execute(
@@ -45,7 +54,7 @@ extension ChangeApplier {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [holder.row, role?.rawValue, lastSeq, author, stamp.seq, stamp.hlc.millis])
-            roleCache[feed] = nil
+            try refreshRoleIntervals(of: feed)
             // The holder's changes after `lastSeq` were judged with the role: judge them again.
             if holder.headSeq > lastSeq { needsRebuild = true }
 
@@ -81,7 +90,7 @@ extension ChangeApplier {
             try db.execute(sql: "INSERT OR IGNORE INTO draft_comment (thread, draft, anchor) VALUES (?, ?, ?)",
                            arguments: [thread.hex, draft.hex, anchor?.text])
 
-        case .createDraft, .editDraft, .setPenholders, .addVersion, .proposeAmendment, .amendmentPosition:
+        case .createDraft, .editDraft, .changePenholders, .addVersion, .proposeAmendment, .amendmentPosition:
             try executeDraft(mutation, of: change, author: author)
 
         case .acceptNomination(let id, let stamp):
@@ -142,10 +151,6 @@ extension ChangeApplier {
     }
 
     private func redeem(_ invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp, author: Int64) throws {
-        let earliest = try Row.fetchOne(db, sql: """
-            SELECT feed_hex, stamp_ms, stamp_c, seq FROM invite_redemption WHERE invite = ?
-            ORDER BY stamp_ms, stamp_c, feed_hex, seq LIMIT 1
-            """, arguments: [invite.hex])
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO invite_redemption (invite, feed, feed_hex, seq, stamp_ms, stamp_c)
@@ -158,13 +163,9 @@ extension ChangeApplier {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [author, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, invite.hex])
-        roleCache = [:]
-        // A redemption earlier than the one that counted so far takes the invite from its
-        // holder, whose changes were judged with the role: judge everything again.
-        if let earliest, (earliest[0] as String) != stamp.author.hex {
-            let previous = (HLC(millis: earliest[1], counter: earliest[2]), earliest[0] as String, earliest[3] as Int64)
-            if (stamp.hlc, stamp.author.hex, stamp.seq) < previous { needsRebuild = true }
-        }
+        try reseat(invite)
+        // A feed's second join adds a grant even when the seat stays where it was.
+        try refreshRoleIntervals(of: stamp.author)
     }
 
     private func createPost(_ post: NewPost, author: Int64) throws {

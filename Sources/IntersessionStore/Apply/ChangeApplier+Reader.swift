@@ -14,20 +14,6 @@ extension ChangeApplier: StateReader {
         return try roleHistory(of: feed).removedAfter
     }
 
-    func roleHistory(of feed: FeedID) throws -> RoleHistory {
-        if let cached = roleCache[feed] { return cached }
-        let row = try feedState(feed).row
-        var history = RoleHistory()
-        history.grants = try Row.fetchAll(
-            db, sql: "SELECT role, from_seq FROM role_grant g WHERE feed = ? AND \(Self.grantCounts)", arguments: [row]
-        ).compactMap { row in Role(rawValue: row[0]).map { RoleHistory.Grant(role: $0, from: row[1]) } }
-        history.revocations = try Row.fetchAll(
-            db, sql: "SELECT role, last_seq FROM role_revocation WHERE feed = ?", arguments: [row]
-        ).map { row in RoleHistory.Revocation(role: (row[0] as String?).flatMap(Role.init(rawValue:)), last: row[1]) }
-        roleCache[feed] = history
-        return history
-    }
-
     func poll(_ id: EntityID) throws -> PollCreate? {
         try PollJSON.poll(db, id: id.hex)
     }
@@ -42,18 +28,6 @@ extension ChangeApplier: StateReader {
 
     func draft(_ id: EntityID) throws -> EntityID? {
         try String.fetchOne(db, sql: "SELECT topic FROM draft WHERE id = ?", arguments: [id.hex]).flatMap(EntityID.init(hex:))
-    }
-
-    func penholders(of draft: EntityID, within base: [FeedID: Int64]) throws -> Set<FeedID> {
-        // The latest list by stamp (clock, author, seq) among those the base had seen.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT f.key, p.seq, p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed WHERE p.draft = ?
-            ORDER BY p.hlc_ms DESC, p.hlc_c DESC, f.hex DESC, p.seq DESC
-            """, arguments: [draft.hex]) {
-            guard let feed = FeedID(bytes: Array(row[0] as Data)), row[1] <= (base[feed] ?? 0) else { continue }
-            return Set(PollJSON.stringList(row[2]).compactMap(FeedID.init(hex:)))
-        }
-        return []
     }
 
     func amendmentDraft(_ id: EntityID) throws -> EntityID? {
@@ -76,12 +50,6 @@ extension ChangeApplier: StateReader {
         for (key, seq) in entries { if let feed = FeedID(hex: key), let seq = seq.intValue { frontier[feed] = seq } }
         return frontier
     }
-
-    /// A grant counts unless it came through an invite that someone else redeemed first (by stamp).
-    static let grantCounts = """
-        (g.via_invite IS NULL OR g.feed = (SELECT r.feed FROM invite_redemption r WHERE r.invite = g.via_invite
-                                           ORDER BY r.stamp_ms, r.stamp_c, r.feed_hex, r.seq LIMIT 1))
-        """
 
     func invite(_ id: EntityID) throws -> InviteFacts? {
         guard let row = try Row.fetchOne(db, sql: "SELECT key, role FROM invite WHERE id = ?", arguments: [id.hex]),

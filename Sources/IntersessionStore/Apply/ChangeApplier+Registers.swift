@@ -25,6 +25,7 @@ extension ChangeApplier {
         case .title where value != nil: try db.execute(sql: "UPDATE thread SET title = ? WHERE id = ?", arguments: [value, entity.hex])
         case .topic, .title: break
         case .outcome, .draftStatus, .amendmentDecision: break
+        case .admission: try reseat(entity)
         case .lock:
             try db.execute(sql: "UPDATE thread SET lock_frontier = ? WHERE id = ?", arguments: [value, entity.hex])
             // Replies already judged under the previous lock state may now count differently.

@@ -23,6 +23,7 @@ final class ChangeApplier {
     /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
     var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
     var roleCache: [FeedID: RoleHistory] = [:]
+    var penCache: [EntityID: [FeedID: Tenure]] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
     var postCache: [EntityID: PostFacts] = [:]
     /// During a rebuild's later passes, what the previous pass found (see `rebuild()`).
@@ -80,7 +81,10 @@ final class ChangeApplier {
             let state = try feedState(change.author)
             if state.isFrozen(at: change.seq) { continue }
             // A removed member's later changes are kept as evidence, never applied.
-            if let removed = try removedAfter(change.author), change.seq > removed { continue }
+            if let removed = try removedAfter(change.author), change.seq > removed {
+                try setAside(change, removedAfter: removed)
+                continue
+            }
             if change.seq > state.headSeq + 1 {
                 wait(change, for: change.author, reaching: change.seq - 1)
                 continue
@@ -126,6 +130,7 @@ final class ChangeApplier {
         deferredDeletes = []
         try flushDrafts()
         try Meta.setLatestHLC(latest, db)
+        try setAsideWaitingOfRemoved()
         report.pending = waiting.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
     }
 

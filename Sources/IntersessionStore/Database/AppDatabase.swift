@@ -55,7 +55,12 @@ public final class AppDatabase: Sendable {
             // power cut, so every commit is fsynced.
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let current = try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
-            if !current { try Schema.migrator.migrate(writer) }
+            guard !current else { return }
+            try Schema.migrator.migrate(writer)
+            // A migration may add tables derived from the log: derive them from the log it has.
+            try writer.write { db in
+                if try Meta.groupID(db) != nil { try ChangeApplier(db: db).rebuild() }
+            }
         }
     }
 

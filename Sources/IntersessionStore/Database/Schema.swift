@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v6-polls", migrate: createV6)
         migrator.registerMigration("v7-elections", migrate: createV7)
         migrator.registerMigration("v8-drafts", migrate: createV8)
+        migrator.registerMigration("v9-one-authority", migrate: createV9)
         return migrator
     }
 
@@ -284,6 +285,7 @@ enum Schema {
     /// Polls, their ballots and their closes.
     /// Tables derived from the log, emptied before a rebuild (those referring to others first).
     static let materialisedTables = [
+        "role_interval", "penholder_grant", "penholder_end", "penholder_interval", "invite_cancel", "invite_seat", "set_aside_change",
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
         "rejected_op", "register", "audit", "nomination", "draft_comment", "draft_op", "draft_penholders", "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info",

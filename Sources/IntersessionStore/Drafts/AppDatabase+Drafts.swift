@@ -104,10 +104,7 @@ extension AppDatabase {
                     openAmendments: amendments.filter { $0.status == "open" && $0.paragraph == index }.map(\.id),
                     sourceChangedSince: staleSource.contains(index), comments: comments[index] ?? [])
             }
-            let penholders = try String.fetchAll(db, sql: """
-                SELECT p.penholders FROM draft_penholders p JOIN feed f ON f.id = p.feed WHERE p.draft = ?
-                ORDER BY p.hlc_ms DESC, p.hlc_c DESC, f.hex DESC LIMIT 1
-                """, arguments: [id]).first.map(PollJSON.stringList) ?? []
+            let penholders = try Self.penholders(of: id, db).map(\.hex).sorted()
             let versions = try Row.fetchAll(db, sql: """
                 SELECT v.name, v.hlc_ms, f.hex, v.heads FROM draft_version v JOIN feed f ON f.id = v.feed WHERE v.draft = ?
                 ORDER BY v.hlc_ms, v.hlc_c, f.hex
@@ -116,7 +113,7 @@ extension AppDatabase {
                                  heads: PollJSON.frontier($0[3] as String))
             }
             return DraftDetail(
-                summary: summary, text: text, paragraphs: paragraphs, penholders: penholders.map { names[$0] ?? String($0.prefix(8)) },
+                summary: summary, text: text, paragraphs: paragraphs, penholders: penholders.map { names[$0] ?? String($0.prefix(8)) }.sorted(),
                 versions: versions, translations: try String.fetchAll(db, sql: "SELECT id FROM draft WHERE translation_of = ?", arguments: [id]))
         }
     }

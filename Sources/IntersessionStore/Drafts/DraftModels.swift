@@ -18,6 +18,7 @@ public struct DraftDetail: Sendable, Equatable, Codable {
     public var summary: DraftSummary
     public var text: String
     public var paragraphs: [DraftParagraph]
+    /// The names of those who hold the pen now, by name.
     public var penholders: [String]
     public var versions: [DraftVersionInfo]
     public var translations: [String]

@@ -27,4 +27,7 @@ public struct MemberSummary: Sendable, Equatable, Codable {
     /// The end of each term (unix ms) by role, for roles granted for a term (an invited expert, a
     /// co-chair): the secretariat is prompted to revoke after it.
     public var terms: [String: Int64]
+    /// Set when this feed redeemed an invite that another feed redeemed too: it seats nobody
+    /// until the secretariat admits one of them (`member.admit`).
+    public var contestedInvite: String? = nil
 }

@@ -30,13 +30,11 @@ extension AppDatabase {
         return order.compactMap { byNominee[$0] }
     }
 
-    /// Those holding the seat's role now, who could be nominated.
+    /// Those holding the seat's role now (an open span in `role_interval`), who could be nominated.
     static func eligible(_ db: Database, seat: Seat) throws -> [Candidate] {
         try Row.fetchAll(db, sql: """
             SELECT f.hex, coalesce(m.name, substr(f.hex, 1, 8)), m.org FROM feed f LEFT JOIN member m ON m.feed = f.id
-            WHERE EXISTS (SELECT 1 FROM role_grant g WHERE g.feed = f.id AND g.role = ?
-                          AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
-                                          AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1))
+            WHERE EXISTS (SELECT 1 FROM role_interval i WHERE i.feed = f.id AND i.role = ? AND i.through_seq IS NULL)
             ORDER BY m.org, m.name, f.hex
             """, arguments: [seat.candidateRole.rawValue]).map {
             Candidate(feed: $0[0], name: $0[1], organisation: $0[2], nomination: "", nominatedBy: "", accepted: false)

@@ -49,7 +49,6 @@ extension AppDatabase {
 
     /// Whether `feed` may moderate (co-chair or secretariat) at its next change.
     public func canModerate(_ feed: FeedID) throws -> Bool {
-        let roles = try members().first { $0.feed == feed.hex }?.roles ?? []
-        return roles.contains(Role.cochair.rawValue) || roles.contains(Role.secretariat.rawValue)
+        try currentRoles(of: feed).contains(where: \.moderates)
     }
 }

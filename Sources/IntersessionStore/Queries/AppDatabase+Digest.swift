@@ -67,5 +67,15 @@ extension AppDatabase {
         "SELECT f.hex, a.seq, a.op_index, a.hlc_ms, a.action, a.target, a.detail FROM audit a JOIN feed f ON f.id = a.feed ORDER BY 1, 2, 3",
         "SELECT f.hex, r.seq, r.op_index, r.reason FROM rejected_op r JOIN feed f ON f.id = r.feed ORDER BY 1, 2, 3",
         "SELECT f.hex, f.head_seq, hex(f.head_hash), f.frozen_from FROM feed f WHERE f.head_seq > 0 OR f.frozen_from IS NOT NULL ORDER BY f.hex",
+        // What the core decided of authority, as the applier stored it.
+        "SELECT f.hex, i.role, i.from_seq, i.through_seq, i.until_ms FROM role_interval i JOIN feed f ON f.id = i.feed ORDER BY 1, 2, 3",
+        "SELECT s.invite, f.hex, s.redeemers, s.cancelled FROM invite_seat s LEFT JOIN feed f ON f.id = s.seated ORDER BY 1",
+        "SELECT c.invite, b.hex, c.by_seq, c.seen FROM invite_cancel c JOIN feed b ON b.id = c.by_feed ORDER BY 1, 2, 3",
+        "SELECT g.draft, f.hex, g.from_seq, b.hex, g.by_seq FROM penholder_grant g JOIN feed f ON f.id = g.feed JOIN feed b ON b.id = g.by_feed ORDER BY 1, 2, 3, 4, 5",
+        """
+        SELECT e.draft, f.hex, e.last_seq, hex(e.last_hash), b.hex, e.by_seq FROM penholder_end e JOIN feed f ON f.id = e.feed
+        JOIN feed b ON b.id = e.by_feed ORDER BY 1, 2, 3, 5, 6
+        """,
+        "SELECT p.draft, f.hex, p.from_seq, p.through_seq FROM penholder_interval p JOIN feed f ON f.id = p.feed ORDER BY 1, 2, 3",
     ]
 }

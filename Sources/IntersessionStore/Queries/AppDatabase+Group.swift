@@ -7,9 +7,11 @@ extension AppDatabase {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT g.id, g.title_en, g.title_fr, f.hex,
-                       (SELECT count(*) FROM member), (SELECT count(*) FROM change),
+                       (SELECT count(DISTINCT feed) FROM role_interval WHERE through_seq IS NULL), (SELECT count(*) FROM change),
                        (SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = e.id AND c.seq > e.head_seq
-                                             AND (e.frozen_from IS NULL OR c.seq < e.frozen_from))), 0) FROM feed e)
+                                             AND (e.frozen_from IS NULL OR c.seq < e.frozen_from)
+                                             AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq))),
+                                 0) FROM feed e)
                 FROM group_info g JOIN feed f ON f.id = g.founder
                 """)
             else { throw StoreError.noGroup }
@@ -19,27 +21,39 @@ extension AppDatabase {
         }
     }
 
-    /// Everyone with a profile or a role, by delegation then name.
+    /// Everyone who was granted a role that counts (removed or not), every forked feed, and every redeemer of a contested
+    /// invite (flagged), by delegation then name. Roles are those whose span is still open in
+    /// `role_interval`, as the applier stored them: what is shown is what counts.
     public func members() throws -> [MemberSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.hex, m.name, m.org, m.lang,
-                       (SELECT group_concat(DISTINCT g.role) FROM role_grant g WHERE g.feed = f.id
-                          AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
-                                          AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1)),
+                       (SELECT group_concat(DISTINCT i.role) FROM role_interval i WHERE i.feed = f.id AND i.through_seq IS NULL),
                        (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from,
-                       (SELECT group_concat(g.role || ':' || g.until_ms) FROM role_grant g WHERE g.feed = f.id AND g.until_ms IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM role_revocation v WHERE v.feed = g.feed
-                                          AND (v.role = g.role OR v.role IS NULL) AND v.last_seq >= g.from_seq - 1))
+                       (SELECT group_concat(i.role || ':' || i.until_ms) FROM role_interval i
+                          WHERE i.feed = f.id AND i.through_seq IS NULL AND i.until_ms IS NOT NULL),
+                       (SELECT min(r.invite) FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
+                          WHERE r.feed = f.id AND s.seated IS NULL AND s.redeemers > 1)
                 FROM feed f LEFT JOIN member m ON m.feed = f.id
-                WHERE m.feed IS NOT NULL OR f.frozen_from IS NOT NULL OR f.id IN (SELECT feed FROM role_grant)
+                WHERE f.frozen_from IS NOT NULL OR f.id IN (SELECT g.feed FROM role_grant g WHERE \(ChangeApplier.grantCounts))
+                   OR f.id IN (SELECT r.feed FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
+                               WHERE s.seated IS NULL AND s.redeemers > 1)
                 ORDER BY m.org, m.name, f.hex
                 """).map { row in
                 let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
                 return MemberSummary(
                     feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]))
+                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]), contestedInvite: row[9])
             }
+        }
+    }
+
+    /// The roles `feed` holds for its next changes, as the applier stored them.
+    public func currentRoles(of feed: FeedID) throws -> Set<Role> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT i.role FROM role_interval i JOIN feed f ON f.id = i.feed WHERE f.key = ? AND i.through_seq IS NULL
+                """, arguments: [feed.bytes.blob]).compactMap(Role.init(rawValue:)))
         }
     }
 }

@@ -54,13 +54,15 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Changes logged but waiting for a dependency (not counting a frozen feed's).
+    /// Changes logged but waiting for a dependency (not counting a frozen feed's, nor a removed
+    /// member's changes set aside as evidence).
     public func pendingCount() throws -> Int {
         try read { db in
             // One index range per feed: a join would scan the whole log.
             try Int.fetchOne(db, sql: """
                 SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = f.id AND c.seq > f.head_seq
-                                     AND (f.frozen_from IS NULL OR c.seq < f.frozen_from))), 0)
+                                     AND (f.frozen_from IS NULL OR c.seq < f.frozen_from)
+                                     AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq))), 0)
                 FROM feed f
                 """) ?? 0
         }

@@ -33,8 +33,12 @@ public enum Invitation {
             let folders = try RememberedFolders(store: store).add([root])
             let engine = SyncEngine(store: store)
             _ = try engine.sync(folders: folders)
-            guard let status = try store.invite(invite.invite.hex) else { throw InviteError.notYetInFolder }
+            // The log's signed facts decide; the file's copy of the expiry was only a first hint.
+            guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
+            if status.cancelled { throw InviteError.cancelled }
+            guard status.expires > now else { throw InviteError.expired(status.expires) }
             if let holder = status.redeemedBy { throw InviteError.alreadyUsed(status.redeemedByName ?? String(holder.prefix(8))) }
+            if let other = status.redeemers.first { throw InviteError.alreadyUsed(other.name ?? String(other.feed.prefix(8))) }
             let inviteKey = try DeviceKey(seed: invite.secret)
             let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey))
             let change: SignedChange

@@ -71,6 +71,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case otherGroup(String)
     case notYetInFolder
     case alreadyUsed(String)
+    case cancelled
     case wrongKey
 
     public var description: String {
@@ -84,6 +85,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .otherGroup(let path): "the shared folder \(path) holds another group under this group's name"
         case .notYetInFolder: "the invite is not in the shared folder yet; ask the secretariat to sync, then try again"
         case .alreadyUsed(let who): "this invite was already used (by \(who)); ask the secretariat for a new one"
+        case .cancelled: "the secretariat cancelled this invite; ask them for a new one"
         case .wrongKey: "the invite's secret does not match the invite in the group"
         }
     }

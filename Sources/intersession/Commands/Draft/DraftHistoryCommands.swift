@@ -110,9 +110,9 @@ struct DraftPenholdersCommand: ParsableCommand {
             guard let entity = EntityID(hex: try draft.id(in: store)) else { throw InputError("no draft matches \(draft.draft)") }
             guard !members.isEmpty else { throw InputError("name at least one penholder") }
             let feeds = try members.map { try MemberTarget.resolve($0, in: store).feed }
-            let heads = try store.draftHeads(entity.hex)
-            _ = try store.author(ops: [.draftPenholders(DraftPenholders(draft: entity, penholders: feeds))], references: [entity], key: key,
-                                 now: Clock.now(), dependsOn: heads)
+            let change = try store.penholderChange(draft: entity, to: feeds)
+            let heads = try store.draftHeads(entity.hex).merging(change.dependsOn, uniquingKeysWith: max)
+            _ = try store.author(ops: [.draftPenholders(change.op)], references: [entity], key: key, now: Clock.now(), dependsOn: heads)
             Output.line("Penholders of \(entity.short): \(feeds.map(\.short).joined(separator: ", ")).")
         }
     }
