@@ -51,7 +51,10 @@ import IntersessionCore
             let changesPenholders = penholderChanges > 0 && (step == 10 || sim.chance(penholderChanges))
             if changesPenholders, let draft = EntityID(hex: world.draft) {
                 let list = world.penholders.filter { _ in sim.chance(60) }.map { sim.actors[$0].key.feed }
-                sim.act(sim.pick([0, world.cochair]), [.draftPenholders(DraftPenholders(draft: draft, penholders: list))], references: [draft])
+                let actor = sim.pick([0, world.cochair])
+                if let change = try? sim.actors[actor].store.penholderChange(draft: draft, to: list) {
+                    sim.act(actor, [.draftPenholders(change.op)], references: [draft], deps: change.dependsOn)
+                }
             } else {
                 Self.edit(world, as: sim.pick(world.penholders + [world.cochair]))
             }
