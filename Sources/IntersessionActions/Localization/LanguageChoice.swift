@@ -1,7 +1,7 @@
 import IntersessionCore
 
-/// Which language the interface speaks: `--lang`, else the profile's setting, else the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+/// Which language the interface and the command line speak: `--lang`, else the profile's
+/// setting, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
 public enum LanguageChoice {
     public static func resolve(flag: Language?, profile: String?, environment: [String: String]) -> Language {
         if let flag { return flag }
