@@ -59,6 +59,14 @@ public final class Actions {
         return id
     }
 
+    /// What an id prefix (or a topic key) typed names, for a front end to act on or show.
+    public func resolveTopic(_ typed: String) throws -> EntityID { try entity(typed, as: .topic) }
+    public func resolveThread(_ typed: String) throws -> EntityID { try entity(typed, as: .thread) }
+    public func resolvePost(_ typed: String) throws -> EntityID { try entity(typed, as: .post) }
+    public func resolvePoll(_ typed: String) throws -> EntityID { try entity(typed, as: .poll) }
+    public func resolveDraft(_ typed: String) throws -> EntityID { try entity(typed, as: .draft) }
+    public func resolveAmendment(_ typed: String) throws -> EntityID { try entity(typed, as: .amendment) }
+
     /// A member typed or picked, with the last change of theirs this replica holds: a grant
     /// counts from the next one, a revocation keeps up to it.
     func member(_ typed: String) throws -> (feed: FeedID, head: Int64, hash: ChangeHash?) {

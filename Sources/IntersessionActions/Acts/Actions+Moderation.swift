@@ -15,9 +15,4 @@ extension Actions {
         if case .rename(let thread, let title) = action { action = .rename(thread: thread, title: try Input.title(title)) }
         try sign([.moderation(Moderation(action))])
     }
-
-    /// A thread or post typed on the command line, for a moderation act.
-    public func resolveThread(_ typed: String) throws -> EntityID { try entity(typed, as: .thread) }
-    public func resolvePost(_ typed: String) throws -> EntityID { try entity(typed, as: .post) }
-    public func resolveTopic(_ typed: String) throws -> EntityID { try entity(typed, as: .topic) }
 }

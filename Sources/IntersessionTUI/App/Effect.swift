@@ -23,7 +23,10 @@ public enum Effect: Sendable, Equatable {
     case loadMembers
     case loadAudit
     case moderate(Moderation.Action)
-    case grantRole(feed: String, role: Role, until: Int64? = nil)
+    /// Grants a role; `days` ends a term.
+    case grantRole(feed: String, role: Role, days: Int? = nil)
+    /// Grants an elected candidate the co-chair role for one term.
+    case grantCochairTerm(feed: String)
     case revokeRole(feed: String, role: Role?)
     case invite(name: String, organisation: String, role: Role, file: String)
     case loadPolls
@@ -31,7 +34,8 @@ public enum Effect: Sendable, Equatable {
     case vote(PollVote)
     case closePoll(id: String)
     case nominate(PollNominate)
-    case acceptNomination(poll: String, nomination: EntityID)
+    /// Accepts this profile's nomination for the poll.
+    case acceptNomination(poll: String)
     case loadDrafts
     case loadDraft(id: String)
     case loadDraftDiff(id: String)

@@ -32,13 +32,11 @@ extension Update {
             guard detail.seat != nil, !detail.summary.closed, !nominees(detail).isEmpty else { return [] }
             poll.nominating = 0
         case "a":
-            guard !detail.summary.closed, let mine = detail.candidates.first(where: { $0.feed == model.me && !$0.accepted }),
-                let nomination = EntityID(hex: mine.nomination)
-            else { return [] }
-            return [.acceptNomination(poll: poll.id, nomination: nomination)]
+            guard detail.candidates.contains(where: { $0.feed == model.me && !$0.accepted }) else { return [] }
+            return [.acceptNomination(poll: poll.id)]
         case "g":
             guard model.isSecretariat, let elected = detail.cochairGrantDue else { return [] }
-            return [.grantRole(feed: elected, role: .cochair, until: model.now + 365 * 86_400_000)]
+            return [.grantCochairTerm(feed: elected)]
         case "left", "h":
             return goBack(&model)
         default: break

@@ -17,7 +17,7 @@ struct WhoAmICommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, key) = try profile.open(readOnly: true)
             let me = try store.members().first { $0.feed == key.feed.hex }
             let identity = Identity(
