@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -22,16 +23,18 @@ extension Update {
         if let row = poll.nominating { return nominateKey(key, row, detail, id, &poll) }
         switch key.name {
         case "v", "enter":
-            guard !detail.summary.closed else { return [] }
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
             poll.voting = VoteDialog()
             poll.voting?.typingReason = detail.summary.kind == PollKind.silence.rawValue
         case "C":
             guard model.moderates, !detail.summary.closed else { return [] }
             return [.closePoll(id: poll.id)]
         case "N":
-            guard detail.seat != nil, !detail.summary.closed, !nominees(detail).isEmpty else { return [] }
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
+            guard detail.seat != nil, !nominees(detail).isEmpty else { return [] }
             poll.nominating = 0
         case "a":
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
             guard detail.candidates.contains(where: { $0.feed == model.me && !$0.accepted }) else { return [] }
             return [.acceptNomination(poll: poll.id)]
         case "g":
@@ -41,6 +44,13 @@ extension Update {
             return goBack(&model)
         default: break
         }
+        return []
+    }
+
+    /// A ballot, nomination or acceptance on a closed poll would never count: say so, in the
+    /// words the actions layer refuses with, rather than doing nothing.
+    static func refuseOnClosed(_ poll: PollState, _ model: inout Model) -> [Effect] {
+        model.flash = model.catalog[.errorPrefix, model.catalog.text(ActionError.pollClosed(poll: String(poll.id.prefix(8))).phrase)]
         return []
     }
 
