@@ -41,10 +41,11 @@ public final class Actions {
         adoptedChanges += try SyncEngine(store: store).adoptOwnFeed(key.feed, folders: folders).importedChanges
     }
 
-    /// Signs one change of `ops`, after adopting. Every act ends here.
+    /// Signs one change of `ops` at `now` (the act's one reading of the clock, when it needed
+    /// one for a deadline or an expiry; else read here). Every act ends here.
     @discardableResult
-    func sign(_ ops: [Op]) throws -> SignedChange {
-        try store.author(ops: ops, key: key, now: clock())
+    func sign(_ ops: [Op], at now: Int64? = nil) throws -> SignedChange {
+        try store.author(ops: ops, key: key, now: now ?? clock())
     }
 
     /// Writes this profile's new changes to its folders (after an invite, so the invitee finds it).

@@ -3,6 +3,7 @@ import Testing
 import IntersessionActions
 import IntersessionCore
 import IntersessionStore
+import IntersessionSync
 
 /// Every phrase an act, the store or the command line can fail with has a text in both
 /// catalogs, with the same arguments.
@@ -36,6 +37,15 @@ import IntersessionStore
          .corrupt(path: "p", detail: "d"), .exists(path: "p"), .notApplied(detail: "d"), .malformedLog,
          .draftTooLarge(limitKiB: 512), .amendmentTextGone, .postRetracted] + RejectionReason.allCases.map { .refused($0) }
 
+    static let otherErrors: [Explained] = [
+        ProfileError.missing("p"), ProfileError.missingStore("p"), ProfileError.alreadyExists("p"), ProfileError.cannotWrite("p", "w"),
+        ProfileError.badKey("p"), ProfileError.strayStore("p"),
+        InviteError.notAnInvite, InviteError.damaged, InviteError.expired(1_795_000_000_000), InviteError.noFolder,
+        InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
+        InviteError.wrongKey, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
+        FolderError.missing("p"),
+    ]
+
     /// The keys of the command line's own input errors, read from its sources.
     static func commandLineKeys() throws -> Set<String> {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,7 +66,7 @@ import IntersessionStore
     }
 
     @Test func everyErrorHasATextInBothLanguages() throws {
-        let phrases = Self.actionErrors.map(\.phrase) + Self.storeErrors.map(\.phrase)
+        let phrases = Self.actionErrors.map(\.phrase) + Self.storeErrors.map(\.phrase) + Self.otherErrors.map(\.phrase)
         let keys = Set(phrases.map(\.key)).union(try Self.commandLineKeys()).union(["error.other", "notice.adopted"])
         #expect(try Self.commandLineKeys().count >= 10)
         for key in keys.sorted() {

@@ -26,9 +26,20 @@ extension Actions {
         if let days { _ = try Input.days(days, option: "--until", in: 1...Terms.maximumTermDays) }
         try adoptOwnChanges()
         let target = try member(feed: feed)
+        let now = clock()
         try sign([.memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1,
-                                         until: days.map { Terms.after(days: $0, from: clock()) }))])
+                                         until: days.map { Terms.after(days: $0, from: now) }))], at: now)
         return MemberChange(feed: target.feed, seq: target.head)
+    }
+
+    /// Grants several roles in one change, each from its holder's next change: seating a new
+    /// group's first members at once.
+    public func grant(_ grants: [(role: Role, feed: FeedID)]) throws {
+        try adoptOwnChanges()
+        let ops = try grants.map { grant in
+            Op.memberRole(MemberRole(feed: grant.feed, role: grant.role, fromSeq: try member(feed: grant.feed).head + 1))
+        }
+        try sign(ops)
     }
 
     /// Grants the co-chair role for one term to an elected candidate.
@@ -74,9 +85,10 @@ extension Actions {
         guard !FileManager.default.fileExists(atPath: path) else { throw ActionError.fileExists(path: path) }
         try adoptOwnChanges()
         let inviteKey = DeviceKey()
-        let expires = Terms.after(days: days, from: clock())
+        let now = clock()
+        let expires = Terms.after(days: days, from: now)
         let invite = try sign([.memberInvite(MemberInvite(key: inviteKey.feed, role: role, name: name, organisation: organisation,
-                                                           expires: expires))]).entity(0)
+                                                           expires: expires))], at: now).entity(0)
         guard let group = try store.groupID(), let genesis = try store.genesis() else { throw StoreError.noGroup }
         let file = InviteFile(group: group, genesis: genesis, invite: invite, secret: inviteKey.seed, name: name,
                               organisation: organisation, role: role, expires: expires, folders: folders)

@@ -33,14 +33,15 @@ extension Actions {
         if !election, request.title == nil { throw ActionError.titleRequired }
         let days = try Input.days(request.days, option: "--days", in: 1...Terms.pollMaximumDays)
         try adoptOwnChanges()
+        let now = clock()
         let seats: [Seat?] = election ? (request.seat.map { [$0] } ?? Seat.allCases) : [nil]
         let polls = try seats.map { seat in
             PollCreate(kind: request.kind, title: try Input.title(Self.pollTitle(request.title, seat: seat)), text: request.text,
                        options: request.options, electorate: request.electorate ?? (election ? [.member] : [.member, .cochair, .secretariat]),
-                       unit: request.unit ?? (election ? .delegation : .person), deadline: Terms.after(days: days, from: clock()),
+                       unit: request.unit ?? (election ? .delegation : .person), deadline: Terms.after(days: days, from: now),
                        hiddenUntilClose: request.hidden, majority: request.majority, seat: seat)
         }
-        let change = try sign(polls.map(Op.pollCreate))
+        let change = try sign(polls.map(Op.pollCreate), at: now)
         return polls.indices.map(change.entity)
     }
 

@@ -36,7 +36,7 @@ public struct DemoWorkspace {
                                      clock: clock.tick))
         }
         let network = DemoNetwork(peers: peers)
-        for index in peers.indices.dropFirst() { try peers[0].grant(content.peers[index].role, toFeed: peers[index].me) }
+        try peers[0].grant(peers.indices.dropFirst().map { (content.peers[$0].role, peers[$0].me) })
         try network.deliver(from: 0)
         for (index, peer) in peers.enumerated().dropFirst() {
             let profile = content.peers[index].profile
