@@ -17,7 +17,6 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
     case badName(limit: Int)
     case badOrganisation(limit: Int)
     case notUTF8
-    case draftTooLarge(limitKiB: Int)
     case noParagraph(Int)
     case spanNotInParagraph(Int, span: String)
     case noPenholders
@@ -47,7 +46,6 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
         case .badName(let limit): Phrase(Self.key("badName"), [String(limit)])
         case .badOrganisation(let limit): Phrase(Self.key("badOrganisation"), [String(limit)])
         case .notUTF8: Phrase(Self.key("notUTF8"))
-        case .draftTooLarge(let limit): Phrase(Self.key("draftTooLarge"), [String(limit)])
         case .noParagraph(let number): Phrase(Self.key("noParagraph"), [String(number)])
         case .spanNotInParagraph(let number, let span): Phrase(Self.key("spanNotInParagraph"), [String(number), span])
         case .noPenholders: Phrase(Self.key("noPenholders"))

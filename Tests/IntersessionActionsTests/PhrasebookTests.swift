@@ -15,7 +15,7 @@ import IntersessionSync
         let all: [ActionError] = [
             .pollClosed(poll: "p"), .notNominated(poll: "p"), .notModerator, .cannotRemoveSelf, .quoteNotInPost(post: "p"),
             .textUnchanged, .emptyText, .textTooLong(bytes: 1, limit: 2), .badTitle(limit: 1), .badName(limit: 1),
-            .badOrganisation(limit: 1), .notUTF8, .draftTooLarge(limitKiB: 1), .noParagraph(1), .spanNotInParagraph(1, span: "s"),
+            .badOrganisation(limit: 1), .notUTF8, .noParagraph(1), .spanNotInParagraph(1, span: "s"),
             .noPenholders, .notACandidate("a", standing: "b"), .ambiguousCandidate("a"), .candidatesOutsideElection,
             .seatOutsideElection, .optionsInElection, .titleRequired, .badDays(option: "--days", minimum: 1, maximum: 2),
             .fileExists(path: "f"), .cannotRead(path: "f"), .cannotWrite(path: "f"), .unknownTemplate("t", choices: "c"),
@@ -23,7 +23,7 @@ import IntersessionSync
         for error in all {
             switch error {
             case .pollClosed, .notNominated, .notModerator, .cannotRemoveSelf, .quoteNotInPost, .textUnchanged, .emptyText, .textTooLong,
-                 .badTitle, .badName, .badOrganisation, .notUTF8, .draftTooLarge, .noParagraph, .spanNotInParagraph, .noPenholders,
+                 .badTitle, .badName, .badOrganisation, .notUTF8, .noParagraph, .spanNotInParagraph, .noPenholders,
                  .notACandidate, .ambiguousCandidate, .candidatesOutsideElection, .seatOutsideElection, .optionsInElection,
                  .titleRequired, .badDays, .fileExists, .cannotRead, .cannotWrite, .unknownTemplate: break
             }

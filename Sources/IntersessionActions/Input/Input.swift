@@ -33,10 +33,7 @@ public enum Input {
 
     /// Bytes read from a file or standard input, as text of at most `limit` bytes.
     public static func text(_ bytes: [UInt8], limit: Int) throws -> String {
-        guard bytes.count <= limit else {
-            if limit == Limits.draftBytes { throw ActionError.draftTooLarge(limitKiB: limit / 1024) }
-            throw ActionError.textTooLong(bytes: bytes.count, limit: limit)
-        }
+        guard bytes.count <= limit else { throw ActionError.textTooLong(bytes: bytes.count, limit: limit) }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw ActionError.notUTF8 }
         return text
     }
