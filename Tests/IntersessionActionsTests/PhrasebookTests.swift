@@ -87,10 +87,14 @@ import IntersessionSync
         #expect(Self.french.text(for: StoreError.refused(.notAuthorised)) == "votre rôle ne le permet pas")
     }
 
-    @Test func theLanguageIsTheFlagThenTheProfileThenTheLocale() {
+    @Test func theLanguageIsTheFlagThenAFrenchLocaleThenTheProfile() {
         #expect(LanguageChoice.resolve(flag: .fr, profile: "en", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: .en, profile: "fr", environment: ["LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(LanguageChoice.resolve(flag: nil, profile: "en", environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
         #expect(LanguageChoice.resolve(flag: nil, profile: "fr", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: nil, profile: "en", environment: ["LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR"]) == .en)
         #expect(LanguageChoice.resolve(flag: nil, profile: nil, environment: ["LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"]) == .fr)
+        #expect(LanguageChoice.resolve(flag: nil, profile: nil, environment: ["LANG": "C.UTF-8"]) == .en)
         #expect(LanguageChoice.resolve(flag: nil, profile: nil, environment: [:]) == .en)
     }
 }

@@ -47,6 +47,8 @@ expect_bad "a vote on a poll known to be closed is refused, and nothing is signe
     "$BIN" poll vote "$POLL" --option 1 --home "$DEL"
 expect_bad "the refusal is in French under --lang fr" "le scrutin [0-9a-f]{8} est clos ici" "$DEL" \
     "$BIN" poll vote "$POLL" --option 1 --home "$DEL" --lang fr
+expect_bad "a French LANG gets the refusal in French (the profile says en)" "le scrutin [0-9a-f]{8} est clos ici" "$DEL" \
+    env LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8 "$BIN" poll vote "$POLL" --option 1 --home "$DEL"
 expect_bad "a refusal by the rules is in French too" "votre rôle ne le permet pas" "$DEL" \
     "$BIN" poll outcome "$POLL" --statement "Mine" --home "$DEL" --lang fr
 

@@ -8,7 +8,7 @@ import IntersessionSync
 /// `--lang`, taken by every command: the language of what it prints about failures and notices
 /// (and, for `init`, `join` and `member profile`, the profile's own language).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "The language of messages: en or fr (default: the profile's, then LC_ALL, LC_MESSAGES, LANG).")
+    @Option(name: .long, help: "The language of messages: en or fr (default: fr under a French LC_ALL, LC_MESSAGES or LANG, else the profile's).")
     var lang: Language?
 
     func resolve(profile: String? = nil) -> Language {
@@ -31,7 +31,7 @@ struct ProfileOptions: ParsableArguments {
     /// The language `--lang` names, if it was given.
     var lang: Language? { language.lang }
 
-    /// The language this command speaks: `--lang`, else the profile's, else the locale's.
+    /// The language this command speaks (`LanguageChoice`).
     var messageLanguage: Language { language.resolve(profile: config["lang"]) }
 
     /// Runs the command's work; a failure ends as one line in `messageLanguage`.
