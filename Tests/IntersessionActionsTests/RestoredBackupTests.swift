@@ -29,7 +29,7 @@ import IntersessionStore
         let restored = try fixture.actions(backup)
         let delegate = try fixture.delegateHome.openStore()
         switch act {
-        case .vote: try restored.vote(PollVote(poll: poll, position: .agree))
+        case .vote: try restored.vote(on: poll.hex, Ballot(position: .agree))
         case .close: try restored.close(poll: poll.hex)
         case .grant: try restored.grant(.partner, to: try fixture.delegateHome.loadKey().feed.hex)
         case .amendment:

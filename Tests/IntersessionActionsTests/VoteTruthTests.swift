@@ -11,10 +11,10 @@ import IntersessionStore
         let fixture = try ActionsFixture()
         let secretariat = try fixture.actions(fixture.secretariatHome)
         let poll = try #require(try secretariat.openPoll(.init(kind: .proposal, title: "Adopt the work plan")).first)
-        try secretariat.vote(PollVote(poll: poll, position: .agree))
+        try secretariat.vote(on: poll.hex, Ballot(position: .agree))
         try secretariat.close(poll: poll.hex)
         let before = try fixture.head(fixture.secretariatHome)
-        #expect(throws: ActionError.pollClosed(poll: poll.short)) { try secretariat.vote(PollVote(poll: poll, position: .disagree)) }
+        #expect(throws: ActionError.pollClosed(poll: poll.short)) { try secretariat.vote(on: poll.hex, Ballot(position: .disagree)) }
         #expect(try fixture.head(fixture.secretariatHome) == before)
         #expect(try secretariat.store.poll(poll.hex).result?.counts["agree"] == 1)
     }

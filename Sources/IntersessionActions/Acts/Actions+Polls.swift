@@ -52,18 +52,21 @@ extension Actions {
         return title.map { "\($0): \(name)" } ?? "Election of the \(name)"
     }
 
-    /// Votes, or changes this profile's vote, until the close.
-    public func vote(_ ballot: PollVote) throws {
+    /// Votes on `poll` (an id prefix), or changes this profile's vote, until the close.
+    @discardableResult
+    public func vote(on poll: String, _ ballot: Ballot) throws -> EntityID {
         try adoptOwnChanges()
-        _ = try requireOpen(ballot.poll)
-        try sign([.pollVote(ballot)])
+        let id = try entity(poll, as: .poll)
+        _ = try requireOpen(id)
+        try sign([.pollVote(PollVote(poll: id, position: ballot.position, options: ballot.options, candidates: ballot.candidates,
+                                     reason: ballot.reason, objection: ballot.objection))])
+        return id
     }
 
     /// Breaks the silence on a text, with a reason.
+    @discardableResult
     public func object(to poll: String, reason: String) throws -> EntityID {
-        let id = try entity(poll, as: .poll)
-        try vote(PollVote(poll: id, reason: try Input.body(reason), objection: true))
-        return id
+        try vote(on: poll, Ballot(reason: try Input.body(reason), objection: true))
     }
 
     /// Nominates `nominee` (this profile when nil) for an election's seat; returns the nomination's id.

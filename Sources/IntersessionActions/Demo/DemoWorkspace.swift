@@ -77,7 +77,7 @@ public struct DemoWorkspace {
             try network.deliver(from: nominee)
         }
         for vote in poll.votes {
-            try peers[vote.voter].vote(PollVote(poll: opened, position: vote.position, options: vote.options))
+            try peers[vote.voter].vote(on: opened.hex, Ballot(position: vote.position, options: vote.options))
             try network.deliver(from: vote.voter)
         }
     }

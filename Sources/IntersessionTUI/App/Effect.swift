@@ -1,3 +1,4 @@
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -31,9 +32,10 @@ public enum Effect: Sendable, Equatable {
     case invite(name: String, organisation: String, role: Role, file: String)
     case loadPolls
     case loadPoll(id: String)
-    case vote(PollVote)
+    case vote(poll: String, Ballot)
     case closePoll(id: String)
-    case nominate(PollNominate)
+    /// Nominates a member (by feed) for an election's seat.
+    case nominate(poll: String, nominee: String)
     /// Accepts this profile's nomination for the poll.
     case acceptNomination(poll: String)
     case loadDrafts

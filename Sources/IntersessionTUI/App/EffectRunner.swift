@@ -87,11 +87,11 @@ final class EffectRunner {
             return [.moderated]
         case .loadPolls: return [.pollsLoaded(try store.polls())]
         case .loadPoll(let id): return [.pollLoaded(try store.poll(id))]
-        case .vote(let vote):
-            try session.actions(clock: clock).vote(vote)
+        case .vote(let poll, let ballot):
+            try session.actions(clock: clock).vote(on: poll, ballot)
             return [.voted]
-        case .nominate(let nomination):
-            try session.actions(clock: clock).nominate(for: nomination.poll.hex, nominee: nomination.nominee.hex)
+        case .nominate(let poll, let nominee):
+            try session.actions(clock: clock).nominate(for: poll, nominee: nominee)
             return [.recorded(.pollNominated)]
         case .acceptNomination(let poll):
             try session.actions(clock: clock).acceptNomination(for: poll)

@@ -65,8 +65,8 @@ extension Update {
                 let reason = dialog.reason.text.trimmingCharacters(in: .whitespaces)
                 guard !reason.isEmpty else { return [] }
                 poll.voting = nil
-                if kind == .silence { return [.vote(PollVote(poll: id, reason: reason, objection: true))] }
-                return [.vote(PollVote(poll: id, position: .block, reason: reason))]
+                if kind == .silence { return [.vote(poll: poll.id, Ballot(reason: reason, objection: true))] }
+                return [.vote(poll: poll.id, Ballot(position: .block, reason: reason))]
             }
             _ = dialog.reason.handle(key)
             poll.voting = dialog
@@ -82,7 +82,7 @@ extension Update {
                     dialog.typingReason = true
                 } else {
                     poll.voting = nil
-                    return [.vote(PollVote(poll: id, position: positions[dialog.position]))]
+                    return [.vote(poll: poll.id, Ballot(position: positions[dialog.position]))]
                 }
             default: break
             }
@@ -97,10 +97,10 @@ extension Update {
                 let chosen = options.filter(standing.indices.contains).compactMap { FeedID(hex: standing[$0].feed) }
                 guard chosen.count == options.count else { return [] }
                 poll.voting = nil
-                return [.vote(PollVote(poll: id, candidates: chosen))]
+                return [.vote(poll: poll.id, Ballot(candidates: chosen))]
             }
             poll.voting = nil
-            return [.vote(PollVote(poll: id, options: options))]
+            return [.vote(poll: poll.id, Ballot(options: options))]
         }
         _ = dialog.text.handle(key)
         poll.voting = dialog
@@ -121,7 +121,7 @@ extension Update {
         case "enter":
             poll.nominating = nil
             guard choices.indices.contains(row), let feed = FeedID(hex: choices[row].feed) else { return [] }
-            return [.nominate(PollNominate(poll: id, nominee: feed))]
+            return [.nominate(poll: poll.id, nominee: feed.hex)]
         default:
             if key == .escape { poll.nominating = nil }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -81,10 +82,8 @@ struct PollVoteCommand: ParsableCommand {
     func run() throws {
         try profile.reportingErrors {
             let id = try profile.act { actions in
-                let id = try actions.resolvePoll(poll)
-                let chosen = try candidates.map { try actions.candidate($0, in: id.hex) }
-                try actions.vote(PollVote(poll: id, position: position, options: options, candidates: chosen, reason: reason))
-                return id
+                let chosen = try candidates.map { try actions.candidate($0, in: poll) }
+                return try actions.vote(on: poll, Ballot(position: position, options: options, candidates: chosen, reason: reason))
             }
             Output.line("Voted on \(id.short).")
         }
