@@ -27,12 +27,8 @@ extension EffectRunner {
             session = try Session.open(home)
             return [ready()]
         case .openDemo:
-            let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
             let workspace = DemoWorkspace(folder: demoFolder)
-            if !workspace.exists(content) {
-                let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
-                try workspace.create(content: content, template: template, start: clock() - 3 * 86_400_000)
-            }
+            let content = try workspace.prepare(now: clock())
             session = try Session.open(workspace.home(content.peers.last!.home))
             return [ready()]
         case .setLanguage(let language):

@@ -26,10 +26,7 @@ struct DemoCommand: ParsableCommand {
             guard content.peers.contains(where: { $0.home == peer }) else {
                 throw InputError("noSuchPeer", peer, content.peers.map(\.home).joined(separator: ", "))
             }
-            if !workspace.exists(content) {
-                let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
-                try workspace.create(content: content, template: template, start: Clock.now() - 3 * 86_400_000)
-            }
+            try workspace.prepare(now: Clock.now())
             if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
                 return try interface.open(workspace.home(peer), demoFolder: folder, language: language.lang)
             }
