@@ -67,8 +67,7 @@ let package = Package(
         .executableTarget(
             name: "intersession-bench",
             dependencies: [
-                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionTUI",
-                "IntersessionResources",
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI", "IntersessionResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
