@@ -43,18 +43,23 @@ let package = Package(
             name: "IntersessionSync",
             dependencies: ["IntersessionCore", "IntersessionStore"]
         ),
+        // Every act a person can take (DESIGN §2): the front ends and the demo act only through it.
+        .target(
+            name: "IntersessionActions",
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources"]
+        ),
         .target(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(
             name: "IntersessionTUI",
-            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources", "CNcurses"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionResources", "CNcurses"]
         ),
         .executableTarget(
             name: "intersession",
             dependencies: [
-                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI",
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionTUI",
                 "IntersessionResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -69,8 +74,10 @@ let package = Package(
         ),
         .testTarget(name: "IntersessionCoreTests", dependencies: ["IntersessionCore", "IntersessionResources"]),
         .testTarget(name: "IntersessionStoreTests", dependencies: ["IntersessionStore", "IntersessionResources"]),
-        .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync", "IntersessionResources"]),
-        .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI", "IntersessionResources"]),
+        // The sync tests make members through the acts (invite, join), as people do.
+        .testTarget(name: "IntersessionSyncTests", dependencies: ["IntersessionSync", "IntersessionActions", "IntersessionResources"]),
+        .testTarget(name: "IntersessionActionsTests", dependencies: ["IntersessionActions", "IntersessionResources"]),
+        .testTarget(name: "IntersessionTUITests", dependencies: ["IntersessionTUI", "IntersessionActions", "IntersessionResources"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntersessionCore
+import IntersessionActions
 import IntersessionStore
 import IntersessionTUI
 

@@ -91,12 +91,12 @@ import IntersessionCore
         let (store, base) = try groupWithDelegate()
         let delegateStore = try AppDatabase.inMemory()
         try delegateStore.apply(base)
-        #expect(throws: StoreError.invalid("your role does not allow this")) {
+        #expect(throws: StoreError.refused(.notAuthorised)) {
             try delegateStore.author(
                 ops: [.memberRole(MemberRole(feed: delegate.feed, role: .secretariat, fromSeq: 1))], references: [],
                 key: delegate, now: 5_000)
         }
-        #expect(throws: StoreError.invalid("your role does not allow this")) {
+        #expect(throws: StoreError.refused(.notAuthorised)) {
             try delegateStore.author(
                 ops: [.topicCreate(TopicCreate(key: "x", title: LocalizedText(english: "X", french: nil), order: 10))],
                 references: [], key: delegate, now: 5_000)
@@ -114,11 +114,11 @@ import IntersessionCore
             references: [topic], key: founder, now: 3_000)
         let delegateStore = try AppDatabase.inMemory()
         try delegateStore.apply(base + [thread])
-        #expect(throws: StoreError.invalid("only the author may do this")) {
+        #expect(throws: StoreError.refused(.notAuthor)) {
             try delegateStore.author(ops: [.postEdit(PostEdit(post: thread.entity(0), body: "mine now"))],
                                      references: [thread.entity(0)], key: delegate, now: 4_000)
         }
-        #expect(throws: StoreError.invalid("only the author may do this")) {
+        #expect(throws: StoreError.refused(.notAuthor)) {
             try delegateStore.author(ops: [.postRetract(PostRetract(post: thread.entity(0)))],
                                      references: [thread.entity(0)], key: delegate, now: 4_000)
         }

@@ -57,7 +57,7 @@ import IntersessionCore
         try b.saveDraft(draft, text: Self.original.replacingOccurrences(of: "low-value shipments", with: "low-value consignments")
             .replacingOccurrences(of: "next meeting", with: "next session"), key: penB, now: 4_100)
         // The delegate cannot edit directly, but proposes an amendment to paragraph 2.
-        #expect(throws: StoreError.invalid(AppDatabase.explain(.notPenholder))) {
+        #expect(throws: StoreError.refused(.notPenholder)) {
             try del.saveDraft(draft, text: Self.original + "\nMine.", key: delegate, now: 4_150)
         }
         let text = try del.draftText(draft)
@@ -162,7 +162,7 @@ import IntersessionCore
         let a = stores[1]
         let bogus = DraftEdit(draft: EntityID(hex: draft)!, base: try a.draftHeads(draft),
                               insertions: [.init(seq: 0, left: TextAnchor(feed: penB.feed, seq: 99), right: nil, text: "x")], deletions: [])
-        #expect(throws: StoreError.invalid(AppDatabase.explain(.textConflict))) {
+        #expect(throws: StoreError.refused(.textConflict)) {
             try a.author(ops: [.draftEdit(bogus)], references: [EntityID(hex: draft)!], key: penA, now: 4_000, dependsOn: try a.draftHeads(draft))
         }
     }

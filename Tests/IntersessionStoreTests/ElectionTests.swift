@@ -45,10 +45,10 @@ import IntersessionCore
                              .pollNominate(PollNominate(poll: poll, nominee: delegates[3].feed)))
         try store.apply([selfNomination, other])
         #expect(try store.poll(poll.hex).candidates.map(\.accepted) == [true, false])
-        #expect(throws: StoreError.invalid(AppDatabase.explain(.notEligibleCandidate))) {
+        #expect(throws: StoreError.refused(.notEligibleCandidate)) {
             try sign(business, on: base, now: 3_300, references: [poll], .pollNominate(PollNominate(poll: poll, nominee: business.feed)))
         }
-        #expect(throws: StoreError.invalid(AppDatabase.explain(.notAuthor))) {
+        #expect(throws: StoreError.refused(.notAuthor)) {
             try sign(delegates[1], on: base + [other], now: 3_300, references: [other.entity(0)],
                      .pollAccept(PollAccept(nomination: other.entity(0))))
         }

@@ -53,7 +53,7 @@ import IntersessionCore
         for op: Op in [.moderation(Moderation(.hide(post: post, reason: "no"))),
                        .moderation(Moderation(.lock(thread: post, frontier: [:]))),
                        .memberRole(MemberRole(feed: delegate.feed, role: .cochair, fromSeq: 1))] {
-            #expect(throws: StoreError.invalid("your role does not allow this")) {
+            #expect(throws: StoreError.refused(.notAuthorised)) {
                 try delegateStore.author(ops: [op], references: [post], key: delegate, now: 5_000)
             }
         }

@@ -47,7 +47,10 @@ import IntersessionCore
         let lateEdit = try #require(try penStore.saveDraft(draft.hex, text: try penStore.draft(draft.hex).text + "\nA late paragraph.\n",
                                                            key: pen, now: 6_000))
         #expect(lateEdit.body.deps[secretariat.feed] ?? 0 < removal.seq)
-        try penStore.decideAmendment(amendment.entity(0), accept: true, reason: nil, key: pen, now: 6_100)
+        let (amended, amendedText) = try penStore.textWithAmendment(amendment.entity(0).hex)
+        let applying = try penStore.draftEdit(amended, text: amendedText, by: pen.feed)
+        _ = try? penStore.author(ops: (applying.map { [Op.draftEdit($0)] } ?? []) + [.amendDecide(AmendDecide(amendment: amendment.entity(0), accepted: true, reason: nil))],
+                                 key: pen, now: 6_100)
 
         let all = try Fixture.log(of: sec) + Fixture.log(of: penStore) + [amendment]
         var rng = SplitMix64(seed: 77)
@@ -80,7 +83,7 @@ import IntersessionCore
                                    references: [topic], key: secretariat, now: 3_000).entity(0)
         let penStore = try AppDatabase.inMemory()
         try penStore.apply(try Fixture.log(of: sec))
-        #expect(throws: StoreError.invalid(AppDatabase.explain(.notPenholder))) {
+        #expect(throws: StoreError.refused(.notPenholder)) {
             try penStore.saveDraft(draft.hex, text: "Not yet.", key: pen, now: 3_500)
         }
         let change = try sec.penholderChange(draft: draft, to: [pen.feed])

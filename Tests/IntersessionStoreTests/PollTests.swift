@@ -115,7 +115,7 @@ import IntersessionCore
         let poll = create.entity(0)
         let observerStore = try AppDatabase.inMemory()
         try observerStore.apply(base + [create])
-        #expect(throws: StoreError.invalid("your role is not in this poll's electorate")) {
+        #expect(throws: StoreError.refused(.notEligible)) {
             try observerStore.author(ops: [.pollVote(PollVote(poll: poll, position: .agree))], references: [poll], key: observer, now: 3_500)
         }
         let voterStore = try AppDatabase.inMemory()

@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
@@ -47,13 +48,13 @@ enum Group {
         var replicas = [Replica(name: "secretariat", home: founderHome, store: store, key: key, folders: [folders[0]])]
         _ = try replicas[0].sync()
         for index in stride(from: 1, through: members, by: 1) {
-            let invite = try Invitation.create(
-                store: store, key: key, name: "Delegate \(index)", organisation: "Org \(index)", role: .member,
-                expires: now + 86_400_000, folders: [], now: now + Int64(index))
+            let actions = try Actions(store: store, key: key, folders: [], clock: { now + Int64(index) })
+            let (invite, _) = try actions.invite(name: "Delegate \(index)", organisation: "Org \(index)", role: .member, days: 1,
+                                                 to: temp.path + "/invite-\(index)")
             _ = try replicas[0].sync()
             try FolderCopy.all(from: folders[0], to: folders[index])
             let home = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/home-\(index)"))
-            _ = try Invitation.join(
+            _ = try Membership.join(
                 invite, home: home, profile: MemberProfile(name: "Delegate \(index)", organisation: "Org \(index)", language: .fr),
                 folder: folders[index], now: now + Int64(index))
             replicas.append(Replica(name: "delegate-\(index)", home: home, store: try home.openStore(),

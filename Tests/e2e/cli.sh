@@ -332,6 +332,10 @@ test_missing_profile() {
     expect_bad "post without a profile is refused" 'no profile' "$T/empty" "$BIN" post flows --title T --body x --home "$T/empty"
     expect_bad "topics without a profile (INTERSESSION_HOME) is refused" 'no profile' "$T/empty" \
         env INTERSESSION_HOME="$T/empty" "$BIN" topics --json
+    expect_bad "without a profile, a French LANG gets the message in French" 'aucun profil' "$T/empty" \
+        env LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8 "$BIN" whoami --home "$T/empty"
+    expect_bad "--lang fr gets it in French whatever LANG says" 'aucun profil' "$T/empty" \
+        env LANG=en_GB.UTF-8 "$BIN" post flows --title T --body x --home "$T/empty" --lang fr
     check "no store files appear in the empty folder" "it now holds: $(ls -A "$T/empty" | tr '\n' ' ')" \
         test -z "$(ls -A "$T/empty")"
     expect_bad "threads in a folder that does not exist is refused (and creates nothing)" 'no profile' "$T/nowhere" \
@@ -433,6 +437,18 @@ test_command_line() {
     expect_usage "an unknown command is refused" "$A" "$BIN" frobnicate --home "$A"
 }
 
+# Ids print short (8 hex), as people type them back; --json prints the full id for scripts.
+test_short_ids() {
+    local H="$T/short"
+    q "$BIN" init --home "$H" --name "Short Ids" --org "WCO"
+    expect_short_id "post prints the new thread's short id" "$BIN" post general --title "Short" --body "A short id." --home "$H"
+    local S1=$ID
+    json_ok "the short id names the thread" '.thread.id | startswith($short)' --arg short "$S1" -- "$BIN" show "$S1" --json --home "$H"
+    expect_short_id "reply prints the reply's short id" "$BIN" reply "$S1" --body "And a short reply." --home "$H"
+    json_ok "post --json prints the full id" '.id | test("^[0-9a-f]{32}$")' -- \
+        "$BIN" post general --title "Full" --body "A full id." --json --home "$H"
+}
+
 test_init
 test_identity
 test_home_resolution
@@ -449,6 +465,7 @@ test_init_bad
 test_locked_store
 test_corrupt_store
 test_command_line
+test_short_ids
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"

@@ -98,7 +98,7 @@ expect_ok "the secretariat replies in the comment's thread" "$BIN" reply "$COMME
 # A French version, aligned by paragraph; it is flagged when the source moves on.
 printf '# Lignes directrices\n\nPremier.\n\nDeuxième.\n\nTroisième.\n' > "$T/fr.md"
 expect_id "the secretariat starts the French version" "$BIN" draft new --home "$SEC" --title "Lignes directrices" --topic flows \
-    --symbol WGEC/2026/3 --lang fr --translation-of "$DRAFT" --file "$T/fr.md"
+    --symbol WGEC/2026/3 --language fr --translation-of "$DRAFT" --file "$T/fr.md"
 FRENCH=$ID
 json_ok "nothing to update in the translation yet" '[.paragraphs[] | .sourceChangedSince] | all | not' \
     -- "$BIN" draft show "$FRENCH" --json --home "$SEC"
@@ -116,6 +116,16 @@ else
         "$BIN" draft export "$DRAFT" --out "$T/d.docx" --home "$SEC"
 fi
 expect_bad "an unknown draft is a clear error" "no draft" "$SEC" "$BIN" draft show ffffff --home "$SEC"
+
+# Ids print short (8 hex); --json prints the full id.
+expect_short_id "draft new prints the new draft's short id" "$BIN" draft new --home "$SEC" --title "Short" --topic flows --symbol X/9
+SHORT_DRAFT=$ID
+expect_ok "the secretariat writes a paragraph" "$BIN" draft edit "$SHORT_DRAFT" --file "$T/fr.md" --home "$SEC"
+expect_short_id "amend propose prints the amendment's short id" "$BIN" amend propose "$SHORT_DRAFT" --paragraph 1 --span "Premier" \
+    --replace "Le premier" --rationale "Plus clair." --home "$SEC"
+json_ok "the short id names the amendment" 'map(.id) | any(startswith($short))' --arg short "$ID" -- \
+    "$BIN" amend list "$SHORT_DRAFT" --json --home "$SEC"
+expect_short_id "draft comment prints the comment's short id" "$BIN" draft comment "$SHORT_DRAFT" --paragraph 1 --body "Noted." --home "$SEC"
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"

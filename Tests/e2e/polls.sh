@@ -23,6 +23,7 @@ syncall "$SEC" "$CO" "$DEL" "$OBS" "$SEC" "$CO" "$DEL" "$OBS"
 
 expect_bad "a delegate cannot open a poll" "role does not allow" "$DEL" \
     "$BIN" poll new --kind single --title "Mine" --option A --option B --home "$DEL"
+expect_short_id "poll new prints the new poll's short id" "$BIN" poll new --home "$CO" --kind single --title "Lunch" --option A --option B
 expect_id "the co-chair opens a ranked-choice poll" "$BIN" poll new --home "$CO" --kind ranked --title "Venue of the next meeting" \
     --option Brussels --option Geneva --option Online --electorate member,cochair,secretariat
 POLL=$ID
@@ -41,6 +42,15 @@ syncall "$DEL" "$SEC" "$CO" "$DEL" "$SEC" "$CO"
 expect_ok "the co-chair closes the poll" "$BIN" poll close "$POLL" --home "$CO"
 expect_ok "offline, the delegate votes again after the close" "$BIN" poll vote "$POLL" --option 0 --home "$DEL"
 syncall "$CO" "$DEL" "$SEC" "$OBS" "$CO" "$DEL" "$SEC" "$OBS"
+# Now the delegate's replica knows the poll is closed: a vote would never count, so none is signed.
+expect_bad "a vote on a poll known to be closed is refused, and nothing is signed" "poll [0-9a-f]{8} is closed here" "$DEL" \
+    "$BIN" poll vote "$POLL" --option 1 --home "$DEL"
+expect_bad "the refusal is in French under --lang fr" "le scrutin [0-9a-f]{8} est clos ici" "$DEL" \
+    "$BIN" poll vote "$POLL" --option 1 --home "$DEL" --lang fr
+expect_bad "a French LANG gets the refusal in French (the profile says en)" "le scrutin [0-9a-f]{8} est clos ici" "$DEL" \
+    env LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8 "$BIN" poll vote "$POLL" --option 1 --home "$DEL"
+expect_bad "a refusal by the rules is in French too" "votre rôle ne le permet pas" "$DEL" \
+    "$BIN" poll outcome "$POLL" --statement "Mine" --home "$DEL" --lang fr
 
 RESULTS=()
 for home in "$SEC" "$CO" "$DEL" "$OBS"; do

@@ -566,10 +566,10 @@ test_backup_restore() {
     sync_in "$D2" || true
     rm -rf "$D2"
     cp -a "$BACKUP" "$D2"
-    run "$BIN" post facilitation --home "$D2" --title "After the restore" --body "Posted from the restored backup."
+    run "$BIN" post facilitation --home "$D2" --title "After the restore" --body "Posted from the restored backup." --json
     local B3
-    B3=$(tr -d '\n' <"$OUT")
-    if [ "$RC" -eq 0 ] && grep -Eqx '[0-9a-f]{32}' "$OUT"; then pass "backup: posting from the restored home works"
+    B3=$(jq -r .id <"$OUT" 2>/dev/null || true)
+    if [ "$RC" -eq 0 ] && [[ "$B3" =~ ^[0-9a-f]{32}$ ]]; then pass "backup: posting from the restored home works"
     else fail "backup: posting from the restored home works" "exit status $RC or no id"; fi
     check "backup: the post says it took in the 2 changes found in the folder" "stderr: $(head -c 200 "$ERR")" \
         grep -q 'took in 2' "$ERR"

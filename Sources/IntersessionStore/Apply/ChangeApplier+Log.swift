@@ -100,7 +100,7 @@ extension ChangeApplier {
         let body: Data = row[offset + 1]
         let signature: Data = row[offset + 2]
         guard let changeHash = ChangeHash(bytes: Array(hash)) else {
-            throw StoreError.invalid("the log holds a malformed hash")
+            throw StoreError.malformedLog
         }
         return try SignedChange(trustedBytes: Array(body), hash: changeHash, signature: Array(signature))
     }

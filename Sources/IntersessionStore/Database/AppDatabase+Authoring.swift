@@ -14,20 +14,16 @@ extension AppDatabase {
         }
     }
 
-    /// Signs and applies a change of `ops` by this profile. `references` are the entities the ops
-    /// name; the change depends on the changes that created them.
+    /// Signs and applies a change of `ops` by this profile. The change depends on what the ops
+    /// name (`Op.references`, `namedPositions`, `namedFeeds`, `readsDraft`), found here in one
+    /// place; `references` and `extra` add to that (tests that build unusual changes use them).
     public func author(
-        ops: [Op], references: [EntityID], key: DeviceKey, now: Int64, dependsOn extra: [FeedID: Int64] = [:]
+        ops: [Op], references: [EntityID] = [], key: DeviceKey, now: Int64, dependsOn extra: [FeedID: Int64] = [:]
     ) throws -> SignedChange {
         try write { db in
             guard let group = try Meta.groupID(db) else { throw StoreError.noGroup }
             var deps = extra
-            for entity in references {
-                guard let origin = try Self.origin(of: entity, db) else {
-                    throw StoreError.notFound(kind: "entry", prefix: entity.short)
-                }
-                deps[origin.feed] = max(deps[origin.feed] ?? 0, origin.seq)
-            }
+            try Self.addDependencies(of: ops, references: references, to: &deps, db)
             let head = try Row.fetchOne(db, sql: "SELECT head_seq, head_hash FROM feed WHERE key = ?", arguments: [key.feed.bytes.blob])
             let feedHead: FeedHead? = head.flatMap { row in
                 let hash: Data? = row[1]
@@ -40,49 +36,36 @@ extension AppDatabase {
         }
     }
 
+    /// Every feed position a change of `ops` must follow.
+    static func addDependencies(of ops: [Op], references: [EntityID], to deps: inout [FeedID: Int64], _ db: Database) throws {
+        func need(_ feed: FeedID, _ seq: Int64) { if seq > 0 { deps[feed] = max(deps[feed] ?? 0, seq) } }
+        for entity in references + ops.flatMap(\.references) {
+            guard let origin = try Self.origin(of: entity, db) else { throw StoreError.notFound(kind: "entry", prefix: entity.short) }
+            need(origin.feed, origin.seq)
+        }
+        for op in ops {
+            for (feed, seq) in op.namedPositions { need(feed, seq) }
+            for feed in op.namedFeeds {
+                let head = try Int64.fetchOne(db, sql: "SELECT head_seq FROM feed WHERE key = ?", arguments: [feed.bytes.blob])
+                need(feed, head ?? 0)
+            }
+            if let draft = op.readsDraft { for (feed, seq) in try Self.heads(db, draft.hex) { need(feed, seq) } }
+            // A penholder decides on the draft as it stands here, as an edit would.
+            if case .amendDecide(let decision) = op,
+                let draft = try String.fetchOne(db, sql: "SELECT draft FROM amendment WHERE id = ?", arguments: [decision.amendment.hex]) {
+                for (feed, seq) in try Self.heads(db, draft) { need(feed, seq) }
+            }
+        }
+    }
+
     private func keep(_ change: SignedChange, _ db: Database) throws -> SignedChange {
         let applier = try ChangeApplier(db: db)
         try applier.receive(change)
         try applier.finish()
-        if let rejected = applier.report.rejectedOps.first {
-            throw StoreError.invalid(Self.explain(rejected.reason))
-        }
-        if let refused = applier.report.refused.first {
-            throw StoreError.invalid("the change is refused: \(refused.reason)")
-        }
-        guard applier.report.applied == 1 else {
-            throw StoreError.invalid("the change could not be applied (\(applier.report))")
-        }
+        if let rejected = applier.report.rejectedOps.first { throw StoreError.refused(rejected.reason) }
+        if let refused = applier.report.refused.first { throw StoreError.notApplied(detail: refused.reason) }
+        guard applier.report.applied == 1 else { throw StoreError.notApplied(detail: "\(applier.report)") }
         return change
-    }
-
-    static func explain(_ reason: RejectionReason) -> String {
-        switch reason {
-        case .notAuthorised: "your role does not allow this"
-        case .notAuthor: "only the author may do this"
-        case .unknownTopic: "no such topic"
-        case .unknownThread: "no such thread"
-        case .unknownPost: "no such post"
-        case .retracted: "that post was retracted by its author"
-        case .wrongThread: "that post is in another thread"
-        case .genesisOnly: "a group can only be created once"
-        case .invalidContent: "the text is empty or over the size limit"
-        case .unsupportedOp: "this version does not know that operation"
-        case .unknownInvite: "no such invite in this group"
-        case .badInviteProof: "the invite's proof does not match this profile"
-        case .threadLocked: "the thread is locked by the co-chairs"
-        case .notEligible: "your role is not in this poll's electorate"
-        case .invalidBallot: "that ballot does not fit the poll (a block needs a reason; options must be listed once)"
-        case .unknownPoll: "no such poll"
-        case .notAnElection: "that poll is not an election"
-        case .notEligibleCandidate: "a candidate for this seat must hold its role (member for a Member administration, private for the private sector)"
-        case .unknownNomination: "no such nomination"
-        case .unknownDraft: "no such draft"
-        case .notPenholder: "only the draft's penholders (and the co-chairs and secretariat) may do this"
-        case .unknownAmendment: "no such amendment"
-        case .textConflict: "the edit names text this draft does not have"
-        case .frontierOutsideDeps: "the frontier names changes the close does not depend on"
-        }
     }
 
     /// The feed and seq of the change that created an entity.

@@ -34,7 +34,7 @@ public final class AppDatabase: Sendable {
     /// Creates the store of a new profile; refuses a path where a file already is.
     public static func create(path: String) throws -> AppDatabase {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.invalid("\(path) already exists; it is left untouched")
+            throw StoreError.exists(path: path)
         }
         return try StoreError.wrap(path: path) {
             try AppDatabase(writer: DatabasePool(path: path, configuration: configuration()), path: path)

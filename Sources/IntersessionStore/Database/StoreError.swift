@@ -1,28 +1,52 @@
 import Foundation
 import GRDB
+import IntersessionCore
 
-/// Errors of the store, each one line a person can act on.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Errors of the store, each one line a person can act on once a front end renders its phrase
+/// (`error.store.*` and `rejection.*` in the catalogs).
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Explained {
     case notFound(kind: String, prefix: String)
     case ambiguous(kind: String, prefix: String, count: Int)
     case noGroup
     case alreadyInitialised
     case locked(path: String)
     case corrupt(path: String, detail: String)
-    case invalid(String)
+    /// A new store's path is taken.
+    case exists(path: String)
+    /// The rules would not count an op of this change; nothing was kept.
+    case refused(RejectionReason)
+    /// The change was not applied though no op was refused (a missing dependency).
+    case notApplied(detail: String)
+    case malformedLog
+    case draftTooLarge(limitKiB: Int)
+    case amendmentTextGone
+    case postRetracted
+    /// An admission names a feed that did not redeem the invite (or only after it was cancelled).
+    case notARedeemer(feed: String, invite: String)
+    case inviteCancelled(invite: String)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
-        case .notFound(let kind, let prefix): "no \(kind) matches \"\(prefix)\""
-        case .ambiguous(let kind, let prefix, let count):
-            "\"\(prefix)\" matches \(count) \(kind)s; type more of the id"
-        case .noGroup: "this store holds no group yet"
-        case .alreadyInitialised: "this store already holds a group"
-        case .locked(let path): "the store \(path) is busy: another intersession is writing to it; try again"
-        case .corrupt(let path, let detail): "the store \(path) is damaged or not a database (\(detail))"
-        case .invalid(let why): why
+        case .notFound(let kind, let prefix): Phrase("error.store.notFound." + kind, [prefix])
+        case .ambiguous(_, let prefix, let count): Phrase("error.store.ambiguous", [prefix, String(count)])
+        case .noGroup: Phrase("error.store.noGroup")
+        case .alreadyInitialised: Phrase("error.store.alreadyInitialised")
+        case .locked(let path): Phrase("error.store.locked", [path])
+        case .corrupt(let path, let detail): Phrase("error.store.corrupt", [path, detail])
+        case .exists(let path): Phrase("error.store.exists", [path])
+        case .refused(let reason): reason.phrase
+        case .notApplied(let detail): Phrase("error.store.notApplied", [detail])
+        case .malformedLog: Phrase("error.store.malformedLog")
+        case .draftTooLarge(let limit): Phrase("error.store.draftTooLarge", [String(limit)])
+        case .amendmentTextGone: Phrase("error.store.amendmentTextGone")
+        case .postRetracted: Phrase("rejection.retracted")
+        case .notARedeemer(let feed, let invite): Phrase("error.store.notARedeemer", [feed, invite])
+        case .inviteCancelled(let invite): Phrase("error.store.inviteCancelled", [invite])
         }
     }
+
+    /// The key and arguments; a front end renders the text from its catalog.
+    public var description: String { phrase.description }
 
     /// Maps SQLite's failures to what they mean for a person.
     static func wrap<T>(path: String, _ work: () throws -> T) throws -> T {

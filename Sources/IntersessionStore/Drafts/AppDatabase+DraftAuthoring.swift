@@ -16,22 +16,27 @@ extension AppDatabase {
         }
     }
 
-    /// Signs an edit turning the draft's text, as it was at `start` (now when nil), into
-    /// `newText` (nil when nothing changed), with `extraOps` in the same change (an amendment's
-    /// acceptance).
+    /// The edit turning the draft's text, as it was at `start` (now when nil), into `newText`:
+    /// nil when nothing changed.
+    public func draftEdit(_ id: String, text newText: String, from start: DraftStart? = nil, by feed: FeedID) throws -> DraftEdit? {
+        guard let draft = EntityID(hex: id) else { throw StoreError.notFound(kind: "draft", prefix: id) }
+        guard newText.utf8.count <= Limits.draftBytes else { throw StoreError.draftTooLarge(limitKiB: Limits.draftBytes / 1024) }
+        let start = try start ?? draftStart(id)
+        let (insertions, deletions) = try SequenceText(decoding: start.state).change(to: newText, by: feed)
+        guard !insertions.isEmpty || !deletions.isEmpty else { return nil }
+        return DraftEdit(draft: draft, base: start.heads, insertions: insertions, deletions: deletions)
+    }
+
+    /// Signs the edit of `draftEdit(_:text:from:by:)` with `extraOps` in the same change; nil
+    /// when there is nothing to sign. (Plumbing for tests and benchmarks; people save through
+    /// the actions layer.)
     @discardableResult
     public func saveDraft(_ id: String, text newText: String, from start: DraftStart? = nil, key: DeviceKey, now: Int64,
                           extraOps: [Op] = []) throws -> SignedChange? {
-        guard let draft = EntityID(hex: id) else { throw StoreError.notFound(kind: "draft", prefix: id) }
-        guard ContentCheck.isDraftText(newText) else { throw StoreError.invalid("a draft is limited to \(Limits.draftBytes / 1024) KiB") }
-        let start = try start ?? draftStart(id)
-        let text = try SequenceText(decoding: start.state)
-        let heads = start.heads
-        let (insertions, deletions) = text.change(to: newText, by: key.feed)
-        guard !insertions.isEmpty || !deletions.isEmpty || !extraOps.isEmpty else { return nil }
-        let edit = DraftEdit(draft: draft, base: heads, insertions: insertions, deletions: deletions)
-        let ops: [Op] = (insertions.isEmpty && deletions.isEmpty ? [] : [.draftEdit(edit)]) + extraOps
-        return try author(ops: ops, references: [draft], key: key, now: now, dependsOn: heads)
+        let edit = try draftEdit(id, text: newText, from: start, by: key.feed)
+        let ops = (edit.map { [Op.draftEdit($0)] } ?? []) + extraOps
+        guard !ops.isEmpty else { return nil }
+        return try author(ops: ops, key: key, now: now)
     }
 
     /// The draft's text with an amendment applied.
@@ -45,24 +50,10 @@ extension AppDatabase {
             let kind = AmendmentKind(rawValue: row[1]) ?? .replace
             guard let span = Self.span(kind: kind, from: (row[2] as String?).flatMap(TextAnchor.init(text:)),
                                        to: (row[3] as String?).flatMap(TextAnchor.init(text:)), in: text)
-            else { throw StoreError.invalid("the text this amendment changes is no longer in the draft") }
+            else { throw StoreError.amendmentTextGone }
             var scalars = Array(text.text.unicodeScalars)
             scalars.replaceSubrange(span, with: kind == .delete ? [] : Array((row[4] as String).unicodeScalars))
             return (draft, String(String.UnicodeScalarView(scalars)))
-        }
-    }
-}
-
-extension AppDatabase {
-    /// A penholder's decision: an acceptance signs, in one change, the edit that applies the
-    /// amendment; a rejection is based on the draft's current heads.
-    public func decideAmendment(_ id: EntityID, accept: Bool, reason: String?, key: DeviceKey, now: Int64) throws {
-        let decision = Op.amendDecide(AmendDecide(amendment: id, accepted: accept, reason: reason))
-        if accept {
-            let (draft, text) = try textWithAmendment(id.hex)
-            try saveDraft(draft, text: text, key: key, now: now, extraOps: [decision])
-        } else {
-            _ = try author(ops: [decision], references: [id], key: key, now: now, dependsOn: try draftHeads(try draft(ofAmendment: id.hex)))
         }
     }
 }

@@ -10,9 +10,9 @@ extension AppDatabase {
     public func admit(invite: EntityID, feed: FeedID, key: DeviceKey, now: Int64) throws -> SignedChange {
         guard let status = try signedInvite(invite) else { throw StoreError.notFound(kind: "invite", prefix: invite.short) }
         guard let redemption = status.redeemers.first(where: { $0.feed == feed.hex }) else {
-            throw StoreError.invalid("\(feed.short) did not redeem invite \(invite.short) (or redeemed it after it was cancelled)")
+            throw StoreError.notARedeemer(feed: feed.short, invite: invite.short)
         }
-        return try author(ops: [.memberAdmit(MemberAdmit(invite: invite, feed: feed))], references: [invite], key: key, now: now,
+        return try author(ops: [.memberAdmit(MemberAdmit(invite: invite, feed: feed))], key: key, now: now,
                           dependsOn: [feed: redemption.seq])
     }
 
@@ -20,10 +20,9 @@ extension AppDatabase {
     /// other redemption of the invite will ever seat anyone.
     public func uninvite(invite: EntityID, key: DeviceKey, now: Int64) throws -> SignedChange {
         guard let status = try signedInvite(invite) else { throw StoreError.notFound(kind: "invite", prefix: invite.short) }
-        guard !status.cancelled else { throw StoreError.invalid("invite \(invite.short) is already cancelled") }
+        guard !status.cancelled else { throw StoreError.inviteCancelled(invite: invite.short) }
         var seen: [FeedID: Int64] = [:]
         for redeemer in status.redeemers { if let feed = FeedID(hex: redeemer.feed) { seen[feed] = redeemer.seq } }
-        return try author(ops: [.memberUninvite(MemberUninvite(invite: invite, seen: seen))], references: [invite], key: key, now: now,
-                          dependsOn: seen)
+        return try author(ops: [.memberUninvite(MemberUninvite(invite: invite, seen: seen))], key: key, now: now)
     }
 }

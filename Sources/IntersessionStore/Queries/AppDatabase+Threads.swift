@@ -76,7 +76,7 @@ extension AppDatabase {
                 SELECT c.body, p.op_index, c.seq, c.hlc_ms, p.retracted FROM post p
                 JOIN change c ON c.feed = p.author AND c.seq = p.seq WHERE p.id = ?
                 """, arguments: [id]) else { throw StoreError.notFound(kind: "post", prefix: id) }
-            if row[4] as Bool { throw StoreError.invalid("that post was retracted by its author") }
+            if row[4] as Bool { throw StoreError.postRetracted }
             let json = try JSONParser.parse(Array(row[0] as Data))
             let op = json["ops"]?.arrayValue?[row[1] as Int]
             var versions = [PostVersion(seq: row[2], time: row[3], body: op?["body"]?.stringValue ?? "")]

@@ -35,7 +35,7 @@ extension AppDatabase {
                 SELECT c.hash, c.body, c.sig FROM change c JOIN feed f ON f.id = c.feed
                 WHERE f.key = ? AND c.seq BETWEEN ? AND ? ORDER BY c.seq
                 """, arguments: [feed.bytes.blob, range.lowerBound, range.upperBound]).map { row in
-                guard let hash = ChangeHash(bytes: Array(row[0] as Data)) else { throw StoreError.invalid("the log holds a malformed hash") }
+                guard let hash = ChangeHash(bytes: Array(row[0] as Data)) else { throw StoreError.malformedLog }
                 return try SignedChange(trustedBytes: Array(row[1] as Data), hash: hash, signature: Array(row[2] as Data))
             }
         }

@@ -1,3 +1,4 @@
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -23,15 +24,20 @@ public enum Effect: Sendable, Equatable {
     case loadMembers
     case loadAudit
     case moderate(Moderation.Action)
-    case grantRole(feed: String, role: Role, until: Int64? = nil)
+    /// Grants a role; `days` ends a term.
+    case grantRole(feed: String, role: Role, days: Int? = nil)
+    /// Grants an elected candidate the co-chair role for one term.
+    case grantCochairTerm(feed: String)
     case revokeRole(feed: String, role: Role?)
     case invite(name: String, organisation: String, role: Role, file: String)
     case loadPolls
     case loadPoll(id: String)
-    case vote(PollVote)
+    case vote(poll: String, Ballot)
     case closePoll(id: String)
-    case nominate(PollNominate)
-    case acceptNomination(poll: String, nomination: EntityID)
+    /// Nominates a member (by feed) for an election's seat.
+    case nominate(poll: String, nominee: String)
+    /// Accepts this profile's nomination for the poll.
+    case acceptNomination(poll: String)
     case loadDrafts
     case loadDraft(id: String)
     case loadDraftDiff(id: String)

@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
@@ -11,27 +12,23 @@ extension EffectRunner {
         case .createProfile(let name, let organisation):
             let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
             let language = LanguageChoice.resolve(flag: nil, profile: nil, environment: environment)
-            let made = try home.found(
+            let made = try Membership.found(home: home,
                 template: template, title: nil,
                 founder: MemberProfile(name: name, organisation: organisation, language: language), now: clock())
             session = Session(home: home, store: made.store, key: made.key)
             return [ready()]
         case .joinProfile(let path, let name):
-            guard let bytes = FileManager.default.contents(atPath: path) else { return [.failed("cannot read \(path)")] }
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw ActionError.cannotRead(path: path) }
             let invite = try InviteFile(bytes: Array(bytes))
             let language = LanguageChoice.resolve(flag: nil, profile: nil, environment: environment)
-            _ = try Invitation.join(
+            _ = try Membership.join(
                 invite, home: home, profile: MemberProfile(name: name, organisation: invite.organisation, language: language),
                 folder: nil, now: clock())
             session = try Session.open(home)
             return [ready()]
         case .openDemo:
-            let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
             let workspace = DemoWorkspace(folder: demoFolder)
-            if !workspace.exists(content) {
-                let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
-                try workspace.create(content: content, template: template, start: clock() - 3 * 86_400_000)
-            }
+            let content = try workspace.prepare(now: clock())
             session = try Session.open(workspace.home(content.peers.last!.home))
             return [ready()]
         case .setLanguage(let language):

@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
@@ -29,7 +30,7 @@ final class EffectRunner {
         do {
             return try run(effect)
         } catch {
-            return [.failed("\(error)")]
+            return [.failed(Phrasebook.phrase(for: error))]
         }
     }
 
@@ -67,41 +68,39 @@ final class EffectRunner {
                 if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
             }
             return messages
-        case .grantRole(let feed, let role, let until): return try membership(feed, session) { target in
-            .memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1, until: until))
-        }
-        case .revokeRole(let feed, let role): return try membership(feed, session) { target in
-            .memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))
-        }
-        case .invite(let name, let organisation, let role, let file): return try invite(name, organisation, role, file, session)
+        case .grantRole(let feed, let role, let days):
+            try session.actions(clock: clock).grant(role, to: feed, days: days)
+            return [.moderated]
+        case .grantCochairTerm(let feed):
+            try session.actions(clock: clock).grantCochairTerm(to: feed)
+            return [.moderated]
+        case .revokeRole(let feed, let role):
+            try session.actions(clock: clock).revoke(role, from: feed)
+            return [.moderated]
+        case .invite(let name, let organisation, let role, let file):
+            _ = try session.actions(clock: clock).invite(name: name, organisation: organisation, role: role, to: file)
+            return [.inviteWritten(file)]
         case .loadMembers: return [.membersLoaded(try store.members())]
         case .loadAudit: return [.auditLoaded(try store.auditLog().reversed())]
-        case .moderate(let action): return try moderate(action, session)
+        case .moderate(let action):
+            try session.actions(clock: clock).moderate(action)
+            return [.moderated]
         case .loadPolls: return [.pollsLoaded(try store.polls())]
         case .loadPoll(let id): return [.pollLoaded(try store.poll(id))]
-        case .vote(let vote):
-            // An election's ballot depends on the candidates' acceptances, so it never arrives before them.
-            let progress = try store.feedProgress()
-            let dependsOn = Dictionary(uniqueKeysWithValues: vote.candidates.compactMap { feed in progress[feed].map { (feed, $0.head) } })
-            _ = try store.author(ops: [.pollVote(vote)], references: [vote.poll], key: session.key, now: clock(),
-                                 dependsOn: dependsOn.filter { $0.value > 0 })
+        case .vote(let poll, let ballot):
+            try session.actions(clock: clock).vote(on: poll, ballot)
             return [.voted]
-        case .nominate(let nomination):
-            let head = try store.feedProgress()[nomination.nominee]?.head ?? 0
-            _ = try store.author(ops: [.pollNominate(nomination)], references: [nomination.poll], key: session.key, now: clock(),
-                                 dependsOn: head > 0 ? [nomination.nominee: head] : [:])
+        case .nominate(let poll, let nominee):
+            try session.actions(clock: clock).nominate(for: poll, nominee: nominee)
             return [.recorded(.pollNominated)]
-        case .acceptNomination(_, let nomination):
-            _ = try store.author(ops: [.pollAccept(PollAccept(nomination: nomination))], references: [nomination], key: session.key, now: clock())
+        case .acceptNomination(let poll):
+            try session.actions(clock: clock).acceptNomination(for: poll)
             return [.recorded(.pollAccepted)]
         case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment, .beginDraftEdit, .nameVersion,
              .setDraftStatus:
             return try runDraftEffect(effect, session)
         case .closePoll(let id):
-            guard let poll = EntityID(hex: id) else { return [] }
-            let heads = try store.feedHeads()
-            _ = try store.author(ops: [.pollClose(PollClose(poll: poll, frontier: heads))], references: [poll], key: session.key,
-                                 now: clock(), dependsOn: CloseFrontier.dependencies(heads))
+            try session.actions(clock: clock).close(poll: id)
             return [.moderated]
         case .markRead(let posts): try store.markRead(posts: posts); return []
         case .markUnread(let posts): try store.markUnread(posts: posts); return []
@@ -112,8 +111,7 @@ final class EffectRunner {
             return [.nextUnread(thread: next.thread, post: next.post)]
         case .send(let kind, let title, let body): return try send(kind, title: title, body: body, session)
         case .retract(let post):
-            guard let id = EntityID(hex: post) else { return [] }
-            _ = try session.store.author(ops: [.postRetract(PostRetract(post: id))], references: [id], key: session.key, now: clock())
+            try session.actions(clock: clock).retract(post: post)
             return reloadAfterWrite(store, post: post) + [try status(session)]
         case .sync: return startSync(session)
         case .openEditor(let text):
@@ -123,48 +121,6 @@ final class EffectRunner {
             return [.editorReturned(edited)]
         default: return []
         }
-    }
-
-    private func moderate(_ action: Moderation.Action, _ session: Session) throws -> [Message] {
-        var action = action
-        var references: [EntityID] = []
-        var frontier: [FeedID: Int64] = [:]
-        switch action {
-        case .hide(let post, _), .unhide(let post), .mark(let post, _): references = [post]
-        case .lock(let thread, _):
-            // The lock's frontier: every feed as far as this replica has it.
-            frontier = try session.store.frontier()
-            action = .lock(thread: thread, frontier: frontier)
-            references = [thread]
-        case .unlock(let thread), .pin(let thread, _), .rename(let thread, _): references = [thread]
-        case .move(let thread, let topic): references = [thread, topic]
-        }
-        _ = try session.store.author(ops: [.moderation(Moderation(action))], references: references, key: session.key,
-                                     now: clock(), dependsOn: frontier)
-        return [.moderated]
-    }
-
-    private func membership(
-        _ hex: String, _ session: Session, _ op: ((feed: FeedID, head: Int64, hash: ChangeHash?)) -> Op
-    ) throws -> [Message] {
-        guard let feed = FeedID(hex: hex) else { return [] }
-        let head = try session.store.feedProgress()[feed]?.head ?? 0
-        let hash = head > 0 ? try session.store.changes(of: feed, in: head...head).first?.hash : nil
-        _ = try session.store.author(ops: [op((feed, head, hash))], references: [], key: session.key, now: clock(),
-                                     dependsOn: head > 0 ? [feed: head] : [:])
-        return [.moderated]
-    }
-
-    private func invite(_ name: String, _ organisation: String, _ role: Role, _ file: String, _ session: Session) throws -> [Message] {
-        guard !FileManager.default.fileExists(atPath: file) else { return [.failed("\(file) already exists")] }
-        let invite = try Invitation.create(
-            store: session.store, key: session.key, name: name, organisation: organisation, role: role,
-            expires: clock() + 14 * 86_400_000, folders: session.folders, now: clock())
-        guard FileManager.default.createFile(atPath: file, contents: Data(invite.bytes), attributes: [.posixPermissions: 0o600]) else {
-            return [.failed("cannot write \(file)")]
-        }
-        if !session.folders.isEmpty { _ = try SyncEngine(store: session.store).sync(folders: session.folders) }
-        return [.inviteWritten(file)]
     }
 
     private func status(_ session: Session) throws -> Message {
@@ -179,27 +135,13 @@ final class EffectRunner {
     }
 
     private func send(_ kind: ComposeState.Kind, title: String, body: String, _ session: Session) throws -> [Message] {
-        if !session.folders.isEmpty { _ = try SyncEngine(store: session.store).adoptOwnFeed(session.key.feed, folders: session.folders) }
-        let language = session.writingLanguage
-        let ops: [Op], references: [EntityID]
+        let actions = try session.actions(clock: clock)
         switch kind {
-        case .thread(let topic):
-            guard let topicID = EntityID(hex: topic.id) else { return [] }
-            ops = [.threadCreate(ThreadCreate(topic: topicID, title: title, body: body, language: language))]
-            references = [topicID]
-        case .reply(let parent, let quote):
-            guard let parentID = EntityID(hex: parent.id), let threadID = EntityID(hex: parent.thread) else { return [] }
-            ops = [.postCreate(PostCreate(thread: threadID, parent: parentID, body: body, language: language, quote: quote))]
-            references = [parentID]
-        case .edit(let post):
-            guard let postID = EntityID(hex: post.id) else { return [] }
-            ops = [.postEdit(PostEdit(post: postID, body: body))]
-            references = [postID]
-        case .draft, .comment, .amend:
-            return try sendDraft(kind, title: title, body: body, session)
+        case .thread(let topic): try actions.post(in: topic.id, title: title, body: body)
+        case .reply(let parent, let quote): try actions.reply(to: parent.id, body: body, quote: quote)
+        case .edit(let post): try actions.edit(post: post.id, body: body)
+        case .draft, .comment, .amend: return try sendDraft(kind, title: title, body: body, actions)
         }
-        let change = try session.store.author(ops: ops, references: references, key: session.key, now: clock())
-        if case .edit = kind {} else { try session.store.markRead(posts: [change.entity(0).hex]) }
         return [.sent(kind)]
     }
 
@@ -211,7 +153,7 @@ final class EffectRunner {
             do {
                 mailbox.post(.syncFinished(try SyncEngine(store: store).sync(folders: folders)))
             } catch {
-                mailbox.post(.failed("\(error)"))
+                mailbox.post(.failed(Phrasebook.phrase(for: error)))
             }
         }
         return [.syncStarted]

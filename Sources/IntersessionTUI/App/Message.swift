@@ -39,7 +39,8 @@ public enum Message: Sendable {
     /// Names of those elected co-chair who have not yet been granted the role.
     case cochairGrantsDue([String])
     case inviteWritten(String)
-    case failed(String)
+    /// An act or a read failed: the phrase is shown in the interface's language.
+    case failed(Phrase)
 }
 
 /// What the status bar shows of the profile's sync.

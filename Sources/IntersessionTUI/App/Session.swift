@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionSync
@@ -21,8 +22,11 @@ public struct Session: Sendable {
 
     var folders: [String] { (try? RememberedFolders(store: store).list()) ?? [] }
 
-    var writingLanguage: Language {
-        ProfileConfig.load(from: home.configURL)["lang"].flatMap(Language.init(rawValue:)) ?? .en
+    var writingLanguage: Language { Actions.writingLanguage(of: home) }
+
+    /// The acts of this profile, as of now (its folders read afresh).
+    func actions(clock: @escaping () -> Int64) throws -> Actions {
+        try Actions(store: store, key: key, folders: folders, writingLanguage: writingLanguage, clock: clock)
     }
 
     public var groupTitle: String {

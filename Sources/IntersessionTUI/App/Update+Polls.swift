@@ -1,4 +1,5 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -22,27 +23,34 @@ extension Update {
         if let row = poll.nominating { return nominateKey(key, row, detail, id, &poll) }
         switch key.name {
         case "v", "enter":
-            guard !detail.summary.closed else { return [] }
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
             poll.voting = VoteDialog()
             poll.voting?.typingReason = detail.summary.kind == PollKind.silence.rawValue
         case "C":
             guard model.moderates, !detail.summary.closed else { return [] }
             return [.closePoll(id: poll.id)]
         case "N":
-            guard detail.seat != nil, !detail.summary.closed, !nominees(detail).isEmpty else { return [] }
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
+            guard detail.seat != nil, !nominees(detail).isEmpty else { return [] }
             poll.nominating = 0
         case "a":
-            guard !detail.summary.closed, let mine = detail.candidates.first(where: { $0.feed == model.me && !$0.accepted }),
-                let nomination = EntityID(hex: mine.nomination)
-            else { return [] }
-            return [.acceptNomination(poll: poll.id, nomination: nomination)]
+            guard !detail.summary.closed else { return refuseOnClosed(poll, &model) }
+            guard detail.candidates.contains(where: { $0.feed == model.me && !$0.accepted }) else { return [] }
+            return [.acceptNomination(poll: poll.id)]
         case "g":
             guard model.isSecretariat, let elected = detail.cochairGrantDue else { return [] }
-            return [.grantRole(feed: elected, role: .cochair, until: model.now + 365 * 86_400_000)]
+            return [.grantCochairTerm(feed: elected)]
         case "left", "h":
             return goBack(&model)
         default: break
         }
+        return []
+    }
+
+    /// A ballot, nomination or acceptance on a closed poll would never count: say so, in the
+    /// words the actions layer refuses with, rather than doing nothing.
+    static func refuseOnClosed(_ poll: PollState, _ model: inout Model) -> [Effect] {
+        model.flash = model.catalog[.errorPrefix, model.catalog.text(ActionError.pollClosed(poll: String(poll.id.prefix(8))).phrase)]
         return []
     }
 
@@ -57,8 +65,8 @@ extension Update {
                 let reason = dialog.reason.text.trimmingCharacters(in: .whitespaces)
                 guard !reason.isEmpty else { return [] }
                 poll.voting = nil
-                if kind == .silence { return [.vote(PollVote(poll: id, reason: reason, objection: true))] }
-                return [.vote(PollVote(poll: id, position: .block, reason: reason))]
+                if kind == .silence { return [.vote(poll: poll.id, Ballot(reason: reason, objection: true))] }
+                return [.vote(poll: poll.id, Ballot(position: .block, reason: reason))]
             }
             _ = dialog.reason.handle(key)
             poll.voting = dialog
@@ -74,7 +82,7 @@ extension Update {
                     dialog.typingReason = true
                 } else {
                     poll.voting = nil
-                    return [.vote(PollVote(poll: id, position: positions[dialog.position]))]
+                    return [.vote(poll: poll.id, Ballot(position: positions[dialog.position]))]
                 }
             default: break
             }
@@ -89,10 +97,10 @@ extension Update {
                 let chosen = options.filter(standing.indices.contains).compactMap { FeedID(hex: standing[$0].feed) }
                 guard chosen.count == options.count else { return [] }
                 poll.voting = nil
-                return [.vote(PollVote(poll: id, candidates: chosen))]
+                return [.vote(poll: poll.id, Ballot(candidates: chosen))]
             }
             poll.voting = nil
-            return [.vote(PollVote(poll: id, options: options))]
+            return [.vote(poll: poll.id, Ballot(options: options))]
         }
         _ = dialog.text.handle(key)
         poll.voting = dialog
@@ -113,7 +121,7 @@ extension Update {
         case "enter":
             poll.nominating = nil
             guard choices.indices.contains(row), let feed = FeedID(hex: choices[row].feed) else { return [] }
-            return [.nominate(PollNominate(poll: id, nominee: feed))]
+            return [.nominate(poll: poll.id, nominee: feed.hex)]
         default:
             if key == .escape { poll.nominating = nil }
         }

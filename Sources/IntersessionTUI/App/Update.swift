@@ -131,7 +131,7 @@ public enum Update {
             model.flash = model.catalog[.moderationDone]
             return reloadCurrent(model)
         case .failed(let why):
-            model.flash = model.catalog[.errorPrefix, why]
+            model.flash = model.catalog[.errorPrefix, model.catalog.text(why)]
             return []
         }
     }

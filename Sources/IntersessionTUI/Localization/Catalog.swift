@@ -1,32 +1,24 @@
 import Foundation
+import IntersessionActions
 import IntersessionCore
-import IntersessionResources
 
-/// The interface's texts in one language, from `Resources/i18n/<language>.json`: a flat object
-/// of key to text, where `{0}`, `{1}`… stand for arguments.
+/// The interface's texts in one language, by `TextKey`, from the same phrasebook the command
+/// line renders its messages with (`Resources/i18n/<language>.json`).
 public struct Catalog: Sendable {
     public let language: Language
-    let texts: [String: String]
+    let phrasebook: Phrasebook
 
     public init(language: Language) {
         self.language = language
-        texts = (try? Self.load(language)) ?? [:]
-    }
-
-    static func load(_ language: Language) throws -> [String: String] {
-        let json = try JSONParser.parse(Array(EmbeddedResources.catalog(language.rawValue)))
-        var texts: [String: String] = [:]
-        for (key, value) in json.objectValue ?? [:] { if let text = value.stringValue { texts[key] = text } }
-        return texts
+        phrasebook = Phrasebook(language: language)
     }
 
     public subscript(_ key: TextKey, _ arguments: CustomStringConvertible...) -> String {
-        var text = texts[key.rawValue] ?? key.rawValue
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
-        }
-        return text
+        phrasebook.text(key.rawValue, arguments.map(\.description))
     }
+
+    /// A phrase of the layers below (a refusal, an error), in this language.
+    public func text(_ phrase: Phrase) -> String { phrasebook.text(phrase) }
 
     /// A count with its noun: `one` for a single item (and for none, in French), else `other`.
     public func count(_ value: Int, _ one: TextKey, _ other: TextKey, formats: Formats) -> String {
@@ -35,5 +27,5 @@ public struct Catalog: Sendable {
     }
 
     /// The keys a catalog file holds (for the completeness test).
-    static func keys(_ language: Language) throws -> Set<String> { Set(try load(language).keys) }
+    static func keys(_ language: Language) throws -> Set<String> { Set(try Phrasebook.load(language).keys) }
 }

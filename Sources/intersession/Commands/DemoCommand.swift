@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
-import IntersessionSync
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,24 +13,22 @@ struct DemoCommand: ParsableCommand {
     var dir: String?
     @Option(name: .customLong("as"), help: "Whose profile to open: secretariat, cochair-fr, cochair-psc or delegate-jp.")
     var peer = "delegate-jp"
+    @OptionGroup var language: LanguageOption
     @OptionGroup var interface: InterfaceOptions
 
     static var defaultFolder: URL { FileManager.default.temporaryDirectory.appendingPathComponent("intersession-demo") }
 
     func run() throws {
-        try runReportingErrors {
+        try language.reportingErrors {
             let folder = dir.map { URL(fileURLWithPath: $0) } ?? Self.defaultFolder
             let workspace = DemoWorkspace(folder: folder)
             let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
             guard content.peers.contains(where: { $0.home == peer }) else {
-                throw InputError("no peer \(peer) in the demo; choose \(content.peers.map(\.home).joined(separator: ", "))")
+                throw InputError("noSuchPeer", peer, content.peers.map(\.home).joined(separator: ", "))
             }
-            if !workspace.exists(content) {
-                let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
-                try workspace.create(content: content, template: template, start: Clock.now() - 3 * 86_400_000)
-            }
+            try workspace.prepare(now: Clock.now())
             if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-                return try interface.open(workspace.home(peer), demoFolder: folder)
+                return try interface.open(workspace.home(peer), demoFolder: folder, language: language.lang)
             }
             Output.line("The demo workspace in \(folder.path):")
             for peer in content.peers {

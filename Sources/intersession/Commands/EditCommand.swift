@@ -1,6 +1,4 @@
 import ArgumentParser
-import IntersessionCore
-import IntersessionStore
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,14 +9,10 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var text: BodyOptions
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let target = try PostTarget.resolve(post, in: store)
+        try profile.reportingErrors {
             let body = try text.read()
-            guard body != target.post.body || target.post.retracted else { throw InputError("the text is unchanged") }
-            _ = try store.author(ops: [.postEdit(PostEdit(post: target.id, body: body))], references: [target.id],
-                                 key: key, now: Clock.now())
-            Output.line("Edited \(target.id.short).")
+            let id = try profile.act { try $0.edit(post: post, body: body) }
+            Output.line("Edited \(id.short).")
         }
     }
 }

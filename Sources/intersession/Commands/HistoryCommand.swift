@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "A post id prefix.") var post: String
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let versions = try store.history(ofPost: try store.resolve(post, as: .post))
             if output.json { return try Output.json(versions) }

@@ -1,33 +1,30 @@
 import ArgumentParser
+import IntersessionActions
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a profile and found a new group, as its secretariat.")
+        commandName: "init", abstract: "Create a profile (in --lang, default en) and found a new group, as its secretariat.")
 
     @OptionGroup var profile: ProfileOptions
     @Option(help: "Your name as the group will see it.") var name: String
     @Option(help: "Your delegation (organisation).") var org: String
     @Option(help: "The group's title (default: the template's).") var group: String?
     @Option(help: "wgec (the nine standing topics of the WCO WGEC) or blank.") var template = "wgec"
-    @Option(help: "Your language: en or fr.") var lang: Language = .en
 
     func run() throws {
-        try runReportingErrors {
-            let name = try TextCheck.name(name, what: "name")
-            let org = try TextCheck.name(org, what: "organisation")
-            let title = try group.map(TextCheck.title)
+        try profile.reportingErrors {
             guard let bytes = EmbeddedResources.template(named: template) else {
-                throw InputError("unknown template \"\(template)\"; choose \(EmbeddedResources.templateNames.joined(separator: " or "))")
+                throw ActionError.unknownTemplate(template, choices: EmbeddedResources.templateNames.joined(separator: ", "))
             }
-            let template = try GroupTemplate(json: Array(bytes))
             let home = profile.profile
-            let founder = MemberProfile(name: name, organisation: org, language: lang)
-            let (_, key, genesis) = try home.found(template: template, title: title, founder: founder, now: Clock.now())
+            let founder = MemberProfile(name: name, organisation: org, language: profile.lang ?? .en)
+            let (_, key, genesis) = try Membership.found(home: home, template: try GroupTemplate(json: Array(bytes)), title: group,
+                                                         founder: founder, now: Clock.now())
             Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path).")
-            Output.line("You are \(name) (\(org)), secretariat, feed \(key.feed.short).")
+            Output.line("You are \(JoinCommand.trimmed(name)) (\(JoinCommand.trimmed(org))), secretariat, feed \(key.feed.short).")
         }
     }
 }

@@ -8,7 +8,7 @@ struct MembersCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors { try Self.list(profile, output) }
+        try profile.reportingErrors { try Self.list(profile, output) }
     }
 
     static func list(_ profile: ProfileOptions, _ output: OutputOptions) throws {
@@ -37,6 +37,6 @@ struct MemberListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors { try MembersCommand.list(profile, output) }
+        try profile.reportingErrors { try MembersCommand.list(profile, output) }
     }
 }

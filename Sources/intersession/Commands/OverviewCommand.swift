@@ -9,7 +9,7 @@ struct OverviewCommand: ParsableCommand {
     @OptionGroup var profile: ProfileOptions
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             guard profile.profile.exists else {
                 Output.line("Welcome to Intersession. No profile in \(profile.profile.folder.path) yet.")
                 Output.line("  Found a group:  intersession init --name NAME --org ORG")
@@ -18,7 +18,7 @@ struct OverviewCommand: ParsableCommand {
             }
             let (store, _) = try profile.open(readOnly: true)
             let group = try store.groupSummary()
-            let language = profile.writingLanguage
+            let language = profile.messageLanguage
             Output.line((language == .fr ? group.titleFrench : group.titleEnglish) ?? group.titleEnglish ?? "")
             for topic in try store.topics() {
                 let unread = topic.unread > 0 ? "\(topic.unread) unread" : ""

@@ -1,6 +1,4 @@
 import ArgumentParser
-import IntersessionCore
-import IntersessionStore
 
 struct RetractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,12 +8,9 @@ struct RetractCommand: ParsableCommand {
     @Argument(help: "The id prefix of your post.") var post: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let target = try PostTarget.resolve(post, in: store)
-            _ = try store.author(ops: [.postRetract(PostRetract(post: target.id))], references: [target.id],
-                                 key: key, now: Clock.now())
-            Output.line("Retracted \(target.id.short).")
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.retract(post: post) }
+            Output.line("Retracted \(id.short).")
         }
     }
 }

@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "Words to find.") var query: String
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let hits = try store.search(query)
             if output.json { return try Output.json(hits) }

@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Leave the posts unread.") var keepUnread = false
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, key) = try profile.open(readOnly: keepUnread)
             let id = try store.resolve(thread, as: .thread)
             let moderator = try store.canModerate(key.feed)

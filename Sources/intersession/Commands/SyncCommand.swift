@@ -19,11 +19,11 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open()
             let remembered = try RememberedFolders(store: store).add(folders)
             guard !remembered.isEmpty else {
-                throw InputError("no shared folder yet; give one with --folder PATH")
+                throw InputError("noFolder")
             }
             let engine = SyncEngine(store: store)
             var report = try engine.sync(folders: remembered)

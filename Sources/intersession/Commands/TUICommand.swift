@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionTUI
@@ -13,20 +14,19 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var interface: InterfaceOptions
 
     func run() throws {
-        try runReportingErrors {
-            try interface.open(profile.profile, demoFolder: DemoCommand.defaultFolder)
+        try profile.reportingErrors {
+            try interface.open(profile.profile, demoFolder: DemoCommand.defaultFolder, language: profile.lang)
         }
     }
 }
 
-/// How the interface looks: its language, and plain mode for screen readers.
+/// How the interface looks: plain mode for screen readers. (Its language is `--lang`.)
 struct InterfaceOptions: ParsableArguments {
-    @Option(help: "The interface language: en or fr (default: the profile's, then LANG).") var lang: Language?
     @Flag(help: "For screen readers: no box drawing, one item per line, the cursor on the focused line.") var plain = false
 
-    func open(_ home: ProfileHome, demoFolder: URL) throws {
+    func open(_ home: ProfileHome, demoFolder: URL, language lang: Language?) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw InputError("the interface needs a terminal; see `intersession --help` for the commands scripts use")
+            throw InputError("needsTerminal")
         }
         let environment = ProcessInfo.processInfo.environment
         let session = home.exists ? try Session.open(home) : nil

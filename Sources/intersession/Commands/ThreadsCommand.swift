@@ -10,7 +10,7 @@ struct ThreadsCommand: ParsableCommand {
     @Argument(help: "A topic key (e.g. flows) or id prefix.") var topic: String?
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let topicID = try topic.map { try store.resolve($0, as: .topic) }
             let threads = try store.threads(topic: topicID)

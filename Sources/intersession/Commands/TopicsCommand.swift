@@ -8,11 +8,11 @@ struct TopicsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let topics = try store.topics()
             if output.json { return try Output.json(topics) }
-            let language = profile.writingLanguage
+            let language = profile.messageLanguage
             for topic in topics {
                 Output.line("\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(topic.title(in: language), 46)) \(topic.threads) thread\(topic.threads == 1 ? "" : "s"), \(topic.unread) unread")
             }

@@ -17,7 +17,7 @@ struct WhoAmICommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, key) = try profile.open(readOnly: true)
             let me = try store.members().first { $0.feed == key.feed.hex }
             let identity = Identity(
@@ -25,8 +25,8 @@ struct WhoAmICommand: ParsableCommand {
                 home: profile.profile.folder.path, group: try store.groupSummary())
             if output.json { return try Output.json(identity) }
             Output.line("\(identity.name ?? "?") (\(identity.organisation ?? "?")), \(identity.roles.joined(separator: ", "))")
-            Output.line("feed   \(identity.feed)")
-            Output.line("group  \(identity.group.id)  \(identity.group.titleEnglish ?? "")")
+            Output.line("feed   \(Output.short(identity.feed))")
+            Output.line("group  \(Output.short(identity.group.id))  \(identity.group.titleEnglish ?? "")")
             Output.line("home   \(identity.home)")
             Output.line("log    \(identity.group.changes) changes, \(identity.group.members) members, \(identity.group.pending) pending")
         }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
+import IntersessionCore
 
-/// Runs a command's work; any error ends as one line on stderr and exit status 1, so that a
-/// script sees a plain failure and a person reads what to do.
-func runReportingErrors(_ work: () throws -> Void) throws {
+/// Runs a command's work; any error ends as one line on stderr, in `language`, and exit status
+/// 1, so that a script sees a plain failure and a person reads what to do.
+func runReportingErrors(in language: () -> Language, _ work: () throws -> Void) throws {
     do {
         try work()
     } catch let error as ExitCode {
@@ -11,13 +13,14 @@ func runReportingErrors(_ work: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("intersession: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("intersession: \(Phrasebook(language: language()).text(for: error))\n".utf8))
         throw ExitCode.failure
     }
 }
 
-/// A mistake in what was typed, found after parsing (an empty title, an over-long body).
-struct InputError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// A mistake in what was typed that only the command line can make (an option's shape), found
+/// after parsing: `error.cli.<key>` in the catalogs.
+struct InputError: Error, Explained {
+    let phrase: Phrase
+    init(_ key: String, _ arguments: String...) { phrase = Phrase("error.cli." + key, arguments) }
 }

@@ -1,17 +1,41 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionSync
 
-/// `--home`, taken by every command.
+/// `--lang`, taken by every command: the language of what it prints about failures and notices
+/// (and, for `init`, `join` and `member profile`, the profile's own language).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "The language of messages: en or fr (default: fr under a French LC_ALL, LC_MESSAGES or LANG, else the profile's).")
+    var lang: Language?
+
+    func resolve(profile: String? = nil) -> Language {
+        LanguageChoice.resolve(flag: lang, profile: profile, environment: ProcessInfo.processInfo.environment)
+    }
+
+    func reportingErrors(_ work: () throws -> Void) throws { try runReportingErrors(in: { resolve() }, work) }
+}
+
+/// `--home` and `--lang`, taken by every command.
 struct ProfileOptions: ParsableArguments {
     @Option(name: .long, help: "The profile folder (default: $INTERSESSION_HOME, then $XDG_DATA_HOME/intersession).")
     var home: String?
+    @OptionGroup var language: LanguageOption
 
     var profile: ProfileHome {
         ProfileHome.resolve(explicit: home, environment: ProcessInfo.processInfo.environment)
     }
+
+    /// The language `--lang` names, if it was given.
+    var lang: Language? { language.lang }
+
+    /// The language this command speaks (`LanguageChoice`).
+    var messageLanguage: Language { language.resolve(profile: config["lang"]) }
+
+    /// Runs the command's work; a failure ends as one line in `messageLanguage`.
+    func reportingErrors(_ work: () throws -> Void) throws { try runReportingErrors(in: { messageLanguage }, work) }
 
     /// The store and key of an existing profile. Commands that only read pass `readOnly`, so
     /// that they work while another process writes.
@@ -21,25 +45,23 @@ struct ProfileOptions: ParsableArguments {
         return (try profile.openStore(readOnly: readOnly), key)
     }
 
-    /// The store and key, for a command that signs: first takes in this profile's own newer
-    /// changes from its folders (a restored backup), so that it never forks its own feed.
-    func openForWriting() throws -> (store: AppDatabase, key: DeviceKey) {
-        let (store, key) = try open()
-        let folders = try RememberedFolders(store: store).list()
-        if !folders.isEmpty {
-            let report = try SyncEngine(store: store).adoptOwnFeed(key.feed, folders: folders)
-            if report.importedChanges > 0 {
-                FileHandle.standardError.write(Data(
-                    "intersession: took in \(report.importedChanges) of your own changes found in the shared folder (a restored backup?)\n".utf8))
+    /// The acts of this profile, for a command that signs.
+    func actions() throws -> Actions { try Actions(home: profile, clock: Clock.now) }
+
+    /// Runs an act and says, on stderr, when it first took in this profile's own newer changes
+    /// from its folders (a restored backup), which it did instead of forking its feed.
+    func act<Result>(_ work: (Actions) throws -> Result) throws -> Result {
+        let actions = try actions()
+        defer {
+            if actions.adoptedChanges > 0 {
+                let notice = Phrasebook(language: messageLanguage).text("notice.adopted", [String(actions.adoptedChanges)])
+                FileHandle.standardError.write(Data("intersession: \(notice)\n".utf8))
             }
         }
-        return (store, key)
+        return try work(actions)
     }
 
     var config: ProfileConfig { ProfileConfig.load(from: profile.configURL) }
-
-    /// The language new posts are written in, unless a command says otherwise.
-    var writingLanguage: Language { config["lang"].flatMap(Language.init(rawValue:)) ?? .en }
 }
 
 /// `--json`, taken by every listing command.

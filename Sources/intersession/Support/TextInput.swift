@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 
 /// `--body TEXT`, `--file F`, or standard input when neither is given.
@@ -14,55 +15,32 @@ struct BodyOptions: ParsableArguments {
         if body != nil, file != nil { throw ValidationError("give --body or --file, not both") }
     }
 
+    /// The text as given; the act checks it (empty, over the limit).
     func read() throws -> String {
-        let text: String
-        if let body {
-            text = body
-        } else {
-            let data: Data
-            if let file {
-                guard let contents = FileManager.default.contents(atPath: file) else {
-                    throw InputError("cannot read \(file)")
-                }
-                data = contents
-            } else {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            }
-            guard data.count <= Limits.postBodyBytes else { throw InputError(TextCheck.tooLong(data.count)) }
-            guard let decoded = String(validating: Array(data), as: UTF8.self) else {
-                throw InputError("the text is not valid UTF-8")
-            }
-            text = decoded
-        }
-        return try TextCheck.body(text)
+        if let body { return body }
+        return try TextFile.read(file ?? "-", limit: Limits.postBodyBytes)
     }
 }
 
-enum TextCheck {
-    static func tooLong(_ bytes: Int) -> String {
-        "the text is \(bytes) bytes; the limit is \(Limits.postBodyBytes) bytes (64 KiB)"
-    }
-
-    static func body(_ text: String) throws -> String {
-        guard text.utf8.count <= Limits.postBodyBytes else { throw InputError(tooLong(text.utf8.count)) }
-        guard ContentCheck.isBody(text) else { throw InputError("the text is empty") }
-        return text
-    }
-
-    static func title(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw InputError("the title is empty") }
-        guard ContentCheck.isTitle(trimmed) else {
-            throw InputError("the title must be one line of at most \(Limits.titleCharacters) characters")
+/// Text from a file, or standard input for "-".
+enum TextFile {
+    static func read(_ path: String, limit: Int) throws -> String {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else { throw ActionError.cannotRead(path: path) }
+            data = contents
         }
-        return trimmed
+        return try Input.text(Array(data), limit: limit)
     }
+}
 
-    static func name(_ text: String, what: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard ContentCheck.isName(trimmed) else {
-            throw InputError("the \(what) must be one line of 1 to \(Limits.nameCharacters) characters")
-        }
-        return trimmed
+/// An id as the commands print it: short, as people type it back.
+enum IDOutput {
+    /// Prints the new entity's short id, or `{"id": <full>}` under `--json` (for scripts).
+    static func print(_ id: EntityID, json: Bool) throws {
+        if json { return try Output.json(["id": id.hex]) }
+        Output.line(id.short)
     }
 }

@@ -77,7 +77,7 @@ final class Simulation {
     /// The secretariat grants each actor a role from their first seq, and everyone hears it.
     func grant(_ roles: [Int: Role]) throws {
         let ops = roles.sorted { $0.key < $1.key }.map { Op.memberRole(MemberRole(feed: actors[$0.key].key.feed, role: $0.value, fromSeq: 1)) }
-        guard act(0, ops) != nil else { throw StoreError.invalid("the grants were refused") }
+        guard act(0, ops) != nil else { throw StoreError.notApplied(detail: "the grants were refused") }
         try deliverAll()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionSync

@@ -1,4 +1,5 @@
 import Testing
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionSync
@@ -129,5 +130,53 @@ import IntersessionSync
         guard case .poll(let after) = fixture.runtime.model.screen else { return }
         #expect(after.detail?.candidates.last?.accepted == true)
         #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.pollAccepted])
+    }
+}
+
+/// A ballot on a poll this replica knows is closed is refused, and the status line says why,
+/// in the interface's language; nothing is signed.
+@Suite struct ClosedPollRefusalTests {
+    /// The delegate's screen shows the poll open; meanwhile a co-chair's close arrives.
+    static func voteAfterAnUnseenClose(language: Language) throws -> (DemoFixture, before: Int64, after: Int64) {
+        let fixture = try DemoFixture(peer: "delegate-jp", language: language)
+        fixture.press(.character("V"))
+        guard case .polls(let list) = fixture.runtime.model.screen,
+            let index = list.items.firstIndex(where: { $0.kind == "proposal" })
+        else { Issue.record("no polls"); return (fixture, 0, 0) }
+        for _ in 0..<index { fixture.press(.down) }
+        fixture.press(.enter)
+        guard case .poll(let poll) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return (fixture, 0, 0) }
+        let cochair = try Actions(home: DemoWorkspace(folder: fixture.folder).home("cochair-fr"), clock: { DemoFixture.now })
+        try cochair.close(poll: poll.id)
+        try fixture.session.store.apply(try cochair.store.changes(of: cochair.me, in: 1...1000))
+        let me = fixture.session.key.feed
+        let before = try fixture.session.store.feedProgress()[me]?.head ?? 0
+        fixture.press(.character("v"), .enter)  // the dialog opens on the stale screen; agree
+        let after = try fixture.session.store.feedProgress()[me]?.head ?? 0
+        return (fixture, before, after)
+    }
+
+    @Test func theRefusalShowsOnTheStatusLineAndNothingIsSigned() throws {
+        let (fixture, before, after) = try Self.voteAfterAnUnseenClose(language: .en)
+        #expect(after == before)
+        let flash = try #require(fixture.runtime.model.flash)
+        #expect(flash.hasPrefix("Error: poll ") && flash.contains("is closed here: a vote now would never count"))
+        #expect(fixture.screen().contains { $0.contains("is closed here") })
+    }
+
+    @Test func theRefusalIsInFrenchOnAFrenchScreen() throws {
+        let (fixture, before, after) = try Self.voteAfterAnUnseenClose(language: .fr)
+        #expect(after == before)
+        #expect(fixture.runtime.model.flash?.contains("est clos ici : un vote ne compterait jamais") == true)
+    }
+
+    @Test func aPollShownClosedSaysWhyItTakesNoVote() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr", language: .fr)
+        fixture.press(.character("V"), .enter, .character("C"))
+        fixture.press(.character("v"))
+        guard case .poll(let poll) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return }
+        #expect(poll.voting == nil)
+        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.errorPrefix,
+            fixture.runtime.model.catalog.text(ActionError.pollClosed(poll: String(poll.id.prefix(8))).phrase)])
     }
 }

@@ -43,17 +43,32 @@ expect_ok() {
     else pass "$name"; fi
 }
 
+# expect_id NAME CMD...: CMD, run with --json, succeeds quietly and prints {"id": <32-hex id>}
+# (or {"ids": [one id]}); the full id is kept in $ID and ALL_IDS.
 ALL_IDS=()
 expect_id() {
+    local name=$1; shift
+    run "$@" --json
+    ID=$(jq -r '.id // (.ids | if length == 1 then .[0] else empty end) // empty' <"$OUT" 2>/dev/null || true)
+    if [ "$RC" -ne 0 ]; then fail "$name" "exit status $RC, want 0"
+    elif [ -s "$ERR" ]; then fail "$name" "unexpected output on stderr"
+    elif ! [[ "$ID" =~ ^[0-9a-f]{32}$ ]]; then
+        fail "$name" "stdout is not {\"id\": <a 32-hex id>}"
+    else pass "$name"; fi
+    ALL_IDS+=("$ID")
+}
+
+# expect_short_id NAME CMD...: CMD succeeds quietly and prints exactly one short (8-hex) id,
+# kept in $ID.
+expect_short_id() {
     local name=$1; shift
     run "$@"
     ID=$(tr -d '\n' <"$OUT")
     if [ "$RC" -ne 0 ]; then fail "$name" "exit status $RC, want 0"
     elif [ -s "$ERR" ]; then fail "$name" "unexpected output on stderr"
-    elif [ "$(wc -l <"$OUT")" -ne 1 ] || ! grep -Eqx '[0-9a-f]{32}' "$OUT"; then
-        fail "$name" "stdout is not exactly one 32-hex id"
+    elif [ "$(wc -l <"$OUT")" -ne 1 ] || ! grep -Eqx '[0-9a-f]{8}' "$OUT"; then
+        fail "$name" "stdout is not exactly one 8-hex id"
     else pass "$name"; fi
-    ALL_IDS+=("$ID")
 }
 
 # expect_json NAME FILTER [JQ ARGS...]: the last command's stdout is JSON for which FILTER is true.

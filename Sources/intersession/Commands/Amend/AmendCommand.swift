@@ -18,7 +18,7 @@ struct AmendListCommand: ParsableCommand {
     @OptionGroup var draft: DraftArgument
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let table = try store.amendments(of: try draft.id(in: store))
             if output.json { return try Output.json(table) }
@@ -38,7 +38,7 @@ struct AmendListCommand: ParsableCommand {
 
 struct AmendProposeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "propose", abstract: "Propose replacing, inserting or deleting text in a paragraph, with a rationale.")
+        commandName: "propose", abstract: "Propose replacing, inserting or deleting text in a paragraph, with a rationale; prints its short id.")
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var draft: DraftArgument
     @Option(help: "The paragraph's number.") var paragraph: Int
@@ -47,51 +47,25 @@ struct AmendProposeCommand: ParsableCommand {
     @Option(help: "Insert this text after the span.") var insert: String?
     @Flag(help: "Delete the span.") var delete = false
     @Option(help: "Why.") var rationale: String
+    @Flag(help: "Print {\"id\": <the full id>} instead.") var json = false
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let kinds = [replace != nil, insert != nil, delete].filter { $0 }.count
-            guard kinds == 1 else { throw InputError("give one of --replace TEXT, --insert TEXT or --delete") }
-            let (store, key) = try profile.openForWriting()
-            let id = try draft.id(in: store)
-            guard let entity = EntityID(hex: id) else { throw InputError("no draft matches \(draft.draft)") }
-            let text = try store.draftText(id)
-            let range = try AmendSpan.range(in: text.text, paragraph: paragraph, span: span)
+            guard kinds == 1 else { throw InputError("amendKind") }
             let kind: AmendmentKind = replace != nil ? .replace : (insert != nil ? .insert : .delete)
-            let from = kind == .insert ? (range.upperBound > 0 ? text.anchor(at: range.upperBound - 1) : nil) : text.anchor(at: range.lowerBound)
-            let to = kind == .insert ? nil : text.anchor(at: range.upperBound - 1)
-            let proposal = AmendPropose(draft: entity, kind: kind, from: from, to: to, text: replace ?? insert ?? "",
-                                        rationale: try TextCheck.body(rationale))
-            let change = try store.author(ops: [.amendPropose(proposal)], references: [entity], key: key, now: Clock.now(),
-                                          dependsOn: try store.draftHeads(id))
-            Output.line(change.entity(0).hex)
+            let amendment = try profile.act {
+                try $0.proposeAmendment(to: draft.draft, paragraph: paragraph, span: span, kind: kind, text: replace ?? insert ?? "",
+                                        rationale: rationale)
+            }
+            try IDOutput.print(amendment, json: json)
         }
-    }
-}
-
-/// Finding an amendment's span from a paragraph number and the words typed.
-enum AmendSpan {
-    static func range(in text: String, paragraph number: Int, span: String?) throws -> Range<Int> {
-        guard let block = Paragraphs.split(text).first(where: { $0.number == number }) else {
-            throw InputError("the draft has no paragraph \(number)")
-        }
-        guard let span, !span.isEmpty else { return block.range }
-        let scalars = Array(block.text.unicodeScalars), needle = Array(span.unicodeScalars)
-        guard needle.count <= scalars.count,
-            let start = (0...(scalars.count - needle.count)).first(where: { Array(scalars[$0..<($0 + needle.count)]) == needle })
-        else { throw InputError("paragraph \(number) does not contain \"\(span)\"") }
-        return (block.range.lowerBound + start)..<(block.range.lowerBound + start + needle.count)
     }
 }
 
 /// An amendment named by an id prefix.
 struct AmendmentArgument: ParsableArguments {
     @Argument(help: "An amendment id prefix.") var amendment: String
-
-    func id(in store: AppDatabase) throws -> EntityID {
-        guard let id = EntityID(hex: try store.resolve(amendment, as: .amendment)) else { throw InputError("no amendment matches \(amendment)") }
-        return id
-    }
 }
 
 struct AmendSupportCommand: ParsableCommand {
@@ -114,11 +88,8 @@ struct AmendOpposeCommand: ParsableCommand {
 
 enum AmendPositionAct {
     static func sign(_ profile: ProfileOptions, _ amendment: AmendmentArgument, supports: Bool, reason: String?) throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let id = try amendment.id(in: store)
-            _ = try store.author(ops: [.amendPosition(AmendPosition(amendment: id, supports: supports, reason: reason))], references: [id],
-                                 key: key, now: Clock.now())
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.takePosition(on: amendment.amendment, supports: supports, reason: reason) }
             Output.line("\(supports ? "Supported" : "Opposed") \(id.short).")
         }
     }
@@ -130,10 +101,8 @@ struct AmendAcceptCommand: ParsableCommand {
     @OptionGroup var amendment: AmendmentArgument
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let id = try amendment.id(in: store)
-            try store.decideAmendment(id, accept: true, reason: nil, key: key, now: Clock.now())
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.acceptAmendment(amendment.amendment) }
             Output.line("Accepted \(id.short); the draft now carries it.")
         }
     }
@@ -146,10 +115,8 @@ struct AmendRejectCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let id = try amendment.id(in: store)
-            try store.decideAmendment(id, accept: false, reason: try TextCheck.body(reason), key: key, now: Clock.now())
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.rejectAmendment(amendment.amendment, reason: reason) }
             Output.line("Rejected \(id.short).")
         }
     }

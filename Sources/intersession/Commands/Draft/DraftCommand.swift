@@ -27,7 +27,7 @@ struct DraftListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let drafts = try store.drafts()
             if output.json { return try Output.json(drafts) }
@@ -41,30 +41,25 @@ struct DraftListCommand: ParsableCommand {
 }
 
 struct DraftNewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a draft (co-chairs and the secretariat).")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a draft (co-chairs and the secretariat); prints its short id.")
     @OptionGroup var profile: ProfileOptions
     @Option(help: "The title.") var title: String
     @Option(help: "The topic's key or id prefix.") var topic: String
     @Option(help: "The document symbol, e.g. WGEC/2026/3.") var symbol: String
-    @Option(help: "en or fr.") var lang: Language = .en
+    @Option(help: "The draft's language: en or fr (default: your profile's).") var language: Language?
     @Option(name: .customLong("penholder"), help: "A penholder's feed id prefix (repeat).") var penholders: [String] = []
     @Option(help: "The draft this one translates (aligned paragraph by paragraph).") var translationOf: String?
-    @Option(help: "The first text, from a file.") var file: String?
+    @Option(help: "The first text, from a file (\"-\" for standard input).") var file: String?
+    @Flag(help: "Print {\"id\": <the full id>} instead.") var json = false
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let topicID = EntityID(hex: try store.resolve(topic, as: .topic)) else { throw InputError("no topic matches \(topic)") }
-            let feeds = try penholders.map { try MemberTarget.resolve($0, in: store).feed }
-            let source = try translationOf.map { try store.resolve($0, as: .draft) }.flatMap(EntityID.init(hex:))
-            let text = try file.map(DraftInput.read) ?? ""
-            let create = DraftCreate(title: try TextCheck.title(title), topic: topicID, language: lang, symbol: try TextCheck.title(symbol),
-                                     penholders: feeds.isEmpty ? [key.feed] : feeds, translationOf: source)
-            let change = try store.author(ops: [.draftCreate(create)], references: [topicID] + (source.map { [$0] } ?? []), key: key,
-                                          now: Clock.now())
-            let id = change.entity(0).hex
-            if !text.isEmpty { try store.saveDraft(id, text: text, key: key, now: Clock.now()) }
-            Output.line(id)
+        try profile.reportingErrors {
+            let text = try file.map { try TextFile.read($0, limit: Limits.draftBytes) } ?? ""
+            let draft = try profile.act { actions in
+                try actions.newDraft(title: title, topic: topic, symbol: symbol, language: language ?? actions.writingLanguage,
+                                     penholders: penholders, translationOf: translationOf, text: text)
+            }
+            try IDOutput.print(draft, json: json)
         }
     }
 }
@@ -78,7 +73,7 @@ struct DraftShowCommand: ParsableCommand {
     @OptionGroup var draft: DraftArgument
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.draft(try draft.id(in: store))
             if output.json { return try Output.json(detail) }
@@ -114,21 +109,5 @@ enum DraftOutput {
             case .inserted(let text): "{+\(text)+}"
             }
         }.joined()
-    }
-}
-
-/// A draft's text from a file or standard input ("-").
-enum DraftInput {
-    static func read(_ path: String) throws -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
-            data = contents
-        }
-        guard data.count <= Limits.draftBytes else { throw InputError("a draft is limited to \(Limits.draftBytes / 1024) KiB") }
-        guard let text = String(validating: Array(data), as: UTF8.self) else { throw InputError("the text is not valid UTF-8") }
-        return text
     }
 }

@@ -11,17 +11,16 @@ struct DraftEditCommand: ParsableCommand {
     @Option(help: "Save this file's text (\"-\" for standard input) instead of opening $EDITOR.") var file: String?
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let id = try draft.id(in: store)
-            // A sync may merge others' edits while $EDITOR is open: the save is diffed against the start.
-            let start = try store.draftStart(id)
-            let text = try file.map(DraftInput.read) ?? (try EditorSession.edit(start.text, name: "draft-\(Output.short(id)).md"))
-            if try store.saveDraft(id, text: text, from: start, key: key, now: Clock.now()) == nil {
-                Output.line("No change to \(Output.short(id)).")
-            } else {
-                Output.line("Saved \(Output.short(id)).")
+        try profile.reportingErrors {
+            let (saved, id) = try profile.act { actions in
+                let id = try actions.resolveDraft(draft.draft)
+                // A sync may merge others' edits while $EDITOR is open: the save is diffed against the start.
+                let start = try actions.beginEdit(of: id.hex)
+                let text = try file.map { try TextFile.read($0, limit: Limits.draftBytes) }
+                    ?? (try EditorSession.edit(start.text, name: "draft-\(id.short).md"))
+                return (try actions.saveDraft(id.hex, text: text, from: start), id)
             }
+            Output.line(saved ? "Saved \(id.short)." : "No change to \(id.short).")
         }
     }
 }
@@ -41,7 +40,7 @@ enum EditorSession {
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw InputError("the editor (\(editor)) failed; nothing was saved") }
-        return try DraftInput.read(file.path)
+        guard process.terminationStatus == 0 else { throw InputError("editorFailed", editor) }
+        return try TextFile.read(file.path, limit: Limits.draftBytes)
     }
 }

@@ -12,7 +12,7 @@ struct DraftExportCommand: ParsableCommand {
     @Option(help: "The file to write (standard output for Markdown when omitted).") var out: String?
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.draft(try draft.id(in: store))
             let markdown = DraftMarkdown.render(detail)
@@ -22,10 +22,10 @@ struct DraftExportCommand: ParsableCommand {
                 guard let out else { return print(markdown, terminator: "") }
                 try Data(markdown.utf8).write(to: URL(fileURLWithPath: out))
             case "docx", "odt", "pdf":
-                guard let out else { throw InputError("--out is needed for \(chosen)") }
+                guard let out else { throw InputError("outNeeded", chosen) }
                 try Pandoc.convert(markdown, to: chosen, out: out)
             default:
-                throw InputError("unknown format \(chosen): use md, docx, odt or pdf")
+                throw InputError("unknownFormat", chosen)
             }
             if let out { FileHandle.standardError.write(Data("Wrote \(out).\n".utf8)) }
         }
@@ -48,7 +48,7 @@ enum DraftMarkdown {
 enum Pandoc {
     static func convert(_ markdown: String, to format: String, out: String) throws {
         guard let pandoc = findExecutable("pandoc") else {
-            throw InputError("pandoc is not installed: install it (e.g. apt-get install pandoc) or export to Markdown with --format md")
+            throw InputError("noPandoc")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pandoc)
@@ -63,7 +63,7 @@ enum Pandoc {
         guard process.terminationStatus == 0 else {
             let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
-            throw InputError("pandoc could not write \(out): \(why)")
+            throw InputError("pandocFailed", out, why)
         }
     }
 

@@ -13,7 +13,7 @@ struct DraftDiffCommand: ParsableCommand {
     @Argument(help: "The newer version's name, or \"now\" (default).") var to: String = "now"
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let id = try draft.id(in: store)
             let detail = try store.draft(id)
@@ -21,11 +21,11 @@ struct DraftDiffCommand: ParsableCommand {
             func text(_ name: String?) throws -> String {
                 guard let name, name != "now" else { return detail.text }
                 guard let version = detail.versions.last(where: { $0.name == name }) else {
-                    throw InputError("no version \"\(name)\" (versions: \(detail.versions.map(\.name).joined(separator: ", ")))")
+                    throw InputError("noVersion", name, detail.versions.map(\.name).joined(separator: ", "))
                 }
                 return history.text(within: version.feedHeads).text
             }
-            guard let from = from ?? detail.versions.last?.name else { throw InputError("the draft has no version yet; name one with `draft version`") }
+            guard let from = from ?? detail.versions.last?.name else { throw InputError("noVersionYet") }
             let changes = DraftDiff.changes(from: try text(from), to: try text(to))
             if output.json {
                 return try Output.json(changes.filter { $0.kind != .same }.map { ["kind": $0.kind.rawValue, "number": $0.number.map(String.init) ?? "",
@@ -48,7 +48,7 @@ struct DraftBlameCommand: ParsableCommand {
     @OptionGroup var draft: DraftArgument
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.draft(try draft.id(in: store))
             if output.json { return try Output.json(detail.paragraphs) }
@@ -69,14 +69,9 @@ struct DraftVersionCommand: ParsableCommand {
     @Argument(help: "The version's name.") var name: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let id = try draft.id(in: store)
-            guard let entity = EntityID(hex: id) else { throw InputError("no draft matches \(draft.draft)") }
-            let heads = try store.draftHeads(id)
-            _ = try store.author(ops: [.draftVersion(DraftVersion(draft: entity, name: try TextCheck.title(name), heads: heads))],
-                                 references: [entity], key: key, now: Clock.now(), dependsOn: heads)
-            Output.line("Named \(name) for \(Output.short(id)).")
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.nameVersion(of: draft.draft, name) }
+            Output.line("Named \(name) for \(id.short).")
         }
     }
 }
@@ -89,11 +84,9 @@ struct DraftStatusCommand: ParsableCommand {
     @Argument(help: "working, comment, adoption, adopted or superseded.") var status: DraftStatus
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let entity = EntityID(hex: try draft.id(in: store)) else { throw InputError("no draft matches \(draft.draft)") }
-            _ = try store.author(ops: [.draftStatus(DraftSetStatus(draft: entity, status: status))], references: [entity], key: key, now: Clock.now())
-            Output.line("\(entity.short) is now \(status.rawValue).")
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.setStatus(of: draft.draft, status) }
+            Output.line("\(id.short) is now \(status.rawValue).")
         }
     }
 }
@@ -105,15 +98,9 @@ struct DraftPenholdersCommand: ParsableCommand {
     @Argument(help: "Feed id prefixes.") var members: [String]
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let entity = EntityID(hex: try draft.id(in: store)) else { throw InputError("no draft matches \(draft.draft)") }
-            guard !members.isEmpty else { throw InputError("name at least one penholder") }
-            let feeds = try members.map { try MemberTarget.resolve($0, in: store).feed }
-            let change = try store.penholderChange(draft: entity, to: feeds)
-            let heads = try store.draftHeads(entity.hex).merging(change.dependsOn, uniquingKeysWith: max)
-            _ = try store.author(ops: [.draftPenholders(change.op)], references: [entity], key: key, now: Clock.now(), dependsOn: heads)
-            Output.line("Penholders of \(entity.short): \(feeds.map(\.short).joined(separator: ", ")).")
+        try profile.reportingErrors {
+            let (feeds, id) = try profile.act { actions in (try actions.setPenholders(of: draft.draft, members), try actions.resolveDraft(draft.draft)) }
+            Output.line("Penholders of \(id.short): \(feeds.map(\.short).joined(separator: ", ")).")
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import IntersessionCore
-import IntersessionStore
 
 struct MemberGrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,15 +11,10 @@ struct MemberGrantCommand: ParsableCommand {
     @Option(help: "For an expert or a co-chair: days until the term ends (you will then be prompted to revoke).") var until: Int?
 
     func run() throws {
-        try runReportingErrors {
-            if let until, !(1...3650).contains(until) { throw InputError("--until must be 1 to 3650 days") }
-            if until != nil, role != .expert, role != .cochair { throw InputError("--until is for experts and co-chairs") }
-            let (store, key) = try profile.openForWriting()
-            let target = try MemberTarget.resolve(member, in: store)
-            let op = Op.memberRole(MemberRole(feed: target.feed, role: role, fromSeq: target.head + 1,
-                                              until: until.map { Clock.now() + Int64($0) * 86_400_000 }))
-            _ = try store.author(ops: [op], references: [], key: key, now: Clock.now(), dependsOn: [target.feed: target.head].filter { $0.value > 0 })
-            Output.line("Granted \(role.rawValue) to \(target.feed.short) from their change \(target.head + 1).")
+        try profile.reportingErrors {
+            if until != nil, role != .expert, role != .cochair { throw InputError("untilRole") }
+            let granted = try profile.act { try $0.grant(role, to: member, days: until) }
+            Output.line("Granted \(role.rawValue) to \(granted.feed.short) from their change \(granted.seq + 1).")
         }
     }
 }

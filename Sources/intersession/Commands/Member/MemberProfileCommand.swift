@@ -1,25 +1,18 @@
 import ArgumentParser
 import IntersessionCore
-import IntersessionStore
 
 struct MemberProfileCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "profile", abstract: "Change your name, delegation or language.")
+    static let configuration = CommandConfiguration(
+        commandName: "profile", abstract: "Change your name, delegation or language (--lang, which this command also speaks).")
 
     @OptionGroup var profile: ProfileOptions
     @Option(help: "Your name.") var name: String?
     @Option(help: "Your delegation.") var org: String?
-    @Option(help: "Your language: en or fr.") var lang: Language?
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let current = try store.members().first { $0.feed == key.feed.hex }
-            let name = try TextCheck.name(name ?? current?.name ?? "", what: "name")
-            let org = try TextCheck.name(org ?? current?.organisation ?? "", what: "organisation")
-            let language = lang ?? current?.language.flatMap(Language.init(rawValue:)) ?? .en
-            _ = try store.author(ops: [.memberProfile(MemberProfile(name: name, organisation: org, language: language))],
-                                 references: [], key: key, now: Clock.now())
-            Output.line("You are \(name) (\(org)), writing in \(language.rawValue).")
+        try profile.reportingErrors {
+            let made = try profile.act { try $0.setProfile(name: name, organisation: org, language: profile.lang) }
+            Output.line("You are \(made.name) (\(made.organisation)), writing in \(made.language.rawValue).")
         }
     }
 }

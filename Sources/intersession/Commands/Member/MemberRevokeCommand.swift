@@ -1,6 +1,5 @@
 import ArgumentParser
 import IntersessionCore
-import IntersessionStore
 
 struct MemberRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,12 +10,9 @@ struct MemberRevokeCommand: ParsableCommand {
     @Option(help: "The role to end.") var role: Role
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let target = try MemberTarget.resolve(member, in: store)
-            let op = Op.memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))
-            _ = try store.author(ops: [op], references: [], key: key, now: Clock.now(), dependsOn: [target.feed: target.head].filter { $0.value > 0 })
-            Output.line("Revoked \(role.rawValue) from \(target.feed.short) after their change \(target.head).")
+        try profile.reportingErrors {
+            let revoked = try profile.act { try $0.revoke(role, from: member) }
+            Output.line("Revoked \(role.rawValue) from \(revoked.feed.short) after their change \(revoked.seq).")
         }
     }
 }
@@ -29,13 +25,9 @@ struct MemberRemoveCommand: ParsableCommand {
     @Argument(help: "The member's feed id prefix.") var member: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            let target = try MemberTarget.resolve(member, in: store)
-            guard target.feed != key.feed else { throw InputError("you cannot remove yourself") }
-            let op = Op.memberRevoke(MemberRevoke(feed: target.feed, role: nil, lastSeq: target.head, lastHash: target.hash))
-            _ = try store.author(ops: [op], references: [], key: key, now: Clock.now(), dependsOn: [target.feed: target.head].filter { $0.value > 0 })
-            Output.line("Removed \(target.feed.short) after their change \(target.head).")
+        try profile.reportingErrors {
+            let removed = try profile.act { try $0.remove(member) }
+            Output.line("Removed \(removed.feed.short) after their change \(removed.seq).")
         }
     }
 }

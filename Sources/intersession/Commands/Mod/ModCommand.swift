@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -9,33 +10,22 @@ struct ModCommand: ParsableCommand {
                       ModUnlockCommand.self, ModPinCommand.self, ModUnpinCommand.self, ModMoveCommand.self, ModRenameCommand.self])
 }
 
-/// Signs one moderation op about `entity`, after checking that this profile may moderate.
+/// Resolves what a moderation command names, signs the act about it, and returns it.
 enum Moderate {
-    static func sign(_ action: Moderation.Action, about entities: [EntityID], profile: ProfileOptions,
-                     dependsOn extra: [FeedID: Int64] = [:]) throws {
-        let (store, key) = try profile.openForWriting()
-        guard try store.canModerate(key.feed) else { throw InputError("only the co-chairs and the secretariat moderate") }
-        _ = try store.author(ops: [.moderation(Moderation(action))], references: entities, key: key, now: Clock.now(), dependsOn: extra)
+    static func post(_ typed: String, _ profile: ProfileOptions, _ action: (EntityID) -> Moderation.Action) throws -> EntityID {
+        try profile.act { actions in
+            let id = try actions.resolvePost(typed)
+            try actions.moderate(action(id))
+            return id
+        }
     }
 
-    /// Resolves the thread, signs the action about it, and says what was done.
-    static func onThread(_ typed: String, _ profile: ProfileOptions, _ action: (EntityID) -> Moderation.Action,
-                         done: (EntityID) -> String) throws {
-        let id = try thread(typed, profile)
-        try sign(action(id), about: [id], profile: profile)
-        Output.line(done(id))
-    }
-
-    static func post(_ typed: String, _ profile: ProfileOptions) throws -> EntityID {
-        let (store, _) = try profile.open(readOnly: true)
-        guard let id = EntityID(hex: try store.resolve(typed, as: .post)) else { throw InputError("no post matches \"\(typed)\"") }
-        return id
-    }
-
-    static func thread(_ typed: String, _ profile: ProfileOptions) throws -> EntityID {
-        let (store, _) = try profile.open(readOnly: true)
-        guard let id = EntityID(hex: try store.resolve(typed, as: .thread)) else { throw InputError("no thread matches \"\(typed)\"") }
-        return id
+    static func thread(_ typed: String, _ profile: ProfileOptions, _ action: (Actions, EntityID) throws -> Moderation.Action) throws -> EntityID {
+        try profile.act { actions in
+            let id = try actions.resolveThread(typed)
+            try actions.moderate(try action(actions, id))
+            return id
+        }
     }
 }
 
@@ -47,7 +37,7 @@ struct ModLogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let entries = try store.auditLog()
             if output.json { return try Output.json(entries) }

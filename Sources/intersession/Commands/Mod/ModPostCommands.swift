@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IntersessionCore
 
 struct ModHideCommand: ParsableCommand {
@@ -8,11 +9,9 @@ struct ModHideCommand: ParsableCommand {
     @Option(help: "The reason shown instead of the post.") var reason: String
 
     func run() throws {
-        try runReportingErrors {
-            let reason = try TextCheck.title(reason)
-            let id = try Moderate.post(post, profile)
-            try Moderate.sign(.hide(post: id, reason: reason), about: [id], profile: profile)
-            Output.line("Hid \(id.short): \(reason)")
+        try profile.reportingErrors {
+            let id = try Moderate.post(post, profile) { .hide(post: $0, reason: reason) }
+            Output.line("Hid \(id.short): \(reason.trimmingCharacters(in: .whitespaces))")
         }
     }
 }
@@ -23,9 +22,8 @@ struct ModUnhideCommand: ParsableCommand {
     @Argument(help: "A post id prefix.") var post: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.post(post, profile)
-            try Moderate.sign(.unhide(post: id), about: [id], profile: profile)
+        try profile.reportingErrors {
+            let id = try Moderate.post(post, profile) { .unhide(post: $0) }
             Output.line("Unhid \(id.short).")
         }
     }
@@ -38,10 +36,9 @@ struct ModMarkCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "summary, decision or none.") var mark: String
 
     func run() throws {
-        try runReportingErrors {
-            guard mark == "none" || PostMark(rawValue: mark) != nil else { throw InputError("--as must be summary, decision or none") }
-            let id = try Moderate.post(post, profile)
-            try Moderate.sign(.mark(post: id, mark: PostMark(rawValue: mark)), about: [id], profile: profile)
+        try profile.reportingErrors {
+            guard mark == "none" || PostMark(rawValue: mark) != nil else { throw InputError("markKind") }
+            let id = try Moderate.post(post, profile) { .mark(post: $0, mark: PostMark(rawValue: mark)) }
             Output.line("Marked \(id.short) as \(mark).")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IntersessionCore
 
 struct ModLockCommand: ParsableCommand {
@@ -8,13 +9,8 @@ struct ModLockCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.thread(thread, profile)
-            let (store, _) = try profile.open(readOnly: true)
-            let frontier = try store.frontier()
-            try Moderate.sign(.lock(thread: id, frontier: frontier), about: [id], profile: profile, dependsOn: frontier)
-            Output.line("Locked \(id.short).")
-        }
+        // The act puts in the frontier of this replica.
+        try profile.reportingErrors { Output.line("Locked \(try Moderate.thread(thread, profile) { .lock(thread: $1, frontier: [:]) }.short).") }
     }
 }
 
@@ -24,7 +20,7 @@ struct ModUnlockCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors { try Moderate.onThread(thread, profile, { .unlock(thread: $0) }, done: { "Unlocked \($0.short)." }) }
+        try profile.reportingErrors { Output.line("Unlocked \(try Moderate.thread(thread, profile) { .unlock(thread: $1) }.short).") }
     }
 }
 
@@ -34,7 +30,7 @@ struct ModPinCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors { try Moderate.onThread(thread, profile, { .pin(thread: $0, pinned: true) }, done: { "Pinned \($0.short)." }) }
+        try profile.reportingErrors { Output.line("Pinned \(try Moderate.thread(thread, profile) { .pin(thread: $1, pinned: true) }.short).") }
     }
 }
 
@@ -44,7 +40,7 @@ struct ModUnpinCommand: ParsableCommand {
     @Argument(help: "A thread id prefix.") var thread: String
 
     func run() throws {
-        try runReportingErrors { try Moderate.onThread(thread, profile, { .pin(thread: $0, pinned: false) }, done: { "Unpinned \($0.short)." }) }
+        try profile.reportingErrors { Output.line("Unpinned \(try Moderate.thread(thread, profile) { .pin(thread: $1, pinned: false) }.short).") }
     }
 }
 
@@ -55,11 +51,8 @@ struct ModMoveCommand: ParsableCommand {
     @Argument(help: "A topic key or id prefix.") var topic: String
 
     func run() throws {
-        try runReportingErrors {
-            let id = try Moderate.thread(thread, profile)
-            let (store, _) = try profile.open(readOnly: true)
-            guard let topicID = EntityID(hex: try store.resolve(topic, as: .topic)) else { throw InputError("no topic \(topic)") }
-            try Moderate.sign(.move(thread: id, topic: topicID), about: [id, topicID], profile: profile)
+        try profile.reportingErrors {
+            let id = try Moderate.thread(thread, profile) { actions, id in .move(thread: id, topic: try actions.resolveTopic(topic)) }
             Output.line("Moved \(id.short) to \(topic).")
         }
     }
@@ -72,11 +65,9 @@ struct ModRenameCommand: ParsableCommand {
     @Option(help: "The new title.") var title: String
 
     func run() throws {
-        try runReportingErrors {
-            let title = try TextCheck.title(title)
-            let id = try Moderate.thread(thread, profile)
-            try Moderate.sign(.rename(thread: id, title: title), about: [id], profile: profile)
-            Output.line("Renamed \(id.short): \(title)")
+        try profile.reportingErrors {
+            let id = try Moderate.thread(thread, profile) { .rename(thread: $1, title: title) }
+            Output.line("Renamed \(id.short): \(title.trimmingCharacters(in: .whitespaces))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 
@@ -24,7 +25,7 @@ struct PollListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let polls = try store.polls()
             if output.json { return try Output.json(polls) }
@@ -43,7 +44,7 @@ struct PollShowCommand: ParsableCommand {
     @Argument(help: "A poll id prefix.") var poll: String
 
     func run() throws {
-        try runReportingErrors {
+        try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.poll(try store.resolve(poll, as: .poll))
             if output.json { return try Output.json(detail) }
@@ -62,7 +63,7 @@ struct PollShowCommand: ParsableCommand {
                 Output.line("\(detail.seat == nil ? "winner" : "elected"): \(result.winners.joined(separator: ", "))\(standing)")
             }
             if let due = detail.cochairGrantDue {
-                Output.line("the secretariat now grants the co-chair role for one year: intersession member grant \(Output.short(due)) --role cochair --until 365")
+                Output.line("the secretariat now grants the co-chair role for one year: intersession member grant \(Output.short(due)) --role cochair --until \(Terms.cochairTermDays)")
             }
         }
     }
@@ -79,15 +80,11 @@ struct PollVoteCommand: ParsableCommand {
     @Option(help: "Why (required to block).") var reason: String?
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            let chosen = try candidates.map { try ElectionInput.candidate($0, in: store.poll(id.hex)) }
-            let vote = PollVote(poll: id, position: position, options: options, candidates: chosen, reason: reason)
-            // A ballot depends on the nominations and acceptances it names, so it never arrives before them.
-            let progress = try store.feedProgress()
-            let dependsOn = Dictionary(uniqueKeysWithValues: chosen.compactMap { feed in progress[feed].map { (feed, $0.head) } })
-            _ = try store.author(ops: [.pollVote(vote)], references: [id], key: key, now: Clock.now(), dependsOn: dependsOn.filter { $0.value > 0 })
+        try profile.reportingErrors {
+            let id = try profile.act { actions in
+                let chosen = try candidates.map { try actions.candidate($0, in: poll) }
+                return try actions.vote(on: poll, Ballot(position: position, options: options, candidates: chosen, reason: reason))
+            }
             Output.line("Voted on \(id.short).")
         }
     }
@@ -100,10 +97,8 @@ struct PollObjectCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            _ = try store.author(ops: [.pollVote(PollVote(poll: id, reason: reason, objection: true))], references: [id], key: key, now: Clock.now())
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.object(to: poll, reason: reason) }
             Output.line("Broke the silence on \(id.short).")
         }
     }
@@ -116,12 +111,8 @@ struct PollCloseCommand: ParsableCommand {
     @Argument(help: "A poll id prefix.") var poll: String
 
     func run() throws {
-        try runReportingErrors {
-            let (store, key) = try profile.openForWriting()
-            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            let heads = try store.feedHeads()
-            _ = try store.author(ops: [.pollClose(PollClose(poll: id, frontier: heads))], references: [id], key: key,
-                                 now: Clock.now(), dependsOn: CloseFrontier.dependencies(heads))
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.close(poll: poll) }
             Output.line("Closed \(id.short).")
         }
     }
@@ -135,11 +126,8 @@ struct PollOutcomeCommand: ParsableCommand {
     @Option(help: "The statement.") var statement: String
 
     func run() throws {
-        try runReportingErrors {
-            let statement = try TextCheck.body(statement)
-            let (store, key) = try profile.openForWriting()
-            guard let id = EntityID(hex: try store.resolve(poll, as: .poll)) else { throw InputError("no poll matches \(poll)") }
-            _ = try store.author(ops: [.pollOutcome(PollOutcome(poll: id, statement: statement))], references: [id], key: key, now: Clock.now())
+        try profile.reportingErrors {
+            let id = try profile.act { try $0.stateOutcome(of: poll, statement: statement) }
             Output.line("Stated the outcome of \(id.short).")
         }
     }

@@ -3,7 +3,8 @@ import Testing
 import IntersessionCore
 import IntersessionResources
 import IntersessionStore
-@testable import IntersessionSync
+import IntersessionSync
+@testable import IntersessionActions
 
 @Suite struct DemoWorkspaceTests {
     let content = try! DemoContent(json: Array(EmbeddedResources.demoContent))

@@ -1,0 +1,55 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionSync
+
+/// The acts that make a profile: founding a group, and joining one with an invite.
+public enum Membership {
+    /// Makes a profile in `home` that founds a group from `template`, as its secretariat.
+    public static func found(home: ProfileHome, template: GroupTemplate, title: String?, founder: MemberProfile, now: Int64)
+        throws -> (store: AppDatabase, key: DeviceKey, genesis: SignedChange) {
+        let founder = MemberProfile(name: try Input.name(founder.name), organisation: try Input.organisation(founder.organisation),
+                                    language: founder.language)
+        return try home.found(template: template, title: try title.map(Input.title), founder: founder, now: now)
+    }
+
+    /// Makes a profile in `home` that joins the invite's group through a shared folder: reads
+    /// the group there, signs the join with the invite's key, and writes it back. On failure
+    /// the new profile is removed.
+    public static func join(_ invite: InviteFile, home: ProfileHome, profile: MemberProfile, folder override: String?, now: Int64)
+        throws -> (change: SignedChange, report: SyncReport) {
+        let profile = MemberProfile(name: try Input.name(profile.name), organisation: try Input.organisation(profile.organisation),
+                                    language: profile.language)
+        // A first hint from the file, before any folder is read; the signed expiry decides below.
+        guard invite.expires > now else { throw InviteError.expired(invite.expires) }
+        let root = try Invitation.sharedFolder(for: invite, override: override)
+        let key = DeviceKey()
+        let created = try home.create(key: key)
+        do {
+            try ProfileConfig(values: ["lang": profile.language.rawValue]).save(to: home.configURL)
+            let store = try home.createStore()
+            try store.apply([invite.genesis])
+            let folders = try RememberedFolders(store: store).add([root])
+            let engine = SyncEngine(store: store)
+            _ = try engine.sync(folders: folders)
+            // The log's signed facts decide; the file's copy of the expiry was only a first hint.
+            guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
+            if status.cancelled { throw InviteError.cancelled }
+            guard status.expires > now else { throw InviteError.expired(status.expires) }
+            if let holder = status.redeemedBy { throw InviteError.alreadyUsed(status.redeemedByName ?? String(holder.prefix(8))) }
+            if let other = status.redeemers.first { throw InviteError.alreadyUsed(other.name ?? String(other.feed.prefix(8))) }
+            let inviteKey = try DeviceKey(seed: invite.secret)
+            let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey))
+            let change: SignedChange
+            do {
+                change = try store.author(ops: [.memberJoin(join), .memberProfile(profile)], key: key, now: now)
+            } catch StoreError.refused {
+                throw InviteError.wrongKey
+            }
+            return (change, try engine.sync(folders: folders))
+        } catch {
+            home.discard(created)
+            throw error
+        }
+    }
+}

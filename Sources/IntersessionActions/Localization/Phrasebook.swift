@@ -1,0 +1,42 @@
+import Foundation
+import IntersessionCore
+import IntersessionResources
+
+/// The texts of one language, from `Resources/i18n/<language>.json` (a flat object of key to
+/// text, where `{0}`, `{1}`… stand for arguments): what the command line and the interface both
+/// render phrases and errors with.
+public struct Phrasebook: Sendable {
+    public let language: Language
+    public let texts: [String: String]
+
+    public init(language: Language) {
+        self.language = language
+        texts = (try? Self.load(language)) ?? [:]
+    }
+
+    public static func load(_ language: Language) throws -> [String: String] {
+        let json = try JSONParser.parse(Array(EmbeddedResources.catalog(language.rawValue)))
+        var texts: [String: String] = [:]
+        for (key, value) in json.objectValue ?? [:] { if let text = value.stringValue { texts[key] = text } }
+        return texts
+    }
+
+    /// The text of `key` with its arguments put in (the key itself when the catalog lacks it).
+    public func text(_ key: String, _ arguments: [String] = []) -> String {
+        var text = texts[key] ?? key
+        for (index, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: argument) }
+        return text
+    }
+
+    public func text(_ phrase: Phrase) -> String { text(phrase.key, phrase.arguments) }
+
+    /// What went wrong, in this language: a typed error's phrase, else the error's own text.
+    public func text(for error: Error) -> String { text(Self.phrase(for: error)) }
+
+    /// Any error as a phrase: typed errors carry theirs; others (a format or file error of a
+    /// lower layer that has none yet) are passed through as `error.other`.
+    public static func phrase(for error: Error) -> Phrase {
+        if let explained = error as? Explained { return explained.phrase }
+        return Phrase("error.other", ["\(error)"])
+    }
+}
