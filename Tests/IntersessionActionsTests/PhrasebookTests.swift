@@ -31,18 +31,18 @@ import IntersessionSync
         return all
     }()
 
-    static let storeErrors: [StoreError] = ["topic", "thread", "post", "member", "poll", "draft", "amendment", "entry"].map {
+    static let storeErrors: [StoreError] = ["topic", "thread", "post", "member", "poll", "draft", "amendment", "invite", "entry"].map {
         .notFound(kind: $0, prefix: "x")
     } + [.ambiguous(kind: "post", prefix: "a", count: 2), .noGroup, .alreadyInitialised, .locked(path: "p"),
          .corrupt(path: "p", detail: "d"), .exists(path: "p"), .notApplied(detail: "d"), .malformedLog,
-         .draftTooLarge(limitKiB: 512), .amendmentTextGone, .postRetracted] + RejectionReason.allCases.map { .refused($0) }
+         .draftTooLarge(limitKiB: 512), .amendmentTextGone, .postRetracted, .notARedeemer(feed: "f", invite: "i"), .inviteCancelled(invite: "i")] + RejectionReason.allCases.map { .refused($0) }
 
     static let otherErrors: [Explained] = [
         ProfileError.missing("p"), ProfileError.missingStore("p"), ProfileError.alreadyExists("p"), ProfileError.cannotWrite("p", "w"),
         ProfileError.badKey("p"), ProfileError.strayStore("p"),
         InviteError.notAnInvite, InviteError.damaged, InviteError.expired(1_795_000_000_000), InviteError.noFolder,
         InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
-        InviteError.wrongKey, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
+        InviteError.wrongKey, InviteError.cancelled, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
         FolderError.missing("p"),
     ]
 

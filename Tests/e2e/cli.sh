@@ -434,7 +434,7 @@ test_command_line() {
     expect_usage "a missing option value is refused" "$A" "$BIN" post flows --home "$A" --title
     expect_usage "--body and --file together are refused" "$A" "$BIN" post flows --title T --body x --file "$T/body.txt" --home "$A"
     expect_usage "an unknown --language is refused" "$A" "$BIN" post flows --title T --body x --language de --home "$A"
-    expect_usage "an unknown command is refused" "$A" "$BIN" frobnicate --home "$A"
+    expect_bad "an unknown command is refused" "'frobnicate' is not a command" "$A" "$BIN" frobnicate --home "$A"
 }
 
 # Ids print short (8 hex), as people type them back; --json prints the full id for scripts.

@@ -42,6 +42,61 @@ done
 expect_bad "the real invitee cannot post while the invite is contested" "role does not allow" "$REAL" \
     "$BIN" post flows --home "$REAL" --title "Again" --body "x"
 
+run "$BIN" invite list --home "$SEC"
+check "the secretariat's invite list says the invite is contested, by whom" "invite list" \
+    bash -c "grep -q 'CONTESTED by .*Kenji Watanabe' '$OUT' && grep -q 'CONTESTED by .*Kenji W\. ' '$OUT'"
+run "$BIN" members --home "$SEC"
+check "members tells the secretariat how to settle it" "members" grep -q "invite admit" "$OUT"
+INVITE=$("$BIN" invite list --json --home "$SEC" | jq -r '.[0].id')
+REAL_FEED=$("$BIN" whoami --json --home "$REAL" | jq -r '.feed')
+IMP_FEED=$("$BIN" whoami --json --home "$IMP" | jq -r '.feed')
+expect_bad "the impostor cannot settle it" "role does not allow" "$IMP" "$BIN" invite admit "${INVITE:0:8}" "${IMP_FEED:0:8}" --home "$IMP"
+expect_bad "admitting someone who did not redeem the invite is refused" "did not redeem" "$SEC" \
+    "$BIN" invite admit "${INVITE:0:8}" "Nobody" --home "$SEC"
+expect_ok "the secretariat admits the real invitee" "$BIN" invite admit "${INVITE:0:8}" "${REAL_FEED:0:8}" --home "$SEC"
+syncall "$SEC" "$REAL" "$IMP" "$SEC" "$REAL" "$IMP"
+for home in "$SEC" "$REAL" "$IMP"; do
+    who=$(basename "$home")
+    json_ok "$who: after the admission the real invitee is a member, the impostor nothing" \
+        '([.[] | select(.feed == $real) | .roles] == [["member"]]) and ([.[] | select(.feed == $imp)] | all(.roles == []))' \
+        --arg real "$REAL_FEED" --arg imp "$IMP_FEED" -- "$BIN" members --json --home "$home"
+    json_ok "$who: the real invitee's thread counts, the impostor's never" \
+        '[.[].title] | (index("Real thread") != null and index("Impostor thread") == null)' -- "$BIN" threads --json --home "$home"
+done
+expect_ok "the real invitee posts again" "$BIN" post flows --home "$REAL" --title "Seated" --body "Back"
+expect_bad "the impostor still cannot post" "role does not allow" "$IMP" "$BIN" post flows --home "$IMP" --title "No" --body "x"
+
+# A cancelled invite: joining it is refused from the log, and a join from an old copy never seats.
+expect_ok "the secretariat invites an expert" "$BIN" invite --home "$SEC" --name "Olga Petrova" --org "Academia" --role expert \
+    --out "$T/olga.invite"
+q "$BIN" sync --home "$SEC"
+rm -rf "$OLD"; cp -a "$F" "$OLD"
+OLGA=$("$BIN" invite list --json --home "$SEC" | jq -r '.[] | select(.name == "Olga Petrova") | .id')
+expect_ok "the secretariat cancels it" "$BIN" invite cancel "${OLGA:0:8}" --home "$SEC"
+expect_bad "cancelling it twice is refused" "already cancelled" "$SEC" "$BIN" invite cancel "${OLGA:0:8}" --home "$SEC"
+q "$BIN" sync --home "$SEC"
+run "$BIN" join "$T/olga.invite" --home "$T/olga" --name "Olga Petrova" --folder "$F"
+check "joining a cancelled invite is refused, and no profile is left" "join after cancel" \
+    bash -c "[ $RC -ne 0 ] && grep -qi 'cancelled' '$ERR' && [ ! -e '$T/olga/store.sqlite' ]"
+expect_ok "a join from a copy made before the cancellation still signs" \
+    "$BIN" join "$T/olga.invite" --home "$T/olga-old" --name "Olga Petrova" --folder "$OLD"
+q "$BIN" sync --home "$T/olga-old" --folder "$F"
+syncall "$SEC" "$REAL"
+json_ok "a redemption the cancellation had not seen seats nobody" \
+    '[.[] | select(.name == "Olga Petrova")] | all(.roles == [])' -- "$BIN" members --json --home "$SEC"
+run "$BIN" invite list --home "$SEC"
+check "the invite list says cancelled" "invite list" grep -q "Olga Petrova.*cancelled" "$OUT"
+
+# The expiry that counts is the signed one: a file whose copy was pushed later is refused all the same.
+expect_ok "the secretariat invites for one day" "$BIN" invite --home "$SEC" --name "Late Comer" --org "Somewhere" --role observer \
+    --expires 1 --out "$T/late.invite"
+q "$BIN" sync --home "$SEC"
+jq -c '.expires = 99999999999999' "$T/late.invite" >"$T/late-edited.invite"
+run env INTERSESSION_NOW=$(( $(date +%s) * 1000 + 3 * 86400000 )) "$BIN" join "$T/late-edited.invite" --home "$T/late" \
+    --name "Late Comer" --folder "$F"
+check "an invite past its signed expiry is refused whatever the file says" "join with an edited expiry" \
+    bash -c "[ $RC -ne 0 ] && grep -qi 'expired' '$ERR'"
+
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

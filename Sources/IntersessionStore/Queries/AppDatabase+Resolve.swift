@@ -4,7 +4,7 @@ import IntersessionCore
 
 /// What kind of entry an id prefix names.
 public enum EntryKind: String, Sendable {
-    case topic, thread, post, member, poll, draft, amendment
+    case topic, thread, post, member, poll, draft, amendment, invite
 
     var table: String {
         switch self {
@@ -15,6 +15,7 @@ public enum EntryKind: String, Sendable {
         case .poll: "poll"
         case .draft: "draft"
         case .amendment: "amendment"
+        case .invite: "invite"
         }
     }
 }

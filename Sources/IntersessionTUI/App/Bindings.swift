@@ -17,7 +17,7 @@ enum Bindings {
             return moving + [("tab", .helpPane), ("space", .helpPage), ("r R", .helpReply), ("e", .helpEdit),
                              ("x", .helpRetract), ("u", .helpToggleRead)] + (moderates ? [("m", .helpModerate)] : []) + reading
         case .members:
-            let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite)]
+            let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite), ("a", .helpAdmit)]
             return moving + (moderates ? secretariat : []) + reading
         case .audit, .polls: return moving + reading
         case .poll(let poll):

@@ -29,6 +29,8 @@ public enum Effect: Sendable, Equatable {
     /// Grants an elected candidate the co-chair role for one term.
     case grantCochairTerm(feed: String)
     case revokeRole(feed: String, role: Role?)
+    /// Seat one redeemer of a contested invite (secretariat).
+    case admit(feed: String, invite: String)
     case invite(name: String, organisation: String, role: Role, file: String)
     case loadPolls
     case loadPoll(id: String)

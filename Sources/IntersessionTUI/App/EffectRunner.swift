@@ -61,6 +61,8 @@ final class EffectRunner {
             if roles.contains("secretariat") {
                 let due = try store.electionsAwaitingGrant()
                 if !due.isEmpty { messages.append(.cochairGrantsDue(due)) }
+                let contested = try store.contestedInvites().map { $0.redeemers.map { $0.name ?? String($0.feed.prefix(8)) }.joined(separator: ", ") }
+                if !contested.isEmpty { messages.append(.invitesContested(contested)) }
             }
             // A deadline only prompts those who close; the close decides.
             if roles.contains("secretariat") || roles.contains("cochair") {
@@ -73,6 +75,9 @@ final class EffectRunner {
             return [.moderated]
         case .grantCochairTerm(let feed):
             try session.actions(clock: clock).grantCochairTerm(to: feed)
+            return [.moderated]
+        case .admit(let feed, let invite):
+            try session.actions(clock: clock).admit(feed, to: invite)
             return [.moderated]
         case .revokeRole(let feed, let role):
             try session.actions(clock: clock).revoke(role, from: feed)

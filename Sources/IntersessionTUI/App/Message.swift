@@ -38,6 +38,8 @@ public enum Message: Sendable {
     case termsEnded([EndedTerm])
     /// Names of those elected co-chair who have not yet been granted the role.
     case cochairGrantsDue([String])
+    /// Invites redeemed by more than one feed, each as its redeemers' names: the secretariat admits one.
+    case invitesContested([String])
     case inviteWritten(String)
     /// An act or a read failed: the phrase is shown in the interface's language.
     case failed(Phrase)

@@ -10,6 +10,9 @@ extension Update {
         case "v": model.memberAction = list.current.map { MemberAction(kind: .revoke, member: $0) }
         case "X": model.memberAction = list.current.map { MemberAction(kind: .remove, member: $0) }
         case "i": model.memberAction = MemberAction(kind: .invite, member: nil)
+        case "a":
+            guard let member = list.current, let invite = member.contestedInvite else { return [] }
+            return [.admit(feed: member.feed, invite: invite)]
         default: return nil
         }
         return []

@@ -103,6 +103,9 @@ public enum Update {
         case .cochairGrantsDue(let names):
             model.flash = model.catalog[.cochairGrantDue, names.joined(separator: ", ")]
             return []
+        case .invitesContested(let invites):
+            model.flash = model.catalog[.invitesContested, invites.joined(separator: "; ")]
+            return []
         case .inviteWritten(let file):
             model.flash = model.catalog[.inviteWritten, file]
             return reloadCurrent(model)

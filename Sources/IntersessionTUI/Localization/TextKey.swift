@@ -129,6 +129,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case termUntil = "members.term.until"
     case termEnded = "members.term.ended"
     case cochairGrantDue = "members.cochair.due"
+    case memberContested = "members.contested"
+    case invitesContested = "members.invites.contested"
     case helpGrant = "help.grant"
     case helpRevoke = "help.revoke"
     case helpRemove = "help.remove"
@@ -240,6 +242,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case helpNominate = "help.nominate"
     case helpAccept = "help.accept"
     case helpGrantCochair = "help.grant.cochair"
+    case helpAdmit = "help.admit"
     case helpVote = "help.vote"
     case helpClose = "help.close"
     // Relative times

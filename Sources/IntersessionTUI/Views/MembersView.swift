@@ -19,6 +19,7 @@ enum MembersView {
                 right += "  " + model.catalog[.termUntil, name, model.formats.date(until, now: model.now)]
             }
             if let seen = member.lastSeen { right += "  " + model.catalog[.memberLastSeen, model.formats.ago(seen, now: model.now, catalog: model.catalog)] }
+            if member.contestedInvite != nil { right += "  " + model.catalog[.memberContested] }
             if let frozen = member.frozenFrom { right += "  " + model.catalog[.memberFrozen, frozen] }
             let name = (member.name ?? String(member.feed.prefix(8))) + " — " + (member.organisation ?? "")
             let rightWidth = right.cellWidth + 1

@@ -23,6 +23,9 @@ struct MembersCommand: ParsableCommand {
                         ? "  \(role.uppercased()) TERM ENDED \(Output.time(until)): revoke with `intersession member revoke \(Output.short(member.feed)) --role \(role)`"
                         : "  \(role) until \(Output.time(until))"
                 }
+                if let invite = member.contestedInvite {
+                    seen += "  CONTESTED invite \(Output.short(invite)): nobody is seated until the secretariat runs `intersession invite admit \(Output.short(invite)) FEED`"
+                }
                 if let frozen = member.frozenFrom { seen += "  FROZEN from seq \(frozen): two different changes were signed for it (evidence kept)" }
                 Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
             }

@@ -1,16 +1,12 @@
+import IntersessionActions
 import IntersessionCore
 
 extension UnknownCommand {
-    /// One line for stderr, in the user's language.
+    /// One line for stderr, in the user's language (`error.cli.unknownCommand*` in the catalogs).
     func message(in language: Language) -> String {
         let command = (["intersession"] + path).joined(separator: " ")
-        switch language {
-        case .fr:
-            let hint = suggestion.map { " Vouliez-vous dire « \($0) » ?" } ?? ""
-            return "intersession : « \(word) » n’est pas une commande de « \(command) ».\(hint) (« \(command) --help » les énumère.)"
-        case .en:
-            let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "intersession: '\(word)' is not a command of '\(command)'.\(hint) ('\(command) --help' lists them.)"
-        }
+        let phrase = suggestion.map { InputError("unknownCommandNear", word, command, $0).phrase }
+            ?? InputError("unknownCommand", word, command).phrase
+        return "intersession: " + Phrasebook(language: language).text(phrase)
     }
 }

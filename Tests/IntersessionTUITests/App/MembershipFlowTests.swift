@@ -63,3 +63,40 @@ import IntersessionSync
         #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.termEnded, "\(expert.feed.hex.prefix(8)) (\(role))"])
     }
 }
+
+@Suite struct ContestedInviteFlowTests {
+    /// Two people redeem one invite (a leaked file): the secretariat is told, the members screen
+    /// marks both, and `a` on the real one's row seats them.
+    @Test func theSecretariatIsToldAndAdmitsOneRedeemer() throws {
+        let fixture = try DemoFixture(peer: "secretariat")
+        let store = fixture.session.store
+        let path = fixture.folder.appendingPathComponent("leaked.invite").path
+        let (file, _) = try fixture.session.actions(clock: { DemoFixture.now }).invite(
+            name: "Amina Diallo", organisation: "Douanes sénégalaises", role: .member, to: path)
+        let inviteKey = try DeviceKey(seed: file.secret)
+        let head = try #require(try store.feedProgress()[fixture.session.key.feed]?.head)
+        for (index, name) in ["Amina Diallo", "Someone Else"].enumerated() {
+            let joiner = DeviceKey()
+            let join = MemberJoin(invite: file.invite, proof: MemberJoin.proof(group: file.group, feed: joiner.feed, inviteKey: inviteKey))
+            let body = ChangeBody(group: file.group, author: joiner.feed, seq: 1, prev: nil,
+                                  hlc: HLC(millis: DemoFixture.now + Int64(index), counter: 0), deps: [fixture.session.key.feed: head],
+                                  ops: [.memberJoin(join), .memberProfile(MemberProfile(name: name, organisation: "Dakar", language: .fr))])
+            _ = try store.apply([SignedChange(signing: body, with: joiner)])
+        }
+        fixture.runtime.perform(.loadStatus)
+        #expect(fixture.runtime.model.flash?.contains("Amina Diallo") == true)
+        #expect(fixture.runtime.model.flash?.contains("Someone Else") == true)
+
+        fixture.press(.character("@"))
+        guard case .members(let list) = fixture.runtime.model.screen,
+            let amina = list.items.firstIndex(where: { $0.name == "Amina Diallo" })
+        else { Issue.record("the redeemers are not listed"); return }
+        #expect(list.items.filter { $0.contestedInvite != nil }.count == 2)
+        #expect(fixture.screen().contains { $0.contains("Amina Diallo") && $0.contains("contested invite") })
+        for _ in 0..<amina { fixture.press(.down) }
+        fixture.press(.character("a"))
+        let members = try store.members()
+        #expect(members.first { $0.name == "Amina Diallo" }?.roles == ["member"])
+        #expect(members.first { $0.name == "Someone Else" }?.roles ?? [] == [])
+    }
+}

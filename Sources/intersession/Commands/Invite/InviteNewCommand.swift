@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import IntersessionCore
 
-struct InviteCommand: ParsableCommand {
+struct InviteNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invite", abstract: "Invite someone to the group (secretariat): writes an invite file to hand over privately.")
+        commandName: "new", abstract: "Invite someone (secretariat): writes an invite file to hand over privately (the default).")
 
     @OptionGroup var profile: ProfileOptions
     @Option(help: "The invitee's name.") var name: String
@@ -26,5 +26,3 @@ struct InviteCommand: ParsableCommand {
         }
     }
 }
-
-extension Role: ExpressibleByArgument {}
