@@ -42,6 +42,10 @@ done
 expect_bad "the real invitee cannot post while the invite is contested" "role does not allow" "$REAL" \
     "$BIN" post flows --home "$REAL" --title "Again" --body "x"
 
+run "$BIN" sync --home "$SEC"
+check "the secretariat's sync says the invite is contested" "sync" grep -q "contested: invite .* for Kenji Watanabe is CONTESTED" "$OUT"
+run "$BIN" sync --home "$REAL"
+check "nobody else's sync prompts for it" "sync" bash -c "! grep -q 'contested:' '$OUT'"
 run "$BIN" invite list --home "$SEC"
 check "the secretariat's invite list says the invite is contested, by whom" "invite list" \
     bash -c "grep -q 'CONTESTED by .*Kenji Watanabe' '$OUT' && grep -q 'CONTESTED by .*Kenji W\. ' '$OUT'"

@@ -48,28 +48,7 @@ final class EffectRunner {
         case .loadThreads(let topic): return [.threadsLoaded(topic: topic, try store.threads(topic: topic))]
         case .loadThread(let id):
             return [.threadLoaded(try store.thread(id).redacted(forModerator: try store.canModerate(session.key.feed)))]
-        case .loadStatus:
-            let members = try store.members()
-            let roles = members.first { $0.feed == session.key.feed.hex }?.roles ?? []
-            var messages: [Message] = [try status(session), .rolesLoaded(Set(roles))]
-            // A term (an expert's, a co-chair's) ends by the calendar; only the secretariat's client
-            // asks for the revocation, and for the grant that follows an election.
-            let ended = members.flatMap { member in
-                member.terms.filter { $0.value < clock() }.keys.sorted().map { (member.name ?? String(member.feed.prefix(8)), $0) }
-            }
-            if roles.contains("secretariat"), !ended.isEmpty { messages.append(.termsEnded(ended.map { .init(name: $0.0, role: $0.1) })) }
-            if roles.contains("secretariat") {
-                let due = try store.electionsAwaitingGrant()
-                if !due.isEmpty { messages.append(.cochairGrantsDue(due)) }
-                let contested = try store.contestedInvites().map { $0.redeemers.map { $0.name ?? String($0.feed.prefix(8)) }.joined(separator: ", ") }
-                if !contested.isEmpty { messages.append(.invitesContested(contested)) }
-            }
-            // A deadline only prompts those who close; the close decides.
-            if roles.contains("secretariat") || roles.contains("cochair") {
-                let due = try store.polls().filter { !$0.closed && $0.deadline < clock() }.map(\.title)
-                if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
-            }
-            return messages
+        case .loadStatus: return try statusMessages(session)
         case .grantRole(let feed, let role, let days):
             try session.actions(clock: clock).grant(role, to: feed, days: days)
             return [.moderated]
@@ -126,6 +105,32 @@ final class EffectRunner {
             return [.editorReturned(edited)]
         default: return []
         }
+    }
+
+    /// The sync status and this profile's roles, and the prompts its roles call for.
+    private func statusMessages(_ session: Session) throws -> [Message] {
+        let store = session.store
+        let members = try store.members()
+        let roles = members.first { $0.feed == session.key.feed.hex }?.roles ?? []
+        var messages: [Message] = [try status(session), .rolesLoaded(Set(roles))]
+        // A term (an expert's, a co-chair's) ends by the calendar; only the secretariat's client
+        // asks for the revocation, and for the grant that follows an election.
+        let ended = members.flatMap { member in
+            member.terms.filter { $0.value < clock() }.keys.sorted().map { (member.name ?? String(member.feed.prefix(8)), $0) }
+        }
+        if roles.contains("secretariat"), !ended.isEmpty { messages.append(.termsEnded(ended.map { .init(name: $0.0, role: $0.1) })) }
+        if roles.contains("secretariat") {
+            let due = try store.electionsAwaitingGrant()
+            if !due.isEmpty { messages.append(.cochairGrantsDue(due)) }
+            let contested = try store.contestedInvites().map { $0.redeemers.map { $0.name ?? String($0.feed.prefix(8)) }.joined(separator: ", ") }
+            if !contested.isEmpty { messages.append(.invitesContested(contested)) }
+        }
+        // A deadline only prompts those who close; the close decides.
+        if roles.contains("secretariat") || roles.contains("cochair") {
+            let due = try store.polls().filter { !$0.closed && $0.deadline < clock() }.map(\.title)
+            if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
+        }
+        return messages
     }
 
     private func status(_ session: Session) throws -> Message {

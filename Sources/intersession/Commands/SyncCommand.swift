@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionCore
 import IntersessionStore
 import IntersessionSync
 
@@ -28,6 +29,7 @@ struct SyncCommand: ParsableCommand {
             let engine = SyncEngine(store: store)
             var report = try engine.sync(folders: remembered)
             SyncOutput.print(report)
+            try SyncOutput.printContestedInvites(store, me: try profile.profile.loadKey().feed)
             while watch {
                 Thread.sleep(forTimeInterval: interval)
                 report = try engine.sync(folders: remembered)
@@ -41,6 +43,14 @@ struct SyncCommand: ParsableCommand {
 }
 
 enum SyncOutput {
+    /// The secretariat's prompt: an invite redeemed by more than one feed seats nobody until it admits one.
+    static func printContestedInvites(_ store: AppDatabase, me: FeedID) throws {
+        guard try store.currentRoles(of: me).contains(.secretariat) else { return }
+        for invite in try store.contestedInvites() {
+            Output.line("  contested: invite \(Output.short(invite.id)) for \(invite.name) is \(InviteListCommand.state(of: invite))")
+        }
+    }
+
     static func print(_ report: SyncReport) {
         Output.line("sync: " + report.summary)
         for problem in report.problems { Output.line("  skipped \(problem.path): \(problem.reason)") }
