@@ -81,7 +81,7 @@ import IntersessionCore
             references: [], key: author.key, now: now)
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
+    @Test(arguments: PropertySeeds.all.map { $0 + 1 })
     func randomDeliveryOrdersConverge(seed: UInt64) throws {
         let all = try Self.history(seed: seed, steps: 250)
         #expect(all.count > 200)

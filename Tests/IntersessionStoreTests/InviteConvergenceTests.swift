@@ -55,7 +55,7 @@ import IntersessionCore
         return try Fixture.log(of: sec) + extra
     }
 
-    @Test(arguments: [3, 5, 8, 13] as [UInt64])
+    @Test(arguments: PropertySeeds.all)
     func invitesConverge(seed: UInt64) throws {
         let all = try Self.history(seed: seed)
         let genesis = try #require(all.first { $0.body.isGenesis })

@@ -48,7 +48,8 @@ extension ChangeApplier {
                     INSERT OR IGNORE INTO penholder_end (draft, feed, last_seq, last_hash, by_feed, by_seq) VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [draft.hex, holder.row, removal.lastSeq, removal.lastHash?.bytes.blob, author, change.seq])
-            // Acts of the removed penholder after `lastSeq` already counted: judge them again.
+            // Acts of the removed penholder after `lastSeq` already counted, or were refused for
+            // another reason (text they built on) while the pen was theirs: judge them again.
             if try actsOnDraft(draft, by: holder.row, after: removal.lastSeq) { needsRebuild = true }
         }
         penCache[draft] = nil
@@ -59,8 +60,9 @@ extension ChangeApplier {
         try Bool.fetchOne(db, sql: """
             SELECT 1 FROM draft_op WHERE draft = ?1 AND feed = ?2 AND seq > ?3
             UNION ALL SELECT 1 FROM audit a JOIN amendment m ON m.id = a.target WHERE m.draft = ?1 AND a.feed = ?2 AND a.seq > ?3
+            UNION ALL SELECT 1 FROM rejected_op WHERE feed = ?2 AND seq > ?3 AND reason != ?4
             LIMIT 1
-            """, arguments: [draft.hex, feed, seq]) ?? false
+            """, arguments: [draft.hex, feed, seq, RejectionReason.notPenholder.rawValue]) ?? false
     }
 
     private func refreshPenholderIntervals(of draft: EntityID, feed: FeedID) throws {

@@ -70,7 +70,9 @@ import IntersessionCore
         try Self.run(seed: seed, penholderChanges: 0)
     }
 
-    @Test(arguments: PropertySeeds.all)
+    /// Seed 19 once found a removal arriving after an edit refused for its text (built on an
+    /// edit that never counted): the refusal's reason must be judged again, as a counted edit is.
+    @Test(arguments: Array(Set(PropertySeeds.all + [19])).sorted())
     func penholderRemovalRacingEditsConverges(seed: UInt64) throws {
         try Self.run(seed: seed, penholderChanges: 15)
     }

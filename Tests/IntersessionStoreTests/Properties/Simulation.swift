@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import IntersessionCore
+import GRDB
 @testable import IntersessionStore
 
 /// A world of replicas for property tests: each actor signs on its own store, every signed
@@ -117,6 +118,18 @@ final class Simulation {
     /// batches, with duplicates; all must agree with each other and with a rebuild. Returns the
     /// stores, for scenario-specific checks.
     @discardableResult
+    /// The rows that differ between two replicas, table by table: what a failing seed prints.
+    func printDifferences(from reference: AppDatabase, to store: AppDatabase, index: Int) throws {
+        for query in AppDatabase.digestQueries {
+            let expected = try reference.read { db in try Row.fetchAll(db, sql: query).map { "\($0)" } }
+            let found = try store.read { db in try Row.fetchAll(db, sql: query).map { "\($0)" } }
+            guard expected != found else { continue }
+            print("replica \(index) differs in: \(query.prefix(80))")
+            print("  only in replica 0: \(Set(expected).subtracting(found))")
+            print("  only in replica \(index): \(Set(found).subtracting(expected))")
+        }
+    }
+
     func expectConvergence(freshReplicas: Int = 2, sourceLocation: SourceLocation = #_sourceLocation) throws -> [AppDatabase] {
         heal()
         let all = changes
@@ -137,6 +150,9 @@ final class Simulation {
             }
         }
         let expected = try stores[0].stateDigest()
+        for (index, store) in stores.enumerated() where try store.stateDigest() != expected {
+            try printDifferences(from: stores[0], to: store, index: index)
+        }
         for (index, store) in stores.enumerated() {
             #expect(try store.stateDigest() == expected, "replica \(index) differs after full delivery", sourceLocation: sourceLocation)
         }
