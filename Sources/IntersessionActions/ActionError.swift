@@ -31,6 +31,9 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
     case cannotRead(path: String)
     case cannotWrite(path: String)
     case unknownTemplate(String, choices: String)
+    case nothingToReadmit(member: String)
+    case notYourReadmission(invite: String)
+    case ownFeedFrozen(from: Int64)
 
     public var phrase: Phrase {
         switch self {
@@ -60,6 +63,9 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
         case .cannotRead(let path): Phrase(Self.key("cannotRead"), [path])
         case .cannotWrite(let path): Phrase(Self.key("cannotWrite"), [path])
         case .unknownTemplate(let name, let choices): Phrase(Self.key("unknownTemplate"), [name, choices])
+        case .nothingToReadmit(let member): Phrase(Self.key("nothingToReadmit"), [member])
+        case .notYourReadmission(let invite): Phrase(Self.key("notYourReadmission"), [invite])
+        case .ownFeedFrozen(let seq): Phrase(Self.key("ownFeedFrozen"), [String(seq)])
         }
     }
 

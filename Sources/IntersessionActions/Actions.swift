@@ -45,7 +45,9 @@ public final class Actions {
     /// one for a deadline or an expiry; else read here). Every act ends here.
     @discardableResult
     func sign(_ ops: [Op], at now: Int64? = nil) throws -> SignedChange {
-        try store.author(ops: ops, key: key, now: now ?? clock())
+        // Nothing signed with a forked key counts anywhere: say so instead of signing in vain.
+        if let frozen = try store.frozenFeeds()[key.feed] { throw ActionError.ownFeedFrozen(from: frozen) }
+        return try store.author(ops: ops, key: key, now: now ?? clock())
     }
 
     /// Writes this profile's new changes to its folders (after an invite, so the invitee finds it).

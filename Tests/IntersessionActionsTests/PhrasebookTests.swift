@@ -19,13 +19,15 @@ import IntersessionSync
             .noPenholders, .notACandidate("a", standing: "b"), .ambiguousCandidate("a"), .candidatesOutsideElection,
             .seatOutsideElection, .optionsInElection, .titleRequired, .badDays(option: "--days", minimum: 1, maximum: 2),
             .fileExists(path: "f"), .cannotRead(path: "f"), .cannotWrite(path: "f"), .unknownTemplate("t", choices: "c"),
+            .nothingToReadmit(member: "m"), .notYourReadmission(invite: "i"), .ownFeedFrozen(from: 3),
         ]
         for error in all {
             switch error {
             case .pollClosed, .notNominated, .notModerator, .cannotRemoveSelf, .quoteNotInPost, .textUnchanged, .emptyText, .textTooLong,
                  .badTitle, .badName, .badOrganisation, .notUTF8, .noParagraph, .spanNotInParagraph, .noPenholders,
                  .notACandidate, .ambiguousCandidate, .candidatesOutsideElection, .seatOutsideElection, .optionsInElection,
-                 .titleRequired, .badDays, .fileExists, .cannotRead, .cannotWrite, .unknownTemplate: break
+                 .titleRequired, .badDays, .fileExists, .cannotRead, .cannotWrite, .unknownTemplate,
+                 .nothingToReadmit, .notYourReadmission, .ownFeedFrozen: break
             }
         }
         return all

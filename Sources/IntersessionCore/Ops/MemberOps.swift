@@ -60,6 +60,10 @@ public struct MemberRole: Sendable, Hashable {
 /// `member.invite`: the secretariat names a one-time invite key, with the role, name and
 /// delegation it stands for. No rule reads the expiry; `join` refuses an invite whose signed
 /// expiry, here in the log, has passed (the invite file's copy is only a hint).
+///
+/// A re-admission (a member whose key was forked or lost, DESIGN §4) names the feed it
+/// `replaces` and may seat `also` further roles, so that the new key holds every role the old
+/// one did; both are signed here, never taken from the invite file.
 public struct MemberInvite: Sendable, Hashable {
     static let type = "member.invite"
     public var key: FeedID
@@ -67,14 +71,22 @@ public struct MemberInvite: Sendable, Hashable {
     public var name: String
     public var organisation: String
     public var expires: Int64
+    public var also: [Role]
+    public var replaces: FeedID?
 
-    public init(key: FeedID, role: Role, name: String, organisation: String, expires: Int64) {
+    public init(key: FeedID, role: Role, name: String, organisation: String, expires: Int64,
+                also: [Role] = [], replaces: FeedID? = nil) {
         self.key = key
         self.role = role
         self.name = name
         self.organisation = organisation
         self.expires = expires
+        self.also = also
+        self.replaces = replaces
     }
+
+    /// Every role the invite seats, its main one first.
+    public var roles: [Role] { [role] + also.filter { $0 != role } }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
         key = try fields.feed("key")
@@ -83,11 +95,33 @@ public struct MemberInvite: Sendable, Hashable {
         name = try fields.string("name")
         organisation = try fields.string("org")
         expires = try fields.int("expires")
+        also = try Self.roles(fields.fields["also"])
+        replaces = try fields.optionalString("replaces").map { text throws(ChangeFormatError) in
+            guard let feed = FeedID(hex: text) else { throw .badField("replaces", "must be a feed id") }
+            return feed
+        }
+    }
+
+    private static func roles(_ value: JSONValue?) throws(ChangeFormatError) -> [Role] {
+        guard let value, !value.isNull else { return [] }
+        guard let items = value.arrayValue, items.count <= Role.allCases.count else { throw .badField("also", "must be a list of roles") }
+        var roles: [Role] = []
+        for item in items {
+            guard let role = item.stringValue.flatMap(Role.init(rawValue:)) else { throw .badField("also", "must be a list of roles") }
+            roles.append(role)
+        }
+        return roles
     }
 
     var json: JSONValue {
-        ["t": .string(Self.type), "key": .string(key.hex), "role": .string(role.rawValue), "name": .string(name),
-         "org": .string(organisation), "expires": .int(expires)]
+        var fields: [String: JSONValue] = [
+            "t": .string(Self.type), "key": .string(key.hex), "role": .string(role.rawValue), "name": .string(name),
+            "org": .string(organisation), "expires": .int(expires),
+        ]
+        // Absent when empty, so that an ordinary invite's bytes are what they always were.
+        if !also.isEmpty { fields["also"] = .array(also.map { .string($0.rawValue) }) }
+        if let replaces { fields["replaces"] = .string(replaces.hex) }
+        return .object(fields)
     }
 }
 

@@ -8,7 +8,7 @@ public enum Mutation: Sendable, Hashable {
     case createInvite(id: EntityID, invite: MemberInvite, stamp: ChangeStamp)
     /// The change's author redeemed an invite. The store keeps every redemption and seats by
     /// `InviteSeating` (one redeemer, or the one the secretariat admits).
-    case redeemInvite(invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp)
+    case redeemInvite(invite: EntityID, roles: [Role], fromSeq: Int64, stamp: ChangeStamp)
     /// The secretariat admits `feed` to a contested invite; the latest admission by stamp counts.
     case admitInvite(invite: EntityID, feed: FeedID, stamp: ChangeStamp)
     /// The secretariat cancels an invite; only redemptions inside `seen` still count.

@@ -23,8 +23,9 @@ public enum Rules {
             // A join needs no role: it is how a role is obtained.
             guard let invite = try reader.invite(join.invite) else { return reject(.unknownInvite) }
             guard isProven(join, by: body.author, in: group, key: invite.key) else { return reject(.badInviteProof) }
-            return [.redeemInvite(invite: join.invite, role: invite.role, fromSeq: body.seq, stamp: stamp),
-                    .audit(index: index, action: op.type, target: join.invite.hex, detail: invite.role.rawValue)]
+            return [.redeemInvite(invite: join.invite, roles: invite.roles, fromSeq: body.seq, stamp: stamp),
+                    .audit(index: index, action: op.type, target: join.invite.hex,
+                           detail: invite.roles.map(\.rawValue).joined(separator: ", "))]
         }
 
         if case .memberProfile(let profile) = op, try redeemsAnInvite(change, in: group, reader: reader) {

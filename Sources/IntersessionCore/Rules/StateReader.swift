@@ -33,11 +33,12 @@ public struct NominationFacts: Sendable, Hashable {
 /// What a join is checked against: the invite key, and the role it grants.
 public struct InviteFacts: Sendable, Hashable {
     public var key: FeedID
-    public var role: Role
+    /// Every role the invite seats, its main one first (see `MemberInvite.roles`).
+    public var roles: [Role]
 
-    public init(key: FeedID, role: Role) {
+    public init(key: FeedID, roles: [Role]) {
         self.key = key
-        self.role = role
+        self.roles = roles
     }
 }
 

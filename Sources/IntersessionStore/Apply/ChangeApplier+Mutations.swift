@@ -28,14 +28,15 @@ extension ChangeApplier {
         case .createInvite(let id, let invite, let stamp):
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO invite (id, key, role, name, org, expires, author, seq, created_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO invite (id, key, role, name, org, expires, author, seq, created_ms, also, replaces)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [id.hex, invite.key.bytes.blob, invite.role.rawValue, invite.name, invite.organisation,
-                            invite.expires, author, stamp.seq, stamp.hlc.millis])
+                            invite.expires, author, stamp.seq, stamp.hlc.millis,
+                            invite.also.isEmpty ? nil : invite.also.map(\.rawValue).joined(separator: ","), invite.replaces?.hex])
 
-        case .redeemInvite(let invite, let role, let fromSeq, let stamp):
-            try redeem(invite, role: role, fromSeq: fromSeq, stamp: stamp, author: author)
+        case .redeemInvite(let invite, let roles, let fromSeq, let stamp):
+            try redeem(invite, roles: roles, fromSeq: fromSeq, stamp: stamp, author: author)
 
         case .admitInvite(let invite, let feed, let stamp):
             try setRegister(invite, .admission, feed.hex, stamp)
@@ -150,19 +151,21 @@ extension ChangeApplier {
         }
     }
 
-    private func redeem(_ invite: EntityID, role: Role, fromSeq: Int64, stamp: ChangeStamp, author: Int64) throws {
+    private func redeem(_ invite: EntityID, roles: [Role], fromSeq: Int64, stamp: ChangeStamp, author: Int64) throws {
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO invite_redemption (invite, feed, feed_hex, seq, stamp_ms, stamp_c)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [invite.hex, author, stamp.author.hex, stamp.seq, stamp.hlc.millis, stamp.hlc.counter])
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms, via_invite)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [author, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, invite.hex])
+        for role in roles {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO role_grant (feed, role, from_seq, granted_by, granted_seq, granted_ms, via_invite)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [author, role.rawValue, fromSeq, author, stamp.seq, stamp.hlc.millis, invite.hex])
+        }
         try reseat(invite)
         // A feed's second join adds a grant even when the seat stays where it was.
         try refreshRoleIntervals(of: stamp.author)

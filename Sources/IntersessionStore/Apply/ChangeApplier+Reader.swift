@@ -52,10 +52,11 @@ extension ChangeApplier: StateReader {
     }
 
     func invite(_ id: EntityID) throws -> InviteFacts? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT key, role FROM invite WHERE id = ?", arguments: [id.hex]),
+        guard let row = try Row.fetchOne(db, sql: "SELECT key, role, also FROM invite WHERE id = ?", arguments: [id.hex]),
             let key = FeedID(bytes: Array(row[0] as Data)), let role = Role(rawValue: row[1])
         else { return nil }
-        return InviteFacts(key: key, role: role)
+        let also = ((row[2] as String?) ?? "").split(separator: ",").compactMap { Role(rawValue: String($0)) }
+        return InviteFacts(key: key, roles: [role] + also.filter { $0 != role })
     }
 
     func topicExists(_ id: EntityID) throws -> Bool {

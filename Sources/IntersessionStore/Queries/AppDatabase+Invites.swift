@@ -20,6 +20,9 @@ public struct InviteStatus: Sendable, Equatable, Codable {
     public var contested: Bool = false
     /// Every redemption that counts, by feed.
     public var redeemers: [InviteRedeemer] = []
+    /// A re-admission's further roles, and the feed it replaces (hex), as signed.
+    public var also: [String] = []
+    public var replaces: String?
 
     /// Whether `join` may still redeem it at `now`: not cancelled, not expired, not seating anyone.
     public func isOpen(now: Int64) -> Bool { !cancelled && expires > now && redeemedBy == nil && !contested }
@@ -56,7 +59,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT i.id, i.name, i.org, i.role, i.expires, f.hex, m.name, coalesce(s.cancelled, 0),
-                       coalesce(s.seated IS NULL AND s.redeemers > 1, 0)
+                       coalesce(s.seated IS NULL AND s.redeemers > 1, 0), i.also, i.replaces
                 FROM invite i LEFT JOIN invite_seat s ON s.invite = i.id
                 LEFT JOIN feed f ON f.id = s.seated
                 LEFT JOIN member m ON m.feed = f.id
@@ -64,7 +67,8 @@ extension AppDatabase {
                 """, arguments: arguments).map { row in
                 InviteStatus(id: row[0], name: row[1], organisation: row[2], role: row[3], expires: row[4],
                              redeemedBy: row[5], redeemedByName: row[6], cancelled: row[7], contested: row[8],
-                             redeemers: try Self.redeemers(of: row[0], db))
+                             redeemers: try Self.redeemers(of: row[0], db),
+                             also: ((row[9] as String?) ?? "").split(separator: ",").map(String.init), replaces: row[10])
             }
         }
     }

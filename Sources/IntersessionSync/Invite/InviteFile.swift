@@ -15,9 +15,12 @@ public struct InviteFile: Sendable, Equatable {
     public var role: Role
     public var expires: Int64
     public var folders: [String]
+    /// A re-admission's hint of the feed it replaces: `join` takes it up in that feed's home.
+    /// Only a hint: the signed `replaces` of the invite in the log decides.
+    public var replaces: FeedID?
 
     public init(group: GroupID, genesis: SignedChange, invite: EntityID, secret: [UInt8], name: String,
-                organisation: String, role: Role, expires: Int64, folders: [String]) {
+                organisation: String, role: Role, expires: Int64, folders: [String], replaces: FeedID? = nil) {
         self.group = group
         self.genesis = genesis
         self.invite = invite
@@ -27,10 +30,11 @@ public struct InviteFile: Sendable, Equatable {
         self.role = role
         self.expires = expires
         self.folders = folders
+        self.replaces = replaces
     }
 
     public var bytes: [UInt8] {
-        let json: JSONValue = [
+        var fields: [String: JSONValue] = [
             Self.format: 1, "group": .string(group.hex),
             "genesis": ["sig": .string(Data(genesis.signature).base64EncodedString()),
                         "body": .string(String(decoding: genesis.bytes, as: UTF8.self))],
@@ -38,7 +42,8 @@ public struct InviteFile: Sendable, Equatable {
             "org": .string(organisation), "role": .string(role.rawValue), "expires": .int(expires),
             "folders": .array(folders.map { .string($0) }),
         ]
-        return CanonicalJSON.encode(json) + [0x0A]
+        if let replaces { fields["replaces"] = .string(replaces.hex) }
+        return CanonicalJSON.encode(.object(fields)) + [0x0A]
     }
 
     public init(bytes: [UInt8]) throws(InviteError) {
@@ -58,7 +63,8 @@ public struct InviteFile: Sendable, Equatable {
         else { throw .damaged }
         self.init(group: group, genesis: genesis, invite: invite, secret: secret, name: name, organisation: organisation,
                   role: role, expires: expires,
-                  folders: (json["folders"]?.arrayValue ?? []).compactMap(\.stringValue))
+                  folders: (json["folders"]?.arrayValue ?? []).compactMap(\.stringValue),
+                  replaces: json["replaces"]?.stringValue.flatMap(FeedID.init(hex:)))
     }
 }
 

@@ -40,6 +40,10 @@ public enum Message: Sendable {
     case cochairGrantsDue([String])
     /// Invites redeemed by more than one feed, each as its redeemers' names: the secretariat admits one.
     case invitesContested([String])
+    /// This profile's own feed forked: nothing it signs counts until it is re-admitted.
+    case ownFeedFrozen(from: Int64)
+    /// Members whose feeds forked and who wait for a re-admission (secretariat).
+    case feedsForked([String])
     case inviteWritten(String)
     /// An act or a read failed: the phrase is shown in the interface's language.
     case failed(Phrase)

@@ -106,6 +106,12 @@ public enum Update {
         case .invitesContested(let invites):
             model.flash = model.catalog[.invitesContested, invites.joined(separator: "; ")]
             return []
+        case .feedsForked(let names):
+            model.flash = model.catalog[.feedsForked, names.joined(separator: ", ")]
+            return []
+        case .ownFeedFrozen(let seq):
+            model.flash = model.catalog[.ownFeedFrozen, seq]
+            return []
         case .inviteWritten(let file):
             model.flash = model.catalog[.inviteWritten, file]
             return reloadCurrent(model)

@@ -131,6 +131,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cochairGrantDue = "members.cochair.due"
     case memberContested = "members.contested"
     case invitesContested = "members.invites.contested"
+    case ownFeedFrozen = "tui.fork.own"
+    case feedsForked = "tui.fork.secretariat"
     case helpGrant = "help.grant"
     case helpRevoke = "help.revoke"
     case helpRemove = "help.remove"

@@ -16,6 +16,8 @@ struct MembersCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let members = try store.members()
             if output.json { return try Output.json(members) }
+            let replacements = Dictionary(try store.invites().compactMap { invite in invite.replaces.map { ($0, invite) } },
+                                          uniquingKeysWith: { $1 })
             for member in members {
                 var seen = member.lastSeen.map(Output.time) ?? "-"
                 for (role, until) in member.terms.sorted(by: { $0.key < $1.key }) {
@@ -27,6 +29,10 @@ struct MembersCommand: ParsableCommand {
                     seen += "  CONTESTED invite \(Output.short(invite)): nobody is seated until the secretariat runs `intersession invite admit \(Output.short(invite)) FEED`"
                 }
                 if let frozen = member.frozenFrom { seen += "  FROZEN from seq \(frozen): two different changes were signed for it (evidence kept)" }
+                if let readmission = replacements[member.feed] {
+                    seen += readmission.redeemedBy.map { "  re-admitted as \(Output.short($0))" }
+                        ?? "  re-admission \(Output.short(readmission.id)) not yet taken up"
+                }
                 Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
             }
         }

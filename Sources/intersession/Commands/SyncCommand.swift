@@ -29,7 +29,10 @@ struct SyncCommand: ParsableCommand {
             let engine = SyncEngine(store: store)
             var report = try engine.sync(folders: remembered)
             SyncOutput.print(report)
-            try SyncOutput.printContestedInvites(store, me: try profile.profile.loadKey().feed)
+            let me = try profile.profile.loadKey().feed
+            try SyncOutput.printContestedInvites(store, me: me)
+            try ForkNotice.printForSecretariat(store, me: me)
+            try ForkNotice.printOwn(store, me: me)
             while watch {
                 Thread.sleep(forTimeInterval: interval)
                 report = try engine.sync(folders: remembered)
