@@ -247,6 +247,7 @@ st_stop_all() {
 st_on_exit() {
     local status=$?
     set +e
+    trap '' INT TERM
     st_stop_all
     (exit "$status")
     e2e_end
