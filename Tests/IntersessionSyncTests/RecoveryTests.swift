@@ -13,6 +13,7 @@ import IntersessionCore
         let delegate: ProfileHome
         let folder: String
         let feed: FeedID
+        let founder: FeedID
         /// The delegate's own changes, all in the folder.
         let head: Int64
     }
@@ -30,7 +31,7 @@ import IntersessionCore
         _ = try replicas[0].sync()
         let head = try replicas[1].store.feedProgress()[replicas[1].key.feed]!.logged
         return Setting(secretariat: replicas[0].home, delegate: replicas[1].home, folder: replicas[0].folders[0],
-                       feed: replicas[1].key.feed, head: head)
+                       feed: replicas[1].key.feed, founder: replicas[0].key.feed, head: head)
     }
 
     func truncate(_ home: ProfileHome, to size: Int) throws {
@@ -96,25 +97,59 @@ import IntersessionCore
         #expect(try rebuilt.stateDigest() == digest)
     }
 
-    @Test func fewerOwnChangesInTheFolderAreCounted() throws {
-        let temp = TemporaryFolder()
-        let setting = try setting(temp)
+    /// The delegate's newest segment moved out of the folder (a deleted file): its seqs.
+    func removeNewestSegment(_ setting: Setting, _ temp: TemporaryFolder) throws -> SegmentName {
         let group = GroupFolder(root: setting.folder, group: try setting.secretariat.openStore().groupID()!)
         let feedPath = group.feedPath(setting.feed)
         let newest = Files.list(feedPath).filter { $0.hasSuffix(".seg") }.sorted().last!
-        let lost = SegmentName(fileName: newest)!
         try FileManager.default.moveItem(atPath: feedPath + "/" + newest, toPath: temp.path + "/" + newest)
-        try StoreTamper.zeroSignature(of: setting.feed, seq: 1, in: setting.delegate.storeURL.path)
+        return SegmentName(fileName: newest)!
+    }
+
+    @Test func ownChangesNoFolderHoldsComeBackFromTheDamagedStore() throws {
+        let temp = TemporaryFolder()
+        let setting = try setting(temp)
+        let lost = try removeNewestSegment(setting, temp)
+        // Another feed's change is damaged: the delegate's own are intact in the damaged store.
+        try StoreTamper.zeroSignature(of: setting.founder, seq: 1, in: setting.delegate.storeURL.path)
         let (_, outcome) = try Recovery.repair(home: setting.delegate, folders: [setting.folder], now: Date())
         guard case .rebuiltFromFolders(let rebuild) = outcome else { Issue.record("expected a rebuild, got \(outcome)"); return }
         #expect(rebuild.claimedOwnChanges == setting.head)
-        #expect(rebuild.ownChanges == lost.firstSeq - 1)
-        #expect(rebuild.lostOwnChanges == lost.lastSeq - lost.firstSeq + 1)
+        #expect(rebuild.salvagedOwnChanges == Int(lost.lastSeq - lost.firstSeq + 1))
+        #expect(rebuild.ownChanges == setting.head)
+        #expect(rebuild.lostOwnChanges == 0)
+        #expect(try setting.delegate.openStore().logProblems().isEmpty, "the damaged change of the other feed came from the folder, not from the damaged store")
+        let group = GroupFolder(root: setting.folder, group: try setting.secretariat.openStore().groupID()!)
+        let names = Files.list(group.feedPath(setting.feed)).compactMap(SegmentName.init(fileName:))
+        #expect(names.contains { $0.firstSeq <= lost.firstSeq && $0.lastSeq >= lost.lastSeq }, "written back to the folder")
+    }
+
+    @Test func ownChangesLostEverywhereAreCounted() throws {
+        let temp = TemporaryFolder()
+        let setting = try setting(temp)
+        let lost = try removeNewestSegment(setting, temp)
+        try StoreTamper.forgeBody(of: setting.feed, seq: lost.lastSeq, in: setting.delegate.storeURL.path)
+        let (diagnosis, outcome) = try Recovery.repair(home: setting.delegate, folders: [setting.folder], now: Date())
+        #expect(diagnosis.log.map(\.feed) == [setting.feed])
+        guard case .rebuiltFromFolders(let rebuild) = outcome else { Issue.record("expected a rebuild, got \(outcome)"); return }
+        #expect(rebuild.claimedOwnChanges == setting.head)
+        #expect(rebuild.salvagedOwnChanges == Int(lost.lastSeq - lost.firstSeq), "up to the forged one")
+        #expect(rebuild.lostOwnChanges == 1)
     }
 }
 
 /// Damages a store on disk the way a bad disk or a hand would.
 enum StoreTamper {
+    static func forgeBody(of feed: FeedID, seq: Int64, in path: String) throws {
+        let store = try AppDatabase.open(path: path)
+        try store.write { db in
+            try db.execute(sql: """
+                UPDATE change SET body = CAST(replace(CAST(body AS TEXT), '"seq":\(seq)', '"seq":\(seq) ') AS BLOB)
+                WHERE seq = ? AND feed = (SELECT id FROM feed WHERE hex = ?)
+                """, arguments: [seq, feed.hex])
+        }
+    }
+
     static func zeroSignature(of feed: FeedID, seq: Int64, in path: String) throws {
         let store = try AppDatabase.open(path: path)
         try store.write { db in

@@ -22,6 +22,9 @@ public struct FolderRebuild: Sendable {
     public var ownChanges: Int64
     /// How many the damaged store held, when that can still be read from it.
     public var claimedOwnChanges: Int64?
+    /// Of `ownChanges`, how many no folder held: read from the damaged store, verified, and
+    /// written to the folders.
+    public var salvagedOwnChanges = 0
     public var report: SyncReport
 
     /// The folders gave back fewer of the profile's own changes than it had signed: the missing
@@ -63,10 +66,13 @@ public enum Recovery {
             try store.apply([genesis])
             let remembered = try RememberedFolders(store: store).add(candidates)
             let engine = SyncEngine(store: store)
-            let report = try engine.sync(folders: remembered)
+            var report = try engine.sync(folders: remembered)
             _ = try engine.adoptOwnFeed(key.feed, folders: remembered)
+            let salvaged = try salvageOwnChanges(from: aside, into: store, key: key, group: genesis.hash)
+            if salvaged > 0 { report = try engine.sync(folders: remembered).following(report) }
             let own = try store.feedProgress()[key.feed]?.logged ?? 0
-            return FolderRebuild(movedAside: aside, folders: remembered, ownChanges: own, claimedOwnChanges: claimed, report: report)
+            return FolderRebuild(movedAside: aside, folders: remembered, ownChanges: own, claimedOwnChanges: claimed,
+                                 salvagedOwnChanges: salvaged, report: report)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             if hadStore {
@@ -74,5 +80,21 @@ public enum Recovery {
             }
             throw error
         }
+    }
+
+    /// The profile's own changes that the damaged store still holds past what the folders gave
+    /// back, taken in when they continue the feed and every signature holds (as a segment is
+    /// checked on import); returns how many.
+    static func salvageOwnChanges(from aside: String, into store: AppDatabase, key: DeviceKey, group: GroupID) throws -> Int {
+        let logged = try store.feedProgress()[key.feed]?.logged ?? 0
+        let run = StoreSalvage.loggedChanges(of: key.feed, after: logged, path: aside)
+        guard !run.isEmpty else { return 0 }
+        let after = logged > 0 ? try store.changes(of: key.feed, in: logged...logged).first.map { (seq: logged, hash: $0.hash) } : nil
+        guard logged == 0 || after != nil,
+            (try? FeedChain.validate(run, feed: key.feed, group: group, after: after)) != nil,
+            run.allSatisfy({ $0.verifySignature() })
+        else { return 0 }
+        try store.apply(run)
+        return run.count
     }
 }

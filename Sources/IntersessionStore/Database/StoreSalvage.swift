@@ -18,6 +18,27 @@ public enum StoreSalvage {
         } ?? nil
     }
 
+    /// The changes of `feed` the damaged store logged after `seq`, in order, up to the first gap
+    /// or the first row that does not read back to its recorded hash. Not verified otherwise:
+    /// the caller checks their chain and signatures as an import does.
+    public static func loggedChanges(of feed: FeedID, after seq: Int64, path: String) -> [SignedChange] {
+        var changes: [SignedChange] = []
+        _ = try? read(path) { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.seq, c.hash, c.body, c.sig FROM change c JOIN feed f ON f.id = c.feed
+                WHERE f.key = ? AND c.seq > ? ORDER BY c.seq
+                """, arguments: [feed.bytes.blob, seq])
+            while let row = try rows.next() {
+                guard row[0] as Int64 == seq + Int64(changes.count) + 1,
+                    let change = try? SignedChange(bytes: Array(row[2] as Data), signature: Array(row[3] as Data)),
+                    change.hash.bytes == Array(row[1] as Data)
+                else { break }
+                changes.append(change)
+            }
+        }
+        return changes
+    }
+
     public static func groupID(path: String) -> GroupID? {
         try? read(path) { db in try Meta.groupID(db) } ?? nil
     }

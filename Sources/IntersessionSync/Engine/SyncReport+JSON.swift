@@ -1,8 +1,8 @@
 import IntersessionCore
 import IntersessionStore
 
-/// The whole report as `sync --json` and `join --json` print it (the keys are documented in
-/// the IntersessionSync catalog, "Sync reports"). One entry of `fields` per key: a new field of
+/// The whole report as `sync --json` prints it (the keys are documented in <doc:SyncReports>).
+/// One entry of `fields` per key: a new field of
 /// the report is one more line here. Feeds are full hex ids; every list is an array of objects.
 extension SyncReport {
     public var json: JSONValue {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The exit statuses a script can tell apart (README, "Exit statuses"): 0 all good, 1 an error
-/// (nothing done, or a folder missing), 2 a mistake in the command line (ArgumentParser's), and
+/// (nothing done, or a folder missing), 64 a mistake in the command line (ArgumentParser's), and
 /// this one: the work was done, but something needs a look.
 enum ExitStatus {
     /// `sync`: something was rejected, or a feed is forked or frozen. `repair`: a check found
