@@ -3,7 +3,8 @@
 # exit statuses of sync (0 clean, 3 something rejected, 1 a folder missing), `join` printing a
 # bad file it met, and `repair`: a sound store left as it is, a state rebuilt from its log, a
 # truncated store rebuilt from the shared folder with the same identity (the member then posts
-# again without forking their feed), and a tampered log rebuilt from the remembered folder.
+# again without forking their feed), a tampered log rebuilt from the remembered folder, and an
+# own change that neither the folder nor the damaged store can give back, counted and warned of.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -138,6 +139,17 @@ check "repair rebuilds it from the remembered folder" "exit $RC; rebuilt line" \
     bash -c "[ $RC -eq 0 ] && grep -q 'rebuilt it from $F' '$OUT'"
 run "$BIN" repair --check --home "$B"
 check "the rebuilt store is sound" "exit $RC" test "$RC" -eq 0
+
+# --- own changes no folder holds, and that the damaged store cannot vouch for, are counted ----
+q "$BIN" post flows --home "$A" --title "Never synced" --body "Only in this store"
+HEAD_A=$(sqlite3 "$A/store.sqlite" "SELECT max(seq) FROM change c JOIN feed f ON f.id = c.feed WHERE f.hex = '$A_FEED'")
+sqlite3 "$A/store.sqlite" "UPDATE change SET body = CAST(replace(CAST(body AS TEXT), 'Only in this store', 'Only in this stor3') AS BLOB)
+    WHERE seq = $HEAD_A AND feed = (SELECT id FROM feed WHERE hex = '$A_FEED')"
+run "$BIN" repair --home "$A"
+check "a lost own change: repair rebuilds, warns and exits 3" "exit $RC; the notice on stderr" \
+    bash -c "[ $RC -eq 3 ] && grep -q 'held $HEAD_A of your own changes, the folders only $((HEAD_A - 1))' '$ERR'"
+run "$BIN" repair --check --home "$A"
+check "after it alice's store is sound" "exit $RC" test "$RC" -eq 0
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"
