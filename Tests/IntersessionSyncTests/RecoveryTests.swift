@@ -64,7 +64,7 @@ import IntersessionCore
         guard case .rebuiltFromFolders(let rebuild) = outcome else { Issue.record("expected a rebuild, got \(outcome)"); return }
         #expect(rebuild.ownChanges == setting.head)
         #expect(rebuild.lostOwnChanges == 0)
-        #expect(try FileManager.default.attributesOfItem(atPath: rebuild.movedAside)[.size] as? Int == 4096, "kept, never deleted")
+        #expect(try FileManager.default.attributesOfItem(atPath: rebuild.movedAside ?? "")[.size] as? Int == 4096, "kept, never deleted")
         #expect(try setting.delegate.loadKey().feed == key.feed)
 
         let actions = try Actions(home: setting.delegate, clock: { 1_790_000_700_000 })
@@ -75,6 +75,17 @@ import IntersessionCore
         let report = try SyncEngine(store: secretariat).sync(folders: [setting.folder])
         #expect(report.forks.isEmpty && report.frozen.isEmpty && report.refused.isEmpty)
         #expect(try secretariat.threads(topic: nil).map(\.title).contains("Three"))
+    }
+
+    @Test func aMissingStoreIsMadeAgainFromTheFolder() throws {
+        let temp = TemporaryFolder()
+        let setting = try setting(temp)
+        try FileManager.default.removeItem(at: setting.delegate.storeURL)
+        let (diagnosis, outcome) = try Recovery.repair(home: setting.delegate, folders: [setting.folder], now: Date())
+        #expect(diagnosis.unreadable != nil)
+        guard case .rebuiltFromFolders(let rebuild) = outcome else { Issue.record("expected a rebuild, got \(outcome)"); return }
+        #expect(rebuild.movedAside == nil)
+        #expect(rebuild.ownChanges == setting.head)
     }
 
     @Test func aTamperedLogIsRebuiltFromTheRememberedFolder() throws {

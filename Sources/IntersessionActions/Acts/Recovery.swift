@@ -15,8 +15,8 @@ public enum RepairOutcome: Sendable {
 
 /// A store rebuilt from the shared folders, with the same identity.
 public struct FolderRebuild: Sendable {
-    /// Where the damaged store now is (never deleted).
-    public var movedAside: String
+    /// Where the damaged store now is (never deleted); nil when there was no store file.
+    public var movedAside: String?
     public var folders: [String]
     /// How many of the profile's own changes the new store holds, back from the folders.
     public var ownChanges: Int64
@@ -60,7 +60,7 @@ public enum Recovery {
         let genesis = try GroupDiscovery.genesis(in: candidates, member: key.feed, expected: StoreSalvage.groupID(path: path))
         let claimed = StoreSalvage.loggedHead(of: key.feed, path: path)
         let hadStore = FileManager.default.fileExists(atPath: path)
-        let aside = hadStore ? try StoreSalvage.moveAside(path: path, at: now) : path
+        let aside = hadStore ? try StoreSalvage.moveAside(path: path, at: now) : nil
         do {
             let store = try home.createStore()
             try store.apply([genesis])
@@ -68,14 +68,14 @@ public enum Recovery {
             let engine = SyncEngine(store: store)
             var report = try engine.sync(folders: remembered)
             _ = try engine.adoptOwnFeed(key.feed, folders: remembered)
-            let salvaged = try salvageOwnChanges(from: aside, into: store, key: key, group: genesis.hash)
+            let salvaged = try aside.map { try salvageOwnChanges(from: $0, into: store, key: key, group: genesis.hash) } ?? 0
             if salvaged > 0 { report = try engine.sync(folders: remembered).following(report) }
             let own = try store.feedProgress()[key.feed]?.logged ?? 0
             return FolderRebuild(movedAside: aside, folders: remembered, ownChanges: own, claimedOwnChanges: claimed,
                                  salvagedOwnChanges: salvaged, report: report)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            if hadStore {
+            if let aside {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.moveItem(atPath: aside + suffix, toPath: path + suffix) }
             }
             throw error

@@ -69,7 +69,11 @@ enum RepairOutput {
         case .rebuiltFromLog:
             Output.line("repair: rebuilt the state from the log")
         case .rebuiltFromFolders(let rebuild):
-            Output.line("repair: the store is damaged; moved it aside to \(rebuild.movedAside.terminalSafe)")
+            if let aside = rebuild.movedAside {
+                Output.line("repair: the store is damaged; moved it aside to \(aside.terminalSafe)")
+            } else {
+                Output.line("repair: the store is missing; made a new one")
+            }
             Output.line("repair: rebuilt it from \(rebuild.folders.map(\.terminalSafe).joined(separator: ", ")): \(rebuild.ownChanges) of your own changes are back")
             if rebuild.salvagedOwnChanges > 0 {
                 Output.line("repair: \(rebuild.salvagedOwnChanges) of them no folder held: read from the damaged store, verified, and written to the folders")
