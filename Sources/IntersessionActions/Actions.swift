@@ -46,7 +46,7 @@ public final class Actions {
     @discardableResult
     func sign(_ ops: [Op], at now: Int64? = nil) throws -> SignedChange {
         // Nothing signed with a forked key counts anywhere: say so instead of signing in vain.
-        if let frozen = try store.frozenFeeds()[key.feed] { throw ActionError.ownFeedFrozen(from: frozen) }
+        if let frozen = try store.frozenFeeds().first(where: { $0.feed == key.feed }) { throw ActionError.ownFeedFrozen(from: frozen.seq) }
         return try store.author(ops: ops, key: key, now: now ?? clock())
     }
 

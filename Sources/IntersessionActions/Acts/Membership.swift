@@ -31,7 +31,8 @@ public enum Membership {
             try store.apply([invite.genesis])
             let folders = try RememberedFolders(store: store).add([root])
             let engine = SyncEngine(store: store)
-            _ = try engine.sync(folders: folders)
+            // The first sync's bad files are recorded as reported: the report must carry them.
+            let first = try engine.sync(folders: folders)
             // The log's signed facts decide; the file's copy of the expiry was only a first hint.
             guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
             if status.cancelled { throw InviteError.cancelled }
@@ -46,7 +47,7 @@ public enum Membership {
             } catch StoreError.refused {
                 throw InviteError.wrongKey
             }
-            return (change, try engine.sync(folders: folders))
+            return (change, try engine.sync(folders: folders).following(first))
         } catch {
             home.discard(created)
             throw error

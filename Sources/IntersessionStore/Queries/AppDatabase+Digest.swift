@@ -6,21 +6,24 @@ import IntersessionCore
 /// group state. Local row numbers and local-only tables (read marks, settings) are left out.
 extension AppDatabase {
     public func stateDigest() throws -> String {
-        try read { db in
-            var hasher = ContentHasher()
-            for query in Self.digestQueries {
-                hasher.update(query)
-                let rows = try Row.fetchCursor(db, sql: query)
-                while let row = try rows.next() {
-                    for value in row.databaseValues {
-                        hasher.update("\(value.storage)")
-                        hasher.update([0x1F])
-                    }
-                    hasher.update([0x1E])
+        try read { db in try Self.stateDigest(db) }
+    }
+
+    /// The digest as `db` sees it (inside a transaction, for a check that rolls back its rebuild).
+    static func stateDigest(_ db: Database) throws -> String {
+        var hasher = ContentHasher()
+        for query in digestQueries {
+            hasher.update(query)
+            let rows = try Row.fetchCursor(db, sql: query)
+            while let row = try rows.next() {
+                for value in row.databaseValues {
+                    hasher.update("\(value.storage)")
+                    hasher.update([0x1F])
                 }
+                hasher.update([0x1E])
             }
-            return hasher.finalizeHex()
         }
+        return hasher.finalizeHex()
     }
 
     static let digestQueries = [

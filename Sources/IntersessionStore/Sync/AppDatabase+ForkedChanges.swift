@@ -28,17 +28,6 @@ extension AppDatabase {
         }
     }
 
-    /// Every frozen feed, with the seq it froze at.
-    public func frozenFeeds() throws -> [FeedID: Int64] {
-        try read { db in
-            var frozen: [FeedID: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, frozen_from FROM feed WHERE frozen_from IS NOT NULL") {
-                if let feed = FeedID(bytes: Array(row[0] as Data)) { frozen[feed] = row[1] }
-            }
-            return frozen
-        }
-    }
-
     private static func signedChanges(_ db: Database, sql: String, _ arguments: StatementArguments) throws -> [SignedChange] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
             guard let hash = ChangeHash(bytes: Array(row[0] as Data)) else { return nil }

@@ -31,6 +31,7 @@ public struct SyncEngine: Sendable {
         for folder in present { try FolderImport(store: store, folder: folder).run(into: &report) }
         for folder in present { try FolderExport(store: store, folder: folder).run(into: &report) }
         report.pending = try store.pendingCount()
+        try report.reviewStanding(store: store)
         try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))
         return report
     }

@@ -21,6 +21,12 @@ public struct SyncReport: Sendable, Equatable {
     public var incompleteFiles = 0
     public var forks: [RefusedChange] = []
     public var problems: [Problem] = []
+    /// Changes refused in this sync (kept as evidence, never applied), with why.
+    public var refused: [RefusedChange] = []
+    /// Every file of the folders still known bad after the sync (those reported earlier too).
+    public var stillRejected: [Problem] = []
+    /// Every frozen feed this replica knows of.
+    public var frozen: [FrozenFeed] = []
 
     public init() {}
 
@@ -33,6 +39,7 @@ public struct SyncReport: Sendable, Equatable {
         duplicates += apply.duplicates
         pending = apply.pending
         forks += apply.forks
+        refused += apply.refused
     }
 
     public var summary: String {

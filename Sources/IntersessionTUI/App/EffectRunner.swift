@@ -124,7 +124,7 @@ final class EffectRunner {
             if !due.isEmpty { messages.append(.cochairGrantsDue(due)) }
             let contested = try store.contestedInvites().map { $0.redeemers.map { $0.name ?? String($0.feed.prefix(8)) }.joined(separator: ", ") }
             if !contested.isEmpty { messages.append(.invitesContested(contested)) }
-            let forked = try Self.forkedAwaitingReadmission(store, members: members, me: session.key.feed)
+            let forked = try Self.forkedAwaitingReadmission(store, me: session.key.feed)
             if !forked.isEmpty { messages.append(.feedsForked(forked)) }
         }
         // A deadline only prompts those who close; the close decides.
@@ -133,16 +133,16 @@ final class EffectRunner {
             if !due.isEmpty { messages.append(.deadlinesPassed(due)) }
         }
         // Last, so that it is the flash that stays: the person's own feed forked.
-        if let frozen = try store.frozenFeeds()[session.key.feed] { messages.append(.ownFeedFrozen(from: frozen)) }
+        if let frozen = try store.frozenFeeds().first(where: { $0.feed == session.key.feed }) {
+            messages.append(.ownFeedFrozen(from: frozen.seq))
+        }
         return messages
     }
 
     /// The names of members whose feeds forked and whom no re-admission replaces yet.
-    static func forkedAwaitingReadmission(_ store: AppDatabase, members: [MemberSummary], me: FeedID) throws -> [String] {
+    static func forkedAwaitingReadmission(_ store: AppDatabase, me: FeedID) throws -> [String] {
         let replaced = Set(try store.invites().compactMap(\.replaces))
-        return try store.frozenFeeds().keys.filter { !replaced.contains($0.hex) && $0 != me }.sorted().map { feed in
-            members.first { $0.feed == feed.hex }?.name ?? feed.short
-        }
+        return try store.frozenFeeds().filter { !replaced.contains($0.feed.hex) && $0.feed != me }.map { $0.name ?? $0.feed.short }
     }
 
     private func status(_ session: Session) throws -> Message {

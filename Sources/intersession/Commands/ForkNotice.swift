@@ -31,10 +31,9 @@ enum ForkNotice {
     static func printForSecretariat(_ store: AppDatabase, me: FeedID) throws {
         guard try store.currentRoles(of: me).contains(.secretariat) else { return }
         let replaced = Set(try store.invites().compactMap(\.replaces))
-        let members = try store.members()
-        for (feed, seq) in try store.frozenFeeds().sorted(by: { $0.key < $1.key }) where !replaced.contains(feed.hex) && feed != me {
-            let name = members.first { $0.feed == feed.hex }?.name ?? feed.short
-            Output.line("  frozen: \(name.terminalSafe) (feed \(feed.short)) forked at seq \(seq); re-admit them with `intersession invite readmit \(feed.short) --out FILE`")
+        for frozen in try store.frozenFeeds() where !replaced.contains(frozen.feed.hex) && frozen.feed != me {
+            let feed = frozen.feed
+            Output.line("  frozen: \((frozen.name ?? feed.short).terminalSafe) (feed \(feed.short)) forked at seq \(frozen.seq); re-admit them with `intersession invite readmit \(feed.short) --out FILE`")
         }
     }
 }

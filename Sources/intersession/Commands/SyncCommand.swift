@@ -7,9 +7,22 @@ import IntersessionSync
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange changes with the shared folders (remembered after first use).")
+        abstract: "Exchange changes with the shared folders (remembered after first use).",
+        discussion: """
+            Prints what it exported and imported, what waits for earlier changes (pending), and every \
+            file or change it refused, each once, when first found; after that it counts the files \
+            still rejected until they are fixed or removed. --json prints the whole report as one \
+            JSON object (with --watch, one line per sync that changed something).
+
+            Exit status: 0 when all is well; 3 when the sync was done but a file or change was \
+            rejected, or a feed is forked or frozen (see --json, or `intersession members`); 1 on an \
+            error: nothing was done, or a remembered folder is missing. With --watch it runs until \
+            interrupted (a missing folder is reported and tried again at each look); it ends with 1 \
+            only on an error that stops it.
+            """)
 
     @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
     @Option(name: .customLong("folder"), help: "A shared folder to sync with (repeatable); remembered.")
     var folders: [String] = []
     @Flag(help: "Keep syncing as files arrive, until interrupted.") var watch = false
@@ -28,19 +41,22 @@ struct SyncCommand: ParsableCommand {
             }
             let engine = SyncEngine(store: store)
             var report = try engine.sync(folders: remembered)
-            SyncOutput.print(report)
-            let me = try profile.profile.loadKey().feed
-            try SyncOutput.printContestedInvites(store, me: me)
-            try ForkNotice.printForSecretariat(store, me: me)
-            try ForkNotice.printOwn(store, me: me)
+            SyncOutput.print(report, json: output.json)
+            if !output.json {
+                let me = try profile.profile.loadKey().feed
+                try SyncOutput.printContestedInvites(store, me: me)
+                try ForkNotice.printForSecretariat(store, me: me)
+                try ForkNotice.printOwn(store, me: me)
+            }
             while watch {
                 Thread.sleep(forTimeInterval: interval)
                 report = try engine.sync(folders: remembered)
-                if report.changedSomething { SyncOutput.print(report) }
+                if report.changedSomething { SyncOutput.print(report, json: output.json) }
             }
             if report.problems.contains(where: { FileStatus(path: $0.path)?.isDirectory != true && remembered.contains($0.path) }) {
                 throw ExitCode.failure
             }
+            if report.needsAttention { throw ExitStatus.attention }
         }
     }
 }
@@ -54,11 +70,22 @@ enum SyncOutput {
         }
     }
 
-    static func print(_ report: SyncReport) {
+    static func print(_ report: SyncReport, json: Bool = false) {
+        if json { return Output.line(String(decoding: CanonicalJSON.encode(report.json), as: UTF8.self)) }
         Output.line("sync: " + report.summary)
         for problem in report.problems { Output.line("  skipped \(problem.path): \(problem.reason)") }
         for fork in report.forks {
             Output.line("  fork: feed \(fork.feed.short) signed two different changes for seq \(fork.seq); its changes from there no longer count (evidence kept)")
+        }
+        for refused in report.refused where !report.forks.contains(where: { $0.feed == refused.feed && $0.seq == refused.seq }) {
+            Output.line("  refused: change \(refused.seq) of feed \(refused.feed.short): \(refused.reason)")
+        }
+        let earlier = report.stillRejected.count - report.problems.filter { problem in report.stillRejected.contains(problem) }.count
+        if earlier > 0 {
+            Output.line("  \(earlier) file\(earlier == 1 ? "" : "s") still rejected (reported before), see `intersession sync --json`")
+        }
+        if !report.frozen.isEmpty {
+            Output.line("  \(report.frozen.count) feed\(report.frozen.count == 1 ? "" : "s") frozen (forked), see `intersession members`")
         }
     }
 }

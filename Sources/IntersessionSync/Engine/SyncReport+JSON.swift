@@ -1,0 +1,35 @@
+import IntersessionCore
+import IntersessionStore
+
+/// The whole report as `sync --json` prints it (the keys are documented in <doc:SyncReports>).
+/// One entry of `fields` per key: a new field of
+/// the report is one more line here. Feeds are full hex ids; every list is an array of objects.
+extension SyncReport {
+    public var json: JSONValue {
+        let reportedNow = Set(problems.map(\.path))
+        let fields: [String: JSONValue] = [
+            "exported": ["changes": .int(Int64(exportedChanges)), "files": .int(Int64(exportedFiles))],
+            "imported": ["changes": .int(Int64(importedChanges)), "feeds": .array(importedFeeds.map(\.hex).sorted().map(JSONValue.string))],
+            "duplicates": .int(Int64(duplicates)),
+            "pending": .int(Int64(pending)),
+            "incomplete": .int(Int64(incompleteFiles)),
+            "problems": .array(problems.map { ["path": .string($0.path), "reason": .string($0.reason)] }),
+            "rejected": .array(stillRejected.map {
+                ["path": .string($0.path), "reason": .string($0.reason), "new": .bool(reportedNow.contains($0.path))]
+            }),
+            "refused": .array(refused.map(Self.json)),
+            "forks": .array(forks.map(Self.json)),
+            "frozen": .array(frozen.map(Self.json)),
+            "attention": .bool(needsAttention),
+        ]
+        return .object(fields)
+    }
+
+    static func json(_ change: RefusedChange) -> JSONValue {
+        ["feed": .string(change.feed.hex), "seq": .int(change.seq), "reason": .string(change.reason)]
+    }
+
+    static func json(_ feed: FrozenFeed) -> JSONValue {
+        ["feed": .string(feed.feed.hex), "seq": .int(feed.seq), "name": feed.name.map(JSONValue.string) ?? .null]
+    }
+}
