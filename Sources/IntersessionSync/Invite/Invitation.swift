@@ -15,7 +15,7 @@ public enum Invitation {
                 if override != nil { throw FolderError.missing(root) }
                 continue
             }
-            guard let bytes = try? Files.read(folder.groupFile, limit: SegmentFormat.maximumFileBytes) else {
+            guard let bytes = try? folder.read(folder.groupFile, limit: SegmentFormat.maximumFileBytes) else {
                 if override != nil { throw InviteError.groupNotInFolder(root) }
                 continue
             }
