@@ -16,12 +16,11 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            guard let bytes = FileManager.default.contents(atPath: file) else { throw ActionError.cannotRead(path: file) }
-            let invite = try InviteFile(bytes: Array(bytes))
-            let (change, report) = try Membership.join(
+            let invite = try InviteFile.read(path: file)
+            let (change, report) = try profile.makingHome { try Membership.join(
                 invite, home: profile.profile,
                 profile: MemberProfile(name: name, organisation: org ?? invite.organisation, language: profile.lang ?? .en),
-                folder: folder, now: Clock.now())
+                folder: folder, now: Clock.now()) }
             Output.line("Joined the group \(invite.group.short) as \(Self.trimmed(name)) (\(Self.trimmed(org ?? invite.organisation))), \(invite.role.rawValue); feed \(change.author.short).")
             SyncOutput.print(report)
         }
