@@ -140,4 +140,16 @@ import IntersessionStore
         #expect(InviteLocation.sharedFolder(holding: link + "/invite", remembered: [remembered]) == remembered)
         #expect(InviteLocation.sharedFolder(holding: temp.sub("private") + "/invite", remembered: [remembered]) == nil)
     }
+
+    @Test func aLinkedGroupFileStopsAJoinWithItsOwnReason() throws {
+        let temp = TemporaryFolder()
+        let replicas = try Group.make(in: temp, members: 0)
+        let folder = GroupFolder(root: replicas[0].folders[0], group: try replicas[0].store.groupID()!)
+        try FileManager.default.moveItem(atPath: folder.groupFile, toPath: temp.path + "/GROUP")
+        try FileManager.default.createSymbolicLink(atPath: folder.groupFile, withDestinationPath: temp.path + "/GROUP")
+        let invite = InviteFile(group: folder.group, genesis: try replicas[0].store.genesis()!, invite: EntityID(hex: String(repeating: "cd", count: 16))!,
+                                secret: Array(repeating: 1, count: 32), name: "N", organisation: "O", role: .member,
+                                expires: 0, folders: [folder.root])
+        #expect(throws: FolderError.symbolicLink(folder.groupFile)) { try Invitation.sharedFolder(for: invite, override: nil) }
+    }
 }
