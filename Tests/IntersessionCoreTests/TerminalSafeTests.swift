@@ -24,4 +24,13 @@ import Testing
         #expect("a\\nb".terminalSafe == "a\\\\nb")
         #expect("a\\nb".terminalSafe != "a\nb".terminalSafe)
     }
+
+    @Test func aBodyKeepsItsLinesButNoEscapeSequence() {
+        let body = "first line\n\tindented \\ kept\n\u{1B}]0;owned\u{07}\r\u{202E}end"
+        let safe = body.terminalSafeLines
+        #expect(safe == "first line\n\tindented \\ kept\n\\u{1b}]0;owned\\u{7}\\u{d}\\u{202e}end")
+        #expect(!safe.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D })
+        #expect("plain\ntext".terminalSafeLines == "plain\ntext")
+        #expect("windows\r\nline".terminalSafeLines == "windows\nline")
+    }
 }

@@ -25,6 +25,7 @@ public struct ProfileConfig: Sendable, Equatable {
         for key in values.keys.sorted() { text += "\(key) = \(values[key]!)\n" }
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         } catch {
             throw ProfileError.cannotWrite(url.path, error.localizedDescription)
         }

@@ -1,7 +1,8 @@
 import Foundation
 import IntersessionCore
 
-/// The folder of one profile (DESIGN §3): `store.sqlite`, `identity.key` (0600) and `config`.
+/// The folder of one profile (DESIGN §3), 0700: `store.sqlite`, `identity.key` and `config`,
+/// each 0600 (`ProfileHome+Permissions`).
 /// Two homes on one machine are two peers.
 public struct ProfileHome: Sendable {
     public let folder: URL
@@ -40,6 +41,8 @@ public struct ProfileHome: Sendable {
         } catch {
             throw ProfileError.cannotWrite(folder.path, error.localizedDescription)
         }
+        // An existing folder (made by hand, 0755) becomes the owner's alone like a new one.
+        if !madeFolder { try restrictPermissions() }
         let hadConfig = FileManager.default.fileExists(atPath: configURL.path)
         try KeyFile.write(key, to: keyURL)
         return CreatedFiles(folder: madeFolder, config: !hadConfig)
@@ -64,9 +67,12 @@ public struct ProfileHome: Sendable {
         return try AppDatabase.open(path: storeURL.path, readOnly: readOnly)
     }
 
-    /// Creates the store of a new profile.
+    /// Creates the store of a new profile, 0600 before anything is written in it (its `-wal`
+    /// and `-shm` files too, which SQLite made with it).
     public func createStore() throws -> AppDatabase {
-        try AppDatabase.create(path: storeURL.path)
+        let store = try AppDatabase.create(path: storeURL.path)
+        try restrictPermissions()
+        return store
     }
 
     /// Removes exactly what a failed `init` made, and nothing that was there before it.

@@ -10,9 +10,9 @@ struct FolderExport {
     let folder: GroupFolder
 
     func run(into report: inout SyncReport) throws {
-        try Files.makeDirectory(folder.feedsPath)
+        try folder.makeDirectory(folder.feedsPath)
         if FileStatus(path: folder.groupFile) == nil, let genesis = try store.genesis() {
-            try AtomicFile.write(SegmentFormat.encode([genesis], group: folder.group), to: folder.groupFile)
+            try folder.write(SegmentFormat.encode([genesis], group: folder.group), to: folder.groupFile)
         }
         let seen = try store.seenSegments(folder.root)
         for (feed, progress) in try store.feedProgress().sorted(by: { $0.key < $1.key }) where progress.head > 0 {
@@ -22,13 +22,13 @@ struct FolderExport {
                 for chunk in try chunks(of: feed, in: gap) {
                     let name = SegmentName(firstSeq: chunk.first!.seq, lastSeq: chunk.last!.seq)!
                     let path = folder.segmentPath(feed, name)
-                    try Files.makeDirectory(folder.feedPath(feed))
+                    try folder.makeDirectory(folder.feedPath(feed))
                     let bytes = SegmentFormat.encode(chunk, group: folder.group)
                     if FileStatus(path: path) == nil {
-                        try AtomicFile.write(bytes, to: path)
+                        try folder.write(bytes, to: path)
                         report.exportedChanges += chunk.count
                         report.exportedFiles += 1
-                    } else if (try? Files.read(path, limit: SegmentFormat.maximumFileBytes)) != bytes {
+                    } else if (try? folder.read(path, limit: SegmentFormat.maximumFileBytes)) != bytes {
                         // Someone's file of that name is still being copied, or damaged: never
                         // overwrite another writer's file; import reads or reports it.
                         continue
@@ -55,7 +55,7 @@ struct FolderExport {
                 }
                 let before = try store.changes(of: feed, in: start...(variant.seq - 1))
                 guard before.count == Int(variant.seq - start), before.last?.hash == variant.body.prev else { break }
-                try AtomicFile.write(SegmentFormat.encode(before + [variant], group: folder.group), to: path)
+                try folder.write(SegmentFormat.encode(before + [variant], group: folder.group), to: path)
                 report.exportedFiles += 1
                 break
             }
@@ -63,7 +63,7 @@ struct FolderExport {
     }
 
     private func holds(_ change: SignedChange, at path: String, feed: FeedID, name: SegmentName) -> Bool {
-        guard let bytes = try? Files.read(path, limit: SegmentFormat.maximumFileBytes),
+        guard let bytes = try? folder.read(path, limit: SegmentFormat.maximumFileBytes),
             let decoded = try? SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: name)
         else { return false }
         return decoded.changes.last?.hash == change.hash

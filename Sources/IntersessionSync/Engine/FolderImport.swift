@@ -22,6 +22,7 @@ struct FolderImport {
     static let copyingNanoseconds: Double = 120e9
 
     func run(into report: inout SyncReport) throws {
+        if let link = folder.firstLink(to: folder.feedsPath) { return try reportOnce(link, FolderEntry.linkReason, into: &report) }
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
         let root = folder.root
         let mtimes = try store.folderMtimes(root)
@@ -43,11 +44,13 @@ struct FolderImport {
         for name in feedNames.sorted() {
             guard let feed = FeedID(hex: name), only == nil || only == feed else { continue }
             let path = folder.feedPath(feed)
-            guard let status = FileStatus(path: path), status.isDirectory else { continue }
+            guard let status = FileStatus(entry: path) else { continue }
+            if status.isSymbolicLink { try reportOnce(path, FolderEntry.linkReason, into: &report) }
+            guard status.isDirectory else { continue }
             guard mtimes[name] != status.mtime else { continue }
             var settled = now - status.mtime > SyncEngine.settleNanoseconds
             for entry in Files.list(path).sorted() {
-                switch FolderEntry(name: entry) {
+                switch FolderEntry(name: entry, in: path) {
                 case .temporary:
                     continue
                 case .stray(let reason):
@@ -75,7 +78,7 @@ struct FolderImport {
         if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return true }
         do {
             guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
-            let bytes = try Files.read(path, limit: SegmentFormat.maximumFileBytes)
+            let bytes = try folder.read(path, limit: SegmentFormat.maximumFileBytes)
             let decoded = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: segment)
             batch.add(decoded.changes, feed: feed, range: SeqRange(first: segment.firstSeq, last: segment.lastSeq))
             return true

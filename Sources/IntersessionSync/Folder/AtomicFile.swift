@@ -5,14 +5,17 @@ import Glibc
 #endif
 
 /// Writes a file so that no reader ever sees half of it: a temporary name beginning with `.`
-/// in the same folder, fsync, rename, fsync the folder (DESIGN §5).
+/// in the same folder, fsync, rename, fsync the folder (DESIGN §5). The folder is reached from
+/// the shared folder's root without following a link (`NoFollow`), and every step is relative
+/// to its descriptor, so nothing is written outside the shared folder.
 enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw FolderError.cannotWrite(temporary, String(cString: strerror(errno))) }
+    static func write(_ bytes: [UInt8], to path: String, below root: String) throws(FolderError) {
+        let (parent, name) = NoFollow.split(path)
+        let folder = try NoFollow.openFolder(parent, below: root, create: false)
+        defer { close(folder) }
+        let temporary = "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FolderError.cannotWrite(parent + "/" + temporary, String(cString: strerror(errno))) }
         var ok = true
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -25,14 +28,11 @@ enum AtomicFile {
         let why = String(cString: strerror(errno))
         ok = ok && fsync(fd) == 0
         close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
+        // renameat replaces a link planted under the final name; it never writes through it.
+        guard ok, renameat(folder, temporary, folder, name) == 0 else {
+            unlinkat(folder, temporary, 0)
             throw FolderError.cannotWrite(path, why)
         }
-        let folderFD = open(folder, O_RDONLY)
-        if folderFD >= 0 {
-            fsync(folderFD)
-            close(folderFD)
-        }
+        fsync(folder)
     }
 }

@@ -24,6 +24,26 @@ public struct GroupFolder: Sendable {
     public func feedPath(_ feed: FeedID) -> String { feedsPath + "/" + feed.hex }
     public func segmentPath(_ feed: FeedID, _ name: SegmentName) -> String { feedPath(feed) + "/" + name.fileName }
 
+    /// Reads a file of this group folder, bounded by `limit`, refusing a link on the way.
+    func read(_ path: String, limit: Int) throws(FolderError) -> [UInt8] {
+        let fd = try NoFollow.openFile(path, below: root)
+        defer { close(fd) }
+        return try Files.read(fd, path: path, limit: limit)
+    }
+
+    /// Writes a file of this group folder atomically, never through a link.
+    func write(_ bytes: [UInt8], to path: String) throws(FolderError) {
+        try AtomicFile.write(bytes, to: path, below: root)
+    }
+
+    /// Makes a folder of this group folder and those above it, refusing a link on the way.
+    func makeDirectory(_ path: String) throws(FolderError) {
+        close(try NoFollow.openFolder(path, below: root, create: true))
+    }
+
+    /// The first link between the root and `path` (included), if any: what to report.
+    func firstLink(to path: String) -> String? { NoFollow.firstLink(path, below: root) }
+
     /// The groups a folder holds, by the `group-` folders in it (for a newcomer to find theirs).
     public static func groupFiles(in root: String) -> [String] {
         Files.list(root).filter { $0.hasPrefix("group-") }.map { root + "/" + $0 + "/GROUP" }
@@ -37,12 +57,26 @@ enum FolderEntry: Equatable {
     case temporary
     case stray(String)
 
+    static let linkReason = "a symbolic link; not followed"
+
+    /// The entry `name` of the folder `folder`: a link is never taken for a segment.
+    init(name: String, in folder: String) {
+        if FileStatus(entry: folder + "/" + name)?.isSymbolicLink == true, !Self.isTemporary(name) {
+            self = .stray(Self.linkReason)
+        } else {
+            self.init(name: name)
+        }
+    }
+
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".partial")
+            || name.hasSuffix(".!sync") || name.lowercased() == "desktop.ini" || name == "Thumbs.db"
+    }
+
     init(name: String) {
         if let segment = SegmentName(fileName: name) {
             self = .segment(segment)
-        } else if name.hasPrefix(".") || name.hasPrefix("~") || name.hasSuffix(".tmp") || name.hasSuffix(".partial")
-            || name.hasSuffix(".!sync") || name.lowercased() == "desktop.ini" || name == "Thumbs.db"
-        {
+        } else if Self.isTemporary(name) {
             self = .temporary
         } else if name.contains(".sync-conflict-") || name.contains("(conflicted copy") || name.contains("-conflict-")
             || name.contains("Conflicted copy")

@@ -15,7 +15,12 @@ public enum Invitation {
                 if override != nil { throw FolderError.missing(root) }
                 continue
             }
-            guard let bytes = try? Files.read(folder.groupFile, limit: SegmentFormat.maximumFileBytes) else {
+            let bytes: [UInt8]
+            do {
+                bytes = try folder.read(folder.groupFile, limit: SegmentFormat.maximumFileBytes)
+            } catch .symbolicLink(let path) {
+                throw FolderError.symbolicLink(path)
+            } catch {
                 if override != nil { throw InviteError.groupNotInFolder(root) }
                 continue
             }

@@ -16,6 +16,7 @@ extension InviteError: Explained {
         case .alreadyUsed(let who): Phrase("error.invite.alreadyUsed", [who])
         case .wrongKey: Phrase("error.invite.wrongKey")
         case .cancelled: Phrase("error.invite.cancelled")
+        case .tooLarge(let path, let size): Phrase("error.invite.tooLarge", [path, String(size)])
         }
     }
 }
@@ -28,6 +29,8 @@ extension FolderError: Explained {
         case .tooLarge(let path, let size): Phrase("error.folder.tooLarge", [path, String(size)])
         case .cannotWrite(let path, let why): Phrase("error.folder.cannotWrite", [path, why])
         case .missing(let path): Phrase("error.folder.missing", [path])
+        case .symbolicLink(let path): Phrase("error.folder.symbolicLink", [path])
+        case .outside(let path, let root): Phrase("error.folder.outside", [path, root])
         }
     }
 }

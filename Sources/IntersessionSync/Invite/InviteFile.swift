@@ -6,6 +6,8 @@ import IntersessionCore
 /// file can join once, so it is written with mode 0600 and should travel privately.
 public struct InviteFile: Sendable, Equatable {
     public static let format = "intersession-invite"
+    /// No invite comes near this; a larger file is refused before it is read.
+    public static let maximumBytes = 1_000_000
     public var group: GroupID
     public var genesis: SignedChange
     public var invite: EntityID
@@ -47,7 +49,7 @@ public struct InviteFile: Sendable, Equatable {
     }
 
     public init(bytes: [UInt8]) throws(InviteError) {
-        guard bytes.count < 1_000_000, let json = try? JSONParser.parse(bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes),
+        guard bytes.count <= Self.maximumBytes, let json = try? JSONParser.parse(bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes),
             json[Self.format]?.intValue == 1
         else { throw .notAnInvite }
         guard let groupText = json["group"]?.stringValue, let group = GroupID(hex: groupText),
@@ -68,6 +70,20 @@ public struct InviteFile: Sendable, Equatable {
     }
 }
 
+extension InviteFile {
+    /// Reads the invite file at `path`, refusing one too large to be an invite before reading
+    /// it (its size is taken from the opened file, so a swapped file is bounded too).
+    public static func read(path: String) throws -> InviteFile {
+        let bytes: [UInt8]
+        do {
+            bytes = try Files.read(path, limit: maximumBytes)
+        } catch .tooLarge(_, let size) {
+            throw InviteError.tooLarge(path, size)
+        }
+        return try InviteFile(bytes: bytes)
+    }
+}
+
 public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAnInvite
     case damaged
@@ -79,6 +95,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyUsed(String)
     case cancelled
     case wrongKey
+    case tooLarge(String, Int64)
 
     public var description: String {
         switch self {
@@ -93,6 +110,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyUsed(let who): "this invite was already used (by \(who)); ask the secretariat for a new one"
         case .cancelled: "the secretariat cancelled this invite; ask them for a new one"
         case .wrongKey: "the invite's secret does not match the invite in the group"
+        case .tooLarge(let path, let size): "\(path) is \(size) bytes, far too large for an invite file"
         }
     }
 }

@@ -18,8 +18,7 @@ extension EffectRunner {
             session = Session(home: home, store: made.store, key: made.key)
             return [ready()]
         case .joinProfile(let path, let name):
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw ActionError.cannotRead(path: path) }
-            let invite = try InviteFile(bytes: Array(bytes))
+            let invite = try InviteFile.read(path: path)
             let language = LanguageChoice.resolve(flag: nil, profile: nil, environment: environment)
             _ = try Membership.join(
                 invite, home: home, profile: MemberProfile(name: name, organisation: invite.organisation, language: language),

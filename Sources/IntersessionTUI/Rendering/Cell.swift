@@ -1,3 +1,5 @@
+import IntersessionCore
+
 /// One terminal cell: a grapheme cluster and its style. A wide character lives in its first
 /// cell; the cell it covers is a continuation, which holds no text and is never drawn itself.
 public struct Cell: Sendable, Hashable {
@@ -6,9 +8,11 @@ public struct Cell: Sendable, Hashable {
     public var style: Style
     public private(set) var isContinuation: Bool
 
-    /// A cell holding `character`, which the caller has checked is 1 or 2 columns wide.
+    /// A cell holding `character`, which the caller has checked is 1 or 2 columns wide. A
+    /// character holding a control (an ESC, a C1 code, a bidirectional override) is held as
+    /// U+FFFD instead: whatever a view draws, nothing but text reaches ncurses.
     public init(_ character: Character, style: Style = .plain) {
-        self.symbol = String(character)
+        self.symbol = character.unicodeScalars.contains(where: \.actsOnTerminal) ? "\u{FFFD}" : String(character)
         self.style = style
         self.isContinuation = false
     }

@@ -21,9 +21,11 @@ struct InitCommand: ParsableCommand {
             }
             let home = profile.profile
             let founder = MemberProfile(name: name, organisation: org, language: profile.lang ?? .en)
-            let (_, key, genesis) = try Membership.found(home: home, template: try GroupTemplate(json: Array(bytes)), title: group,
-                                                         founder: founder, now: Clock.now())
-            Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path).")
+            let template = try GroupTemplate(json: Array(bytes))
+            let (_, key, genesis) = try profile.makingHome {
+                try Membership.found(home: home, template: template, title: group, founder: founder, now: Clock.now())
+            }
+            Output.line("Founded the group \(genesis.hash.short) in \(home.folder.path.terminalSafe).")
             Output.line("You are \(JoinCommand.trimmed(name)) (\(JoinCommand.trimmed(org))), secretariat, feed \(key.feed.short).")
         }
     }

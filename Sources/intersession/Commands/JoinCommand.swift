@@ -20,15 +20,14 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            guard let bytes = FileManager.default.contents(atPath: file) else { throw ActionError.cannotRead(path: file) }
-            let invite = try InviteFile(bytes: Array(bytes))
+            let invite = try InviteFile.read(path: file)
             if Membership.readmits(invite, home: profile.profile) { return try rejoin(invite) }
             let name = name ?? invite.name
-            let (change, report) = try Membership.join(
+            let (change, report) = try profile.makingHome { try Membership.join(
                 invite, home: profile.profile,
                 profile: MemberProfile(name: name, organisation: org ?? invite.organisation, language: profile.lang ?? .en),
-                folder: folder, now: Clock.now())
-            Output.line("Joined the group \(invite.group.short) as \(Self.trimmed(name)) (\(Self.trimmed(org ?? invite.organisation))), \(invite.role.rawValue); feed \(change.author.short).")
+                folder: folder, now: Clock.now()) }
+            Output.line("Joined the group \(invite.group.short) as \(Output.name(Self.trimmed(name))) (\(Output.name(Self.trimmed(org ?? invite.organisation)))), \(invite.role.rawValue); feed \(change.author.short).")
             SyncOutput.print(report)
         }
     }

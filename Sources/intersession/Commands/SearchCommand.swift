@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
             if output.json { return try Output.json(hits) }
             if hits.isEmpty { Output.line("No post matches \"\(query)\".") }
             for hit in hits {
-                Output.line("\(Output.short(hit.post))  \(hit.threadTitle) — \(hit.authorName ?? Output.short(hit.author))")
+                Output.line("\(Output.short(hit.post))  \(Output.name(hit.threadTitle)) — \(hit.authorName.map(Output.name) ?? Output.short(hit.author))")
                 Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
             }
         }

@@ -19,10 +19,10 @@ struct ShowCommand: ParsableCommand {
             if !keepUnread { try store.markThreadRead(id) }
             if output.json { return try Output.json(detail) }
             let flags = (detail.thread.pinned ? "  [pinned]" : "") + (detail.thread.locked ? "  [locked]" : "")
-            Output.line("\(detail.thread.title)  [\(detail.topicKey)]  \(Output.short(detail.thread.id))\(flags)")
+            Output.line("\(Output.name(detail.thread.title))  [\(detail.topicKey)]  \(Output.short(detail.thread.id))\(flags)")
             for post in detail.posts {
                 let indent = String(repeating: "  ", count: post.depth)
-                let who = "\(post.authorName ?? Output.short(post.author)) (\(post.organisation ?? "?"))"
+                let who = "\(post.authorName.map(Output.name) ?? Output.short(post.author)) (\(Output.name(post.organisation)))"
                 let edited = post.edits > 0 ? " (edited)" : ""
                 Output.line("")
                 Output.line("\(indent)\(Output.short(post.id))  \(who)  \(Output.time(post.created))\(edited)")

@@ -73,7 +73,7 @@ enum SyncOutput {
     static func print(_ report: SyncReport, json: Bool = false) {
         if json { return Output.line(String(decoding: CanonicalJSON.encode(report.json), as: UTF8.self)) }
         Output.line("sync: " + report.summary)
-        for problem in report.problems { Output.line("  skipped \(problem.path): \(problem.reason)") }
+        for problem in report.problems { Output.line("  skipped \(problem.path.terminalSafe): \(problem.reason.terminalSafe)") }
         for fork in report.forks {
             Output.line("  fork: feed \(fork.feed.short) signed two different changes for seq \(fork.seq); its changes from there no longer count (evidence kept)")
         }

@@ -17,7 +17,7 @@ struct ThreadsCommand: ParsableCommand {
             if output.json { return try Output.json(threads) }
             for thread in threads {
                 let unread = thread.unread > 0 ? "\(thread.unread) new" : ""
-                Output.line("\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(thread.title, 50)) \(thread.posts) post\(thread.posts == 1 ? "" : "s") \(unread)")
+                Output.line("\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(Output.name(thread.title), 50)) \(thread.posts) post\(thread.posts == 1 ? "" : "s") \(unread)")
             }
         }
     }

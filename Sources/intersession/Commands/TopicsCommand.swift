@@ -14,7 +14,7 @@ struct TopicsCommand: ParsableCommand {
             if output.json { return try Output.json(topics) }
             let language = profile.messageLanguage
             for topic in topics {
-                Output.line("\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(topic.title(in: language), 46)) \(topic.threads) thread\(topic.threads == 1 ? "" : "s"), \(topic.unread) unread")
+                Output.line("\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(Output.name(topic.title(in: language)), 46)) \(topic.threads) thread\(topic.threads == 1 ? "" : "s"), \(topic.unread) unread")
             }
         }
     }

@@ -30,7 +30,7 @@ struct WhoAmICommand: ParsableCommand {
             Output.line("\(identity.name ?? "?") (\(identity.organisation ?? "?")), \(identity.roles.joined(separator: ", "))")
             Output.line("feed   \(Output.short(identity.feed))")
             Output.line("group  \(Output.short(identity.group.id))  \(identity.group.titleEnglish ?? "")")
-            Output.line("home   \(identity.home)")
+            Output.line("home   \(identity.home.terminalSafe)")
             Output.line("log    \(identity.group.changes) changes, \(identity.group.members) members, \(identity.group.pending) pending")
             try ForkNotice.printOwn(store, me: key.feed)
         }

@@ -13,7 +13,9 @@ func runReportingErrors(in language: () -> Language, _ work: () throws -> Void) 
     } catch let error as ValidationError {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("intersession: \(Phrasebook(language: language()).text(for: error))\n".utf8))
+        var phrase = Phrasebook.phrase(for: error)
+        phrase.arguments = phrase.arguments.map(\.terminalSafe)  // paths and names from outside
+        Output.notice(Phrasebook(language: language()).text(phrase))
         throw ExitCode.failure
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
+import IntersessionCore
 
-/// How commands print: JSON for scripts, aligned text for people.
+/// How commands print: JSON for scripts, aligned text for people. Whatever is printed passes
+/// through `terminalSafeLines`, so no escape sequence from a name or a body reaches the
+/// terminal; a name or a path from outside is also made `terminalSafe` where it is put in a
+/// line, so that it cannot forge a line of its own.
 enum Output {
     static func json<Value: Encodable>(_ value: Value) throws {
         let encoder = JSONEncoder()
@@ -12,10 +16,19 @@ enum Output {
 
     /// Written at once, not buffered: `sync --watch` into a file or a pipe must show as it goes.
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((text.terminalSafeLines + "\n").utf8))
+    }
+
+    /// One line on standard error, `intersession: ` first: a notice, a warning or a failure.
+    /// Its text is held to one line whatever its arguments hold.
+    static func notice(_ text: String) {
+        FileHandle.standardError.write(Data("intersession: \(text.replacingOccurrences(of: "\n", with: "\\n").terminalSafeLines)\n".utf8))
     }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }
+
+    /// A name or a title from outside, on one line.
+    static func name(_ text: String?) -> String { (text ?? "?").terminalSafe }
 
     static func time(_ millis: Int64) -> String {
         let formatter = DateFormatter()

@@ -42,11 +42,34 @@ struct ProfileOptions: ParsableArguments {
     func open(readOnly: Bool = false) throws -> (store: AppDatabase, key: DeviceKey) {
         let profile = self.profile
         let key = try profile.loadKey()
+        warnIfExposed()
         return (try profile.openStore(readOnly: readOnly), key)
     }
 
     /// The acts of this profile, for a command that signs.
-    func actions() throws -> Actions { try Actions(home: profile, clock: Clock.now) }
+    func actions() throws -> Actions {
+        let actions = try Actions(home: profile, clock: Clock.now)
+        warnIfExposed()
+        return actions
+    }
+
+    /// A line on stderr for each part of the home other users of the machine can read.
+    func warnIfExposed() {
+        let phrasebook = Phrasebook(language: messageLanguage)
+        for path in profile.exposedPaths { Output.notice(phrasebook.text("notice.homeExposed", [path.terminalSafe])) }
+    }
+
+    /// Runs `init` or `join`, which make the home: when they use an existing folder open to
+    /// other users, it is made the owner's alone, and this says so in one line.
+    func makingHome<Result>(_ work: () throws -> Result) throws -> Result {
+        let home = profile
+        let wasOpen = FileManager.default.fileExists(atPath: home.folder.path) && home.folderIsOpenToOthers
+        let result = try work()
+        if wasOpen {
+            Output.notice(Phrasebook(language: messageLanguage).text("notice.homeTightened", [home.folder.path.terminalSafe]))
+        }
+        return result
+    }
 
     /// Runs an act and says, on stderr, when it first took in this profile's own newer changes
     /// from its folders (a restored backup), which it did instead of forking its feed.
@@ -55,7 +78,7 @@ struct ProfileOptions: ParsableArguments {
         defer {
             if actions.adoptedChanges > 0 {
                 let notice = Phrasebook(language: messageLanguage).text("notice.adopted", [String(actions.adoptedChanges)])
-                FileHandle.standardError.write(Data("intersession: \(notice)\n".utf8))
+                Output.notice(notice)
             }
         }
         return try work(actions)

@@ -119,4 +119,15 @@ struct BufferTests {
         #expect(buffer.width == 4)
         #expect(buffer.lines() == ["漢字", "a   "])
     }
+
+    @Test func noControlCharacterReachesACell() {
+        var buffer = Buffer(width: 20, height: 1)
+        buffer.setString(x: 0, y: 0, "a\u{1B}[2Jb\u{9B}c\u{202E}d\n")
+        #expect(buffer.lines(trimmingTrailingSpaces: true) == ["a[2Jbcd"])
+        buffer[5, 0] = Cell("\u{1B}")
+        buffer[6, 0] = Cell("\u{202E}")
+        #expect(buffer[5, 0].symbol == "\u{FFFD}" && buffer[6, 0].symbol == "\u{FFFD}")
+        let symbols = buffer.cells.flatMap(\.symbol.unicodeScalars)
+        #expect(!symbols.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+    }
 }

@@ -11,7 +11,7 @@ struct InviteCancelCommand: ParsableCommand {
             let status = try profile.act { try $0.cancelInvite(invite) }
             let count = status.redeemers.count
             let kept = count == 0 ? "" : count == 1 ? " (the redemption seen here stays as it is)" : " (the \(count) redemptions seen here stay as they are)"
-            Output.line("Cancelled the invite \(String(status.id.prefix(8))) for \(status.name)\(kept).")
+            Output.line("Cancelled the invite \(String(status.id.prefix(8))) for \(Output.name(status.name))\(kept).")
         }
     }
 }

@@ -11,7 +11,7 @@ struct InviteListCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let invites = try store.invites()
             if output.json { return try Output.json(invites) }
-            for invite in invites { Output.line("\(Output.short(invite.id))  \(Output.pad(invite.name, 24)) \(Output.pad(invite.role, 11)) \(Self.state(of: invite))") }
+            for invite in invites { Output.line("\(Output.short(invite.id))  \(Output.pad(Output.name(invite.name), 24)) \(Output.pad(invite.role, 11)) \(Self.state(of: invite))") }
         }
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
+import IntersessionSync
 
 struct InviteNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,9 +17,16 @@ struct InviteNewCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (invite, report) = try profile.act { try $0.invite(name: name, organisation: org, role: role, days: expires, to: out) }
-            Output.line("Invited \(invite.name) (\(invite.organisation)) as \(role.rawValue); the invite \(invite.invite.short) expires \(Output.time(invite.expires)).")
-            Output.line("Give \(out) to them privately: whoever holds it can join once.")
+            let (invite, report, shared) = try profile.act { actions in
+                let made = try actions.invite(name: name, organisation: org, role: role, days: expires, to: out)
+                return (made.file, made.report, InviteLocation.sharedFolder(holding: out, remembered: actions.folders))
+            }
+            if let shared {
+                let warning = Phrasebook(language: profile.messageLanguage).text("notice.inviteInSharedFolder", [out.terminalSafe, shared.terminalSafe])
+                Output.notice(warning)
+            }
+            Output.line("Invited \(invite.name.terminalSafe) (\(invite.organisation.terminalSafe)) as \(role.rawValue); the invite \(invite.invite.short) expires \(Output.time(invite.expires)).")
+            Output.line("Give \(out.terminalSafe) to them privately: whoever holds it can join once.")
             if let report {
                 SyncOutput.print(report)
             } else {
