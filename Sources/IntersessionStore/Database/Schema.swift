@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v7-elections", migrate: createV7)
         migrator.registerMigration("v8-drafts", migrate: createV8)
         migrator.registerMigration("v9-one-authority", migrate: createV9)
+        migrator.registerMigration("v10-seen-files", migrate: createV10)
         return migrator
     }
 

@@ -26,7 +26,7 @@ struct SyncCommand: ParsableCommand {
             guard !remembered.isEmpty else {
                 throw InputError("noFolder")
             }
-            let engine = SyncEngine(store: store)
+            let engine = SyncEngine(store: store, own: try? profile.profile.loadKey().feed)
             var report = try engine.sync(folders: remembered)
             SyncOutput.print(report)
             try SyncOutput.printContestedInvites(store, me: try profile.profile.loadKey().feed)
@@ -56,6 +56,13 @@ enum SyncOutput {
         for problem in report.problems { Output.line("  skipped \(problem.path): \(problem.reason)") }
         for fork in report.forks {
             Output.line("  fork: feed \(fork.feed.short) signed two different changes for seq \(fork.seq); its changes from there no longer count (evidence kept)")
+        }
+        for taken in report.takenNames {
+            let whose = taken.ownFeed ? "not yours" : "not this replica's"
+            let instead = taken.wroteInstead.isEmpty
+                ? "found no free name, will try again"
+                : "wrote " + taken.wroteInstead.map { ($0 as NSString).lastPathComponent.terminalSafe }.joined(separator: ", ") + " instead"
+            Output.line("  name taken: \(taken.path.terminalSafe) was taken by a file that is \(whose); \(instead)")
         }
     }
 }
