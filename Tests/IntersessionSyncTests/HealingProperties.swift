@@ -37,24 +37,21 @@ import IntersessionStore
         }
         for replica in replicas { _ = try replica.sync() }
         let digests = try replicas.map { try $0.store.stateDigest() }
-        if ProcessInfo.processInfo.environment["HEAL_DEBUG"] != nil {
-            for replica in replicas {
-                print("DBG", replica.name, try replica.store.feedProgress().map { "\($0.key.short):\($0.value.head)/\($0.value.logged)/\($0.value.frozenFrom ?? 0)" }.sorted())
-            }
-            try? FileManager.default.removeItem(atPath: "/tmp/heal-debug-\(seed)")
-            try FileManager.default.copyItem(atPath: temp.path, toPath: "/tmp/heal-debug-\(seed)")
-            for folder in folders { print("DBG", folder, FolderCopy.files(under: folder).sorted().map { ($0 as NSString).lastPathComponent + "@" + String(($0 as NSString).deletingLastPathComponent.suffix(6)) }) }
+        if Set(digests).count != 1 {
+            for replica in replicas { print("seed \(seed) \(replica.name): feeds (head/logged/frozen)", try Self.progress(replica.store)) }
         }
         #expect(Set(digests).count == 1, "seed \(seed)")
         #expect(try replicas.allSatisfy { try $0.store.pendingCount() == 0 }, "seed \(seed)")
         let genesis = try replicas[0].store.genesis()!
         let chosen = folders.randomElement(using: &rng)!
         let fresh = try newcomer(from: chosen, genesis: genesis, in: temp)
-        if ProcessInfo.processInfo.environment["HEAL_DEBUG"] != nil {
-            print("DBG newcomer", chosen, try fresh.feedProgress().map { "\($0.key.short):\($0.value.head)/\($0.value.logged)/\($0.value.frozenFrom ?? 0)" }.sorted())
-        }
+        if try fresh.stateDigest() != digests[0] { print("seed \(seed) newcomer from \(chosen):", try Self.progress(fresh)) }
         #expect(try fresh.stateDigest() == digests[0], "seed \(seed)")
         #expect(try fresh.pendingCount() == 0, "seed \(seed)")
+    }
+
+    static func progress(_ store: AppDatabase) throws -> [String] {
+        try store.feedProgress().map { "\($0.key.short) \($0.value.head)/\($0.value.logged)/\($0.value.frozenFrom ?? 0)" }.sorted()
     }
 
     func act(_ replica: Replica, step: Int, now: Int64, rng: inout SplitMix64) throws {
@@ -100,30 +97,36 @@ enum FolderDamage {
         let path = folder + "/" + file
         guard var bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: path))), !bytes.isEmpty else { return }
         let directory = (path as NSString).deletingLastPathComponent
+        var damaged = path
         switch Int.random(in: 0..<6, using: &rng) {
         case 0:
             try FileManager.default.removeItem(atPath: path)
+            return
         case 1:
             try Data(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng))).write(to: URL(fileURLWithPath: path))
-            // Long ago: damage, not a copy in progress (a file without its trailer is taken for
-            // one for two minutes).
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
         case 2:
             bytes[Int.random(in: 0..<bytes.count, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng)
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         case 3:
             try Data((0..<Int.random(in: 1...300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
                 .write(to: URL(fileURLWithPath: path))
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
         case 4:
             let first = Int64.random(in: 1...12, using: &rng)
-            let name = SegmentName(firstSeq: first, lastSeq: first + Int64.random(in: 0...2, using: &rng))!
-            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name.fileName))
+            damaged = directory + "/" + SegmentName(firstSeq: first, lastSeq: first + Int64.random(in: 0...2, using: &rng))!.fileName
+            try Data(bytes).write(to: URL(fileURLWithPath: damaged))
         default:
-            let conflict = (file as NSString).lastPathComponent.replacingOccurrences(
+            damaged = directory + "/" + (file as NSString).lastPathComponent.replacingOccurrences(
                 of: ".seg", with: ".sync-conflict-20261201-\(Int.random(in: 100_000...999_999, using: &rng))-ABCDEFG.seg")
-            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + conflict))
+            try Data(bytes).write(to: URL(fileURLWithPath: damaged))
         }
+        // A file without a valid trailer is taken for a copy in progress for two minutes: this
+        // damage happened long before.
+        let now = try Array(Data(contentsOf: URL(fileURLWithPath: damaged)))
+        do {
+            _ = try SegmentFormat.decode(now, group: nil, feed: nil, name: nil)
+        } catch .incomplete {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: damaged)
+        } catch {}
     }
 }
 
