@@ -82,14 +82,16 @@ final class ChangeApplier {
             report.wrongGroup += 1
             return
         }
-        let state = try feedState(change.author)
         if Limits.problem(with: change) != nil { return }
-        let logged = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM change WHERE feed = ? AND seq = ?", arguments: [state.row, change.seq]) ?? false
+        // Looked up by key: evidence of a feed never seen makes no feed row.
+        let logged = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM change c JOIN feed f ON f.id = c.feed WHERE f.key = ? AND c.seq = ?
+            """, arguments: [change.author.bytes.blob, change.seq]) ?? false
         guard logged else {
             report.uncompared += 1
             return
         }
+        let state = try feedState(change.author)
         try compareWithLogged(change, feedRow: state.row)
     }
 
