@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 export INTERSESSION_SEEDS="${INTERSESSION_SEEDS:-2000}"
 export INTERSESSION_SEED_BASE="${INTERSESSION_SEED_BASE:-0}"
-suites="${SOAK_SUITES:-VoteCloseProperties|InviteRaceProperties|DraftProperties|InviteConvergenceTests|ConvergenceTests}"
+suites="${SOAK_SUITES:-VoteCloseProperties|InviteRaceProperties|DraftProperties|InviteConvergenceTests|ConvergenceTests|HealingProperties}"
 
 echo "soak: $INTERSESSION_SEEDS seeds from $INTERSESSION_SEED_BASE, suites $suites"
 swift build --build-tests

@@ -52,7 +52,7 @@ public final class Actions {
 
     /// Writes this profile's new changes to its folders (after an invite, so the invitee finds it).
     public func publish() throws -> SyncReport? {
-        folders.isEmpty ? nil : try SyncEngine(store: store).sync(folders: folders)
+        folders.isEmpty ? nil : try SyncEngine(store: store, own: key.feed).sync(folders: folders)
     }
 
     /// An id typed or picked, as the entity it names.

@@ -88,3 +88,31 @@ enum FolderCopy {
         for file in files(under: source) { try copy(file, from: source, to: target) }
     }
 }
+
+extension Replica {
+    /// Another copy of this profile's home (`cp -a`): the same key, its own store.
+    func copiedHome(to path: String) throws -> Replica {
+        try FileManager.default.copyItem(atPath: home.folder.path, toPath: path)
+        let copy = ProfileHome(folder: URL(fileURLWithPath: path))
+        return Replica(name: name + "-copy", home: copy, store: try copy.openStore(), key: try copy.loadKey(), folders: folders)
+    }
+
+    /// Signs a new thread (a change of this replica's feed) without syncing.
+    @discardableResult
+    func post(_ title: String, now: Int64) throws -> SignedChange {
+        let topic = EntityID(hex: try store.resolve("flows", as: .topic))!
+        return try store.author(
+            ops: [.threadCreate(ThreadCreate(topic: topic, title: title, body: title, language: .en))],
+            references: [topic], key: key, now: now)
+    }
+}
+
+/// A store that knows only the genesis and then reads one folder: what a newcomer gets there.
+func newcomer(from folder: String, genesis: SignedChange, in temp: TemporaryFolder) throws -> AppDatabase {
+    let home = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/newcomer-\(UUID().uuidString)"))
+    _ = try home.create(key: DeviceKey())
+    let store = try home.createStore()
+    try store.apply([genesis])
+    for _ in 0..<2 { _ = try SyncEngine(store: store).sync(folders: [folder]) }
+    return store
+}

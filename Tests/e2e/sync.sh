@@ -456,8 +456,10 @@ test_bad_files() {
     reported "random bytes with a valid trailer, named like a segment, are reported" "$JUNK" 'header|not a segment'
     reported "a file of 64 MiB + 1 byte named like a segment is reported: too large" "$BIG" 'limit|large'
     reported "a file with a random name is reported" "$NOTES" 'not a segment'
-    reported "a Syncthing conflict copy is reported as a conflict copy" "$SYNCTHING" 'conflict'
-    reported "a Dropbox conflicted copy is reported as a conflict copy" "$DROPBOX" 'conflict'
+    # Conflict copies are read for fork evidence only; these hold the very change of their
+    # name, so there is nothing to say (heal.sh has one holding another variant).
+    check "conflict copies holding the same change are read silently" "one is named in the output" \
+        bash -c '! grep -F -e "$2" -e "$3" "$1"' _ "$first" "$SYNCTHING" "$DROPBOX"
     reported "a stray file in feeds/ is reported" "$STRAY" 'not a feed'
     check "temporary files (.syncthing.x.tmp, ~\$x.seg) are ignored silently" "one is named in the output" \
         bash -c '! grep -F -e "$2" -e "$3" "$1"' _ "$first" ".syncthing.x.tmp" '~$x.seg'
@@ -491,8 +493,8 @@ test_bad_files() {
     check "and the store is still unchanged" "the store changed" test "$before_s" = "$(store_facts "$S")"
 
     sync_in "$D2" || return 0
-    check "another replica reports the bad files on its first sync (12 lines)" "$(grep -c '  skipped' "$OUT") lines" \
-        test "$(grep -c '  skipped' "$OUT")" -eq 12
+    check "another replica reports the bad files on its first sync (10 lines)" "$(grep -c '  skipped' "$OUT") lines" \
+        test "$(grep -c '  skipped' "$OUT")" -eq 10
     sync_in "$D2" || return 0
     check "and not on its second" "it has '  skipped' lines" bash -c '! grep -q "  skipped" "$1"' _ "$OUT"
     check "its store is unchanged too" "before {$before_d2} after {$(store_facts "$D2")}" test "$before_d2" = "$(store_facts "$D2")"

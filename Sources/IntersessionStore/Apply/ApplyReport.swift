@@ -12,6 +12,9 @@ public struct ApplyReport: Sendable, Equatable {
     public var rejectedOps: [RejectedOp] = []
     /// Feeds found forked in this call, with the seq they froze at.
     public var forks: [RefusedChange] = []
+    /// Changes read as fork evidence with no change logged at their seq to compare with (see
+    /// ``AppDatabase/considerForkEvidence(_:)``): to be considered again once it is.
+    public var uncompared = 0
     /// The state was recomputed from the log (a role granted after its holder's changes arrived).
     public var rebuilt = false
 

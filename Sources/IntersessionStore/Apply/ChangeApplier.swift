@@ -74,6 +74,27 @@ final class ChangeApplier {
         try drain(change)
     }
 
+    /// Takes a change read only as fork evidence (a sync tool's conflict copy): compared with
+    /// the change logged at its seq, by the same rule as a received one, and never logged or
+    /// applied. With nothing logged at its seq yet, it is counted in `uncompared`.
+    func consider(evidence change: SignedChange) throws {
+        guard let group, !change.body.isGenesis, change.body.group == group else {
+            report.wrongGroup += 1
+            return
+        }
+        if Limits.problem(with: change) != nil { return }
+        // Looked up by key: evidence of a feed never seen makes no feed row.
+        let logged = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM change c JOIN feed f ON f.id = c.feed WHERE f.key = ? AND c.seq = ?
+            """, arguments: [change.author.bytes.blob, change.seq]) ?? false
+        guard logged else {
+            report.uncompared += 1
+            return
+        }
+        let state = try feedState(change.author)
+        try compareWithLogged(change, feedRow: state.row)
+    }
+
     /// Applies `first` if it is ready, then every waiting change it unblocks.
     func drain(_ first: SignedChange) throws {
         var queue = [first]

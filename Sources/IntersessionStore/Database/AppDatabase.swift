@@ -92,6 +92,22 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Compares changes read only as evidence (a sync tool's conflict copy of a segment) with
+    /// the changes logged at their seqs: a validly signed different one is a fork, kept in
+    /// `refused_change` and freezing its feed exactly as a received one would. Never logs or
+    /// applies them.
+    @discardableResult
+    public func considerForkEvidence(_ changes: [SignedChange]) throws -> ApplyReport {
+        try write { db in
+            let applier = try ChangeApplier(db: db)
+            try applier.resumePending()
+            applier.report = ApplyReport()
+            for change in changes { try applier.consider(evidence: change) }
+            try applier.finish()
+            return applier.report
+        }
+    }
+
     /// Recomputes every materialised table from the log alone.
     public func rebuild() throws {
         try write { db in

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v7-elections", migrate: createV7)
         migrator.registerMigration("v8-drafts", migrate: createV8)
         migrator.registerMigration("v9-one-authority", migrate: createV9)
+        migrator.registerMigration("v10-seen-files", migrate: createV10)
         migrator.registerMigration("v11-readmission", migrate: { db in
             // A re-admission's further roles (comma-separated) and the feed it replaces.
             try db.execute(sql: "ALTER TABLE invite ADD COLUMN also TEXT; ALTER TABLE invite ADD COLUMN replaces TEXT")

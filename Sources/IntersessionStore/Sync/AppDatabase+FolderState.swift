@@ -16,7 +16,7 @@ public struct SeqRange: Sendable, Hashable, Comparable {
 }
 
 /// What this replica remembers of each shared folder (local only, never synced): directory
-/// modification times, the good segment files read or written, and the bad files reported.
+/// modification times and the bad files reported (the files read or written: AppDatabase+SeenFiles).
 extension AppDatabase {
     public func folderMtimes(_ folder: String) throws -> [String: Int64] {
         try read { db in
@@ -34,25 +34,6 @@ extension AppDatabase {
             } else {
                 try db.execute(sql: "DELETE FROM folder_feed WHERE folder = ? AND feed = ?", arguments: [folder, key])
             }
-        }
-    }
-
-    public func seenSegments(_ folder: String) throws -> [String: Set<SeqRange>] {
-        try read { db in
-            var seen: [String: Set<SeqRange>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT feed, first_seq, last_seq FROM seen_segment WHERE folder = ?", arguments: [folder]) {
-                seen[row[0], default: []].insert(SeqRange(first: row[1], last: row[2]))
-            }
-            return seen
-        }
-    }
-
-    public func markSeen(_ folder: String, feed: String, ranges: [SeqRange]) throws {
-        guard !ranges.isEmpty else { return }
-        try write { db in
-            let insert = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO seen_segment (folder, feed, first_seq, last_seq) VALUES (?, ?, ?, ?)")
-            for range in ranges { try insert.execute(arguments: [folder, feed, range.first, range.last]) }
         }
     }
 

@@ -16,6 +16,8 @@ public struct FrozenFeed: Sendable, Equatable {
     public var seq: Int64
     /// The member's name, when this replica knows the feed's profile.
     public var name: String?
+    /// The secretariat has dealt with it: re-admitted the member under a new key, or removed them.
+    public var settled: Bool = false
 }
 
 /// What stays wrong after a sync, for the report: the bad files still there and the frozen feeds.
@@ -41,11 +43,14 @@ extension AppDatabase {
     public func frozenFeeds() throws -> [FrozenFeed] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT f.key, f.frozen_from, m.name FROM feed f LEFT JOIN member m ON m.feed = f.id
+                SELECT f.key, f.frozen_from, m.name,
+                       EXISTS (SELECT 1 FROM invite i WHERE i.replaces = f.hex)
+                       OR EXISTS (SELECT 1 FROM role_revocation r WHERE r.feed = f.id AND r.role IS NULL)
+                FROM feed f LEFT JOIN member m ON m.feed = f.id
                 WHERE f.frozen_from IS NOT NULL ORDER BY f.hex
                 """).compactMap { row in
                 guard let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }
-                return FrozenFeed(feed: feed, seq: row[1], name: row[2])
+                return FrozenFeed(feed: feed, seq: row[1], name: row[2], settled: row[3])
             }
         }
     }

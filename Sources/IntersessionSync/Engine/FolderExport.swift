@@ -2,12 +2,15 @@ import Foundation
 import IntersessionCore
 import IntersessionStore
 
-/// Writes into one group folder every applied change that no good segment there holds yet:
-/// this profile's feed and every feed it relays. Files are never rewritten: each writer adds
-/// new ones, so the folder has no write conflicts.
+/// Writes into one group folder every applied change that no good file there holds: this
+/// profile's feed and every feed it relays, under free names (a name another file holds is
+/// written around, never over). A forked feed's variants are published too, so that every
+/// replica seeing the folder freezes it at the same seq. Files are never rewritten: each
+/// writer adds new ones, so the folder has no write conflicts.
 struct FolderExport {
     let store: AppDatabase
     let folder: GroupFolder
+    var own: FeedID?
 
     func run(into report: inout SyncReport) throws {
         try folder.makeDirectory(folder.feedsPath)
@@ -15,58 +18,16 @@ struct FolderExport {
             try folder.write(SegmentFormat.encode([genesis], group: folder.group), to: folder.groupFile)
         }
         let seen = try store.seenSegments(folder.root)
-        for (feed, progress) in try store.feedProgress().sorted(by: { $0.key < $1.key }) where progress.head > 0 {
-            let gaps = Self.gaps(in: 1...progress.head, covered: seen[feed.hex] ?? [])
-            var written: [SeqRange] = []
-            for gap in gaps {
-                for chunk in try chunks(of: feed, in: gap) {
-                    let name = SegmentName(firstSeq: chunk.first!.seq, lastSeq: chunk.last!.seq)!
-                    let path = folder.segmentPath(feed, name)
-                    try folder.makeDirectory(folder.feedPath(feed))
-                    let bytes = SegmentFormat.encode(chunk, group: folder.group)
-                    if FileStatus(path: path) == nil {
-                        try folder.write(bytes, to: path)
-                        report.exportedChanges += chunk.count
-                        report.exportedFiles += 1
-                    } else if (try? folder.read(path, limit: SegmentFormat.maximumFileBytes)) != bytes {
-                        // Someone's file of that name is still being copied, or damaged: never
-                        // overwrite another writer's file; import reads or reports it.
-                        continue
-                    }
-                    written.append(SeqRange(first: name.firstSeq, last: name.lastSeq))
+        for (feed, progress) in try store.feedProgress().sorted(by: { $0.key < $1.key }) where progress.head > 0 || progress.frozenFrom != nil {
+            var placement = SegmentPlacement(store: store, folder: folder, feed: feed, head: progress.head, own: feed == own)
+            if progress.head > 0 {
+                for gap in Self.gaps(in: 1...progress.head, covered: seen[feed.hex] ?? []) {
+                    for chunk in try chunks(of: feed, in: gap) { try placement.place(chunk, into: &report) }
                 }
             }
-            try store.markSeen(folder.root, feed: feed.hex, ranges: written)
-            if progress.frozenFrom != nil { try relayForks(of: feed, into: &report) }
+            if let frozenFrom = progress.frozenFrom { try placement.publishVariants(frozenFrom: frozenFrom, into: &report) }
+            try store.rememberFiles(folder.root, placement.written)
         }
-    }
-
-    /// Writes each fork's second change with the changes just before it, under a range no file
-    /// uses yet (the fork's own seq is taken by the first change's file), so that replicas that
-    /// only see this folder learn of the fork too. A fork at seq 1 has no such range.
-    private func relayForks(of feed: FeedID, into report: inout SyncReport) throws {
-        for variant in try store.forkEvidence(of: feed) where variant.seq > 1 {
-            for start in stride(from: variant.seq - 1, through: max(1, variant.seq - 8), by: -1) {
-                guard let name = SegmentName(firstSeq: start, lastSeq: variant.seq) else { continue }
-                let path = folder.segmentPath(feed, name)
-                if FileStatus(path: path) != nil {
-                    if holds(variant, at: path, feed: feed, name: name) { break }
-                    continue
-                }
-                let before = try store.changes(of: feed, in: start...(variant.seq - 1))
-                guard before.count == Int(variant.seq - start), before.last?.hash == variant.body.prev else { break }
-                try folder.write(SegmentFormat.encode(before + [variant], group: folder.group), to: path)
-                report.exportedFiles += 1
-                break
-            }
-        }
-    }
-
-    private func holds(_ change: SignedChange, at path: String, feed: FeedID, name: SegmentName) -> Bool {
-        guard let bytes = try? folder.read(path, limit: SegmentFormat.maximumFileBytes),
-            let decoded = try? SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: name)
-        else { return false }
-        return decoded.changes.last?.hash == change.hash
     }
 
     /// The seqs of `wanted` that no range in `covered` holds.
@@ -82,24 +43,26 @@ struct FolderExport {
         return gaps
     }
 
-    /// The changes of a gap, cut into files of bounded count and size.
-    private func chunks(of feed: FeedID, in gap: ClosedRange<Int64>) throws -> [[SignedChange]] {
-        var chunks: [[SignedChange]] = []
+    /// The seqs of a gap, cut into files of bounded count and size.
+    private func chunks(of feed: FeedID, in gap: ClosedRange<Int64>) throws -> [ClosedRange<Int64>] {
+        var chunks: [ClosedRange<Int64>] = []
         var start = gap.lowerBound
         while start <= gap.upperBound {
             let end = min(gap.upperBound, start + Int64(SegmentFormat.changesPerFile) - 1)
-            var current: [SignedChange] = []
+            var first: Int64?
+            var last: Int64 = 0
             var bytes = 0
             for change in try store.changes(of: feed, in: start...end) {
-                if !current.isEmpty, bytes + change.bytes.count > SegmentFormat.bytesPerFile {
-                    chunks.append(current)
-                    current = []
+                if let current = first, bytes + change.bytes.count > SegmentFormat.bytesPerFile {
+                    chunks.append(current...last)
+                    first = nil
                     bytes = 0
                 }
-                current.append(change)
+                if first == nil { first = change.seq }
+                last = change.seq
                 bytes += change.bytes.count + 100
             }
-            if !current.isEmpty { chunks.append(current) }
+            if let first { chunks.append(first...last) }
             start = end + 1
         }
         return chunks

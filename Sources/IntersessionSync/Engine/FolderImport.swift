@@ -25,8 +25,8 @@ struct FolderImport {
         if let link = folder.firstLink(to: folder.feedsPath) { return try reportOnce(link, FolderEntry.linkReason, into: &report) }
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
         let root = folder.root
+        let seen = try SeenFileCheck(store: store, folder: folder).run(only: only, into: &report)
         let mtimes = try store.folderMtimes(root)
-        let seen = try store.seenSegments(root)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
 
         var feedNames = Set(mtimes.keys).subtracting([Self.feedsKey])
@@ -41,6 +41,7 @@ struct FolderImport {
             }
         }
         var batch = ImportBatch()
+        var evidence = ConflictEvidence(store: store, folder: folder)
         for name in feedNames.sorted() {
             guard let feed = FeedID(hex: name), only == nil || only == feed else { continue }
             let path = folder.feedPath(feed)
@@ -49,15 +50,15 @@ struct FolderImport {
             guard status.isDirectory else { continue }
             guard mtimes[name] != status.mtime else { continue }
             var settled = now - status.mtime > SyncEngine.settleNanoseconds
-            for entry in Files.list(path).sorted() {
+            for entry in Files.list(path).sorted() where seen[name]?[entry] == nil {
                 switch FolderEntry(name: entry, in: path) {
                 case .temporary:
                     continue
                 case .stray(let reason):
                     try reportOnce(path + "/" + entry, reason, into: &report)
+                case .conflictCopy:
+                    if try !evidence.read(entry, of: feed, report: &report) { settled = false }
                 case .segment(let segment):
-                    let range = SeqRange(first: segment.firstSeq, last: segment.lastSeq)
-                    guard !(seen[name]?.contains(range) ?? false) else { continue }
                     if try !read(segment, of: feed, into: &batch, report: &report) { settled = false }
                 }
                 if batch.changes.count >= SyncEngine.batchSize { try batch.apply(to: store, folder: root, report: &report) }
@@ -69,6 +70,8 @@ struct FolderImport {
             batch.folderTimes[Self.feedsKey] = feedsStatus.mtime
         }
         try batch.apply(to: store, folder: root, report: &report)
+        // After the segments: evidence is compared with the changes they brought.
+        try evidence.consider(into: &report)
     }
 
     /// Reads one segment into the batch. Returns false when the file is still being copied.
@@ -80,9 +83,11 @@ struct FolderImport {
             guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
             let bytes = try folder.read(path, limit: SegmentFormat.maximumFileBytes)
             let decoded = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: segment)
-            batch.add(decoded.changes, feed: feed, range: SeqRange(first: segment.firstSeq, last: segment.lastSeq))
+            let range = SeqRange(first: segment.firstSeq, last: segment.lastSeq)
+            batch.add(decoded.changes, file: SeenFile(feed: feed.hex, name: segment.fileName, range: range,
+                                                       size: status.size, mtime: status.mtime, covers: true))
             return true
-        } catch SegmentError.incomplete where Date().timeIntervalSince1970 * 1e9 - Double(status.mtime) < Self.copyingNanoseconds {
+        } catch SegmentError.incomplete where Self.isFresh(status) {
             report.incompleteFiles += 1
             return false
         } catch {
@@ -92,7 +97,18 @@ struct FolderImport {
         }
     }
 
-    private func reportOnce(_ path: String, _ reason: String, into report: inout SyncReport) throws {
+    /// Whether a file changed recently enough to be a copy still in progress.
+    static func isFresh(_ status: FileStatus) -> Bool {
+        Date().timeIntervalSince1970 * 1e9 - Double(status.mtime) < copyingNanoseconds
+    }
+
+    func reportOnce(_ path: String, _ reason: String, into report: inout SyncReport) throws {
+        try Self.reportOnce(path, reason, store: store, into: &report)
+    }
+
+    /// Records a bad file and puts it in the report, unless this exact file (same size and
+    /// time) was reported before.
+    static func reportOnce(_ path: String, _ reason: String, store: AppDatabase, into report: inout SyncReport) throws {
         let status = FileStatus(path: path)
         let size = status?.size ?? -1, mtime = status?.mtime ?? -1
         guard try !store.wasReported(path: path, size: size, mtime: mtime) else { return }
@@ -105,14 +121,14 @@ struct FolderImport {
 /// one transaction; what was read is remembered only once it is applied.
 struct ImportBatch {
     var changes: [SignedChange] = []
-    var ranges: [String: [SeqRange]] = [:]
+    var files: [SeenFile] = []
     var feeds: Set<FeedID> = []
     var folderTimes: [String: Int64] = [:]
 
-    mutating func add(_ read: [SignedChange], feed: FeedID, range: SeqRange) {
+    mutating func add(_ read: [SignedChange], file: SeenFile) {
         changes += read
-        ranges[feed.hex, default: []].append(range)
-        feeds.insert(feed)
+        files.append(file)
+        if let feed = read.first?.author { feeds.insert(feed) }
     }
 
     mutating func apply(to store: AppDatabase, folder: String, report: inout SyncReport) throws {
@@ -121,7 +137,7 @@ struct ImportBatch {
             report.absorb(applied)
             if applied.applied > 0 { report.importedFeeds.formUnion(feeds) }
         }
-        for (feed, ranges) in ranges { try store.markSeen(folder, feed: feed, ranges: ranges) }
+        try store.rememberFiles(folder, files)
         for (key, mtime) in folderTimes { try store.setFolderMtime(folder, key: key, mtime: mtime) }
         self = ImportBatch()
     }

@@ -7,13 +7,18 @@ import IntersessionStore
 /// self-authenticating, so any replica may relay them).
 public struct SyncEngine: Sendable {
     let store: AppDatabase
+    /// The profile's own feed, when known: a name taken from its own export is told as such.
+    let own: FeedID?
     /// Directory times younger than this are not trusted to mark a folder as read: coarse
     /// clocks (FAT keeps 2 s) could hide a file written in the same tick.
     static let settleNanoseconds: Int64 = 3_000_000_000
     /// Changes applied per transaction on a large import, to bound memory.
     static let batchSize = 20_000
 
-    public init(store: AppDatabase) { self.store = store }
+    public init(store: AppDatabase, own: FeedID? = nil) {
+        self.store = store
+        self.own = own
+    }
 
     public func sync(folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
@@ -29,7 +34,7 @@ public struct SyncEngine: Sendable {
         // Everything in first, then everything out, so that one sync carries each folder's
         // news to every other (a USB stick leaves with what the cloud folder brought).
         for folder in present { try FolderImport(store: store, folder: folder).run(into: &report) }
-        for folder in present { try FolderExport(store: store, folder: folder).run(into: &report) }
+        for folder in present { try FolderExport(store: store, folder: folder, own: own).run(into: &report) }
         report.pending = try store.pendingCount()
         try report.reviewStanding(store: store)
         try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))

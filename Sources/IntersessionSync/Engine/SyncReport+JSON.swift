@@ -21,6 +21,12 @@ extension SyncReport {
             "forks": .array(forks.map(Self.json)),
             "frozen": .array(frozen.map(Self.json)),
             "attention": .bool(needsAttention),
+            "takenNames": .array(takenNames.map {
+                ["path": .string($0.path), "wroteInstead": .array($0.wroteInstead.map(JSONValue.string)), "own": .bool($0.ownFeed)]
+            }),
+            "changedFiles": .int(Int64(changedFiles)),
+            "evidenceFiles": .int(Int64(evidenceFiles)),
+            "publishedVariants": .int(Int64(publishedVariants)),
         ]
         return .object(fields)
     }
@@ -30,6 +36,7 @@ extension SyncReport {
     }
 
     static func json(_ feed: FrozenFeed) -> JSONValue {
-        ["feed": .string(feed.feed.hex), "seq": .int(feed.seq), "name": feed.name.map(JSONValue.string) ?? .null]
+        ["feed": .string(feed.feed.hex), "seq": .int(feed.seq), "name": feed.name.map(JSONValue.string) ?? .null,
+         "settled": .bool(feed.settled)]
     }
 }

@@ -15,6 +15,10 @@ extension SyncReport {
         merged.forks = earlier.forks + forks
         merged.problems = earlier.problems + problems
         merged.refused = earlier.refused + refused
+        merged.takenNames = earlier.takenNames + takenNames
+        merged.changedFiles += earlier.changedFiles
+        merged.evidenceFiles += earlier.evidenceFiles
+        merged.publishedVariants += earlier.publishedVariants
         return merged
     }
 }

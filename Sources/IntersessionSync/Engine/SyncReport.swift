@@ -8,6 +8,17 @@ public struct SyncReport: Sendable, Equatable {
         public var reason: String
     }
 
+    /// A name export wanted that a file not holding exactly its bytes already took (squatted,
+    /// damaged, another variant): the changes went under other names instead, never over it.
+    public struct TakenName: Sendable, Equatable {
+        /// The path of the file that holds the wanted name.
+        public var path: String
+        /// The paths written instead; empty when no free name was found (tried again next sync).
+        public var wroteInstead: [String]
+        /// The feed is this profile's own (its author is the one told).
+        public var ownFeed: Bool
+    }
+
     public var exportedChanges = 0
     public var exportedFiles = 0
     public var importedChanges = 0
@@ -27,11 +38,22 @@ public struct SyncReport: Sendable, Equatable {
     public var stillRejected: [Problem] = []
     /// Every frozen feed this replica knows of.
     public var frozen: [FrozenFeed] = []
+    /// Names taken by another file, written around (see ``TakenName``).
+    public var takenNames: [TakenName] = []
+    /// Files read or written before that are gone or changed since: they no longer count as
+    /// holding their range, which is read again and written anew by whoever holds it.
+    public var changedFiles = 0
+    /// Sync tools' conflict copies read for fork evidence (never applied as changes).
+    public var evidenceFiles = 0
+    /// Fork variants (this replica's logged one or another's, kept as evidence) written so that
+    /// every replica seeing the folder freezes the feed at the same seq.
+    public var publishedVariants = 0
 
     public init() {}
 
     public var changedSomething: Bool {
-        exportedChanges > 0 || importedChanges > 0 || !problems.isEmpty || !forks.isEmpty
+        exportedChanges > 0 || importedChanges > 0 || !problems.isEmpty || !forks.isEmpty || !takenNames.isEmpty
+            || changedFiles > 0 || publishedVariants > 0
     }
 
     mutating func absorb(_ apply: ApplyReport) {
@@ -47,6 +69,7 @@ public struct SyncReport: Sendable, Equatable {
                      "imported \(importedChanges) from \(importedFeeds.count) feed\(importedFeeds.count == 1 ? "" : "s")",
                      "\(pending) pending", "\(rejectedFiles) rejected"]
         if incompleteFiles > 0 { parts.append("\(incompleteFiles) incomplete, will retry") }
+        if changedFiles > 0 { parts.append("\(changedFiles) gone or changed since read") }
         return parts.joined(separator: "; ")
     }
 }

@@ -51,10 +51,12 @@ public struct GroupFolder: Sendable {
 }
 
 /// Which names in a feed folder are segments, which are left alone silently (temporary files),
-/// and which are reported once (conflict copies and other stray files).
+/// which are read only for fork evidence (sync tools' conflict copies), and which are reported
+/// once (other stray files).
 enum FolderEntry: Equatable {
     case segment(SegmentName)
     case temporary
+    case conflictCopy
     case stray(String)
 
     static let linkReason = "a symbolic link; not followed"
@@ -81,7 +83,7 @@ enum FolderEntry: Equatable {
         } else if name.contains(".sync-conflict-") || name.contains("(conflicted copy") || name.contains("-conflict-")
             || name.contains("Conflicted copy")
         {
-            self = .stray("a conflict copy made by a sync tool; ignored")
+            self = .conflictCopy
         } else {
             self = .stray("not a segment name; ignored")
         }

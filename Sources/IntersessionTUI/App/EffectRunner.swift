@@ -141,8 +141,7 @@ final class EffectRunner {
 
     /// The names of members whose feeds forked and whom no re-admission replaces yet.
     static func forkedAwaitingReadmission(_ store: AppDatabase, me: FeedID) throws -> [String] {
-        let replaced = Set(try store.invites().compactMap(\.replaces))
-        return try store.frozenFeeds().filter { !replaced.contains($0.feed.hex) && $0.feed != me }.map { $0.name ?? $0.feed.short }
+        try store.frozenFeeds().filter { !$0.settled && $0.feed != me }.map { $0.name ?? $0.feed.short }
     }
 
     private func status(_ session: Session) throws -> Message {

@@ -30,8 +30,7 @@ enum ForkNotice {
     /// The secretariat's prompt: each frozen feed not yet replaced by a re-admission.
     static func printForSecretariat(_ store: AppDatabase, me: FeedID) throws {
         guard try store.currentRoles(of: me).contains(.secretariat) else { return }
-        let replaced = Set(try store.invites().compactMap(\.replaces))
-        for frozen in try store.frozenFeeds() where !replaced.contains(frozen.feed.hex) && frozen.feed != me {
+        for frozen in try store.frozenFeeds() where !frozen.settled && frozen.feed != me {
             let feed = frozen.feed
             Output.line("  frozen: \((frozen.name ?? feed.short).terminalSafe) (feed \(feed.short)) forked at seq \(frozen.seq); re-admit them with `intersession invite readmit \(feed.short) --out FILE`")
         }

@@ -39,7 +39,7 @@ struct SyncCommand: ParsableCommand {
             guard !remembered.isEmpty else {
                 throw InputError("noFolder")
             }
-            let engine = SyncEngine(store: store)
+            let engine = SyncEngine(store: store, own: try? profile.profile.loadKey().feed)
             var report = try engine.sync(folders: remembered)
             SyncOutput.print(report, json: output.json)
             if !output.json {
@@ -84,8 +84,16 @@ enum SyncOutput {
         if earlier > 0 {
             Output.line("  \(earlier) file\(earlier == 1 ? "" : "s") still rejected (reported before), see `intersession sync --json`")
         }
-        if !report.frozen.isEmpty {
-            Output.line("  \(report.frozen.count) feed\(report.frozen.count == 1 ? "" : "s") frozen (forked), see `intersession members`")
+        let unsettled = report.frozen.filter { !$0.settled }.count
+        if unsettled > 0 {
+            Output.line("  \(unsettled) feed\(unsettled == 1 ? "" : "s") frozen (forked), see `intersession members`")
+        }
+        for taken in report.takenNames {
+            let whose = taken.ownFeed ? "not yours" : "not this replica's"
+            let instead = taken.wroteInstead.isEmpty
+                ? "found no free name, will try again"
+                : "wrote " + taken.wroteInstead.map { ($0 as NSString).lastPathComponent.terminalSafe }.joined(separator: ", ") + " instead"
+            Output.line("  name taken: \(taken.path.terminalSafe) was taken by a file that is \(whose); \(instead)")
         }
     }
 }

@@ -111,7 +111,7 @@ state_of() {
         local n
         if n=$(sqlite3 "$h/store.sqlite" 'select count(*) from change' 2>/dev/null); then
             echo "store: $n changes, content $(sqlite3 "$h/store.sqlite" .dump \
-                | grep -Ev '^INSERT INTO "?(folder_feed|seen_segment|bad_file)"? ' \
+                | grep -Ev '^INSERT INTO "?(folder_feed|seen_segment|seen_file|bad_file)"? ' \
                 | grep -Ev "^INSERT INTO \"?setting\"? VALUES\('sync\.last'" | md5sum | cut -c1-12)"
         else
             echo "store: unreadable"

@@ -1,0 +1,33 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+/// Before a folder is read: each file remembered as read or written there is looked at (one
+/// `stat`, never a read). One gone or changed since no longer counts as holding its range: it
+/// is forgotten and its feed folder listed again, so a changed file is read (and, if bad,
+/// reported) once and the range written anew by whoever holds it.
+struct SeenFileCheck {
+    let store: AppDatabase
+    let folder: GroupFolder
+
+    /// The files still as remembered, by feed hex and then name.
+    func run(only: FeedID?, into report: inout SyncReport) throws -> [String: [String: SeenFile]] {
+        var unchanged: [String: [String: SeenFile]] = [:]
+        var changed: [SeenFile] = []
+        for file in try store.seenFiles(folder.root) where only == nil || only?.hex == file.feed {
+            let status = FileStatus(entry: folder.feedsPath + "/" + file.feed + "/" + file.name)
+            if let status, !status.isDirectory, status.size == file.size, status.mtime == file.mtime {
+                unchanged[file.feed, default: [:]][file.name] = file
+            } else {
+                changed.append(file)
+            }
+        }
+        guard !changed.isEmpty else { return unchanged }
+        try store.forgetFiles(folder.root, changed)
+        // A file changed in place leaves its folder's time as it was: list the folder again.
+        for feed in Set(changed.map(\.feed)) { try store.setFolderMtime(folder.root, key: feed, mtime: -1) }
+        // Files remembered before their size and time were (v10) are read again, not reported.
+        report.changedFiles += changed.filter { $0.size >= 0 }.count
+        return unchanged
+    }
+}
