@@ -68,6 +68,7 @@ for home in "$SEC" "$OBS"; do
         '[.[].title] | (index("From the laptop, again") != null and index("From the laptop") == null)' \
         -- "$BIN" threads general --json --home "$home"
 done
+expect_ok "once re-admitted, the fork is settled: the secretariat's sync is all good again" "$BIN" sync --home "$SEC"
 run "$BIN" members --home "$SEC"
 check "members says the old feed was re-admitted as the new one" "re-admitted as" grep -q "re-admitted as ${NEW:0:8}" "$OUT"
 run "$BIN" join "$T/kenji-again.invite" --home "$COPY"
