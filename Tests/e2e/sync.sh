@@ -628,11 +628,22 @@ test_nothing_new() {
         after=$(store_facts "$h"; state_of "$h")
         local why=()
         # Delegate 1's feed stays frozen since the fork: a replica that knows it says so at every
-        # sync (exit 3, one more line); the relay that never saw the fork says nothing.
-        local want_rc=0 want_lines=1
+        # sync (exit 3, one more line), the secretariat is told whom to re-admit (one more), and
+        # delegate 1's own copies are told the way back (two more); the relay that never saw the
+        # fork says nothing.
+        local want_rc=0 want_lines=1 me
         if [ "$("$BIN" members --json --home "$h" | jq '[.[] | select(.frozenFrom != null)] | length')" -gt 0 ]; then
             want_rc=3 want_lines=2
             grep -q '^  1 feed frozen (forked)' "$OUT" || why+=("no '1 feed frozen' line")
+            me=$("$BIN" whoami --json --home "$h")
+            if jq -e '.roles | index("secretariat")' <<<"$me" >/dev/null; then
+                want_lines=$((want_lines + 1))
+                grep -q '^  frozen: .* invite readmit' "$OUT" || why+=("no 'frozen: … invite readmit' line for the secretariat")
+            fi
+            if jq -e '.frozenFrom != null' <<<"$me" >/dev/null; then
+                want_lines=$((want_lines + 2))
+                grep -q '^  your feed is FROZEN' "$OUT" || why+=("no 'your feed is FROZEN' line for its owner")
+            fi
         fi
         [ "$RC" -eq "$want_rc" ] || why+=("exit status $RC, want $want_rc")
         [ ! -s "$ERR" ] || why+=("output on stderr")

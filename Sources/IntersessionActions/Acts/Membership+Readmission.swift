@@ -41,6 +41,6 @@ extension Membership {
             if case StoreError.refused = error { throw InviteError.wrongKey }
             throw error
         }
-        return (change, old.feed, try engine.sync(folders: folders))
+        return (change, old.feed, try SyncEngine(store: store, own: key.feed).sync(folders: folders))
     }
 }

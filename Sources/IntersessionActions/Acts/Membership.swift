@@ -30,7 +30,7 @@ public enum Membership {
             let store = try home.createStore()
             try store.apply([invite.genesis])
             let folders = try RememberedFolders(store: store).add([root])
-            let engine = SyncEngine(store: store)
+            let engine = SyncEngine(store: store, own: key.feed)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
             // The log's signed facts decide; the file's copy of the expiry was only a first hint.

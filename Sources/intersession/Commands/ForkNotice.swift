@@ -6,13 +6,13 @@ import IntersessionStore
 /// What a frozen feed means to the person who holds it, and to the secretariat (DESIGN §4):
 /// said by `sync`, `whoami` and `join` each time until it is settled.
 enum ForkNotice {
-    /// The person's own feed is frozen: why, the way back, and what no longer counts.
-    static func printOwn(_ store: AppDatabase, me: FeedID) throws {
+    /// The person's own feed is frozen: why and the way back; with `listing`, what no longer counts.
+    static func printOwn(_ store: AppDatabase, me: FeedID, listing: Bool = false) throws {
         guard let forked = try store.forkedChanges(of: me) else { return }
-        Output.line("  your feed is FROZEN from seq \(forked.frozenFrom): another device signed different changes as you (a copied home?).")
-        Output.line("  Nothing you sign with this key counts any more. Ask the secretariat to re-admit you (`intersession invite readmit`),")
-        Output.line("  then run `intersession join FILE` in this home: your name, delegation and roles carry over to a new key.")
-        printLost(forked)
+        Output.line("  your feed is FROZEN from seq \(forked.frozenFrom): another device signed different changes as you (a copied home?); nothing signed with this key counts any more.")
+        Output.line("  Ask the secretariat to re-admit you (`intersession invite readmit`), then run `intersession join FILE` in this home: your name, delegation and roles carry over to a new key."
+            + (listing ? "" : " `intersession whoami` lists your changes that no longer count."))
+        if listing { printLost(forked) }
     }
 
     /// The changes of a forked feed that no longer count, to post again under the new key.

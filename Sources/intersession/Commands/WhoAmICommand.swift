@@ -32,7 +32,7 @@ struct WhoAmICommand: ParsableCommand {
             Output.line("group  \(Output.short(identity.group.id))  \(identity.group.titleEnglish ?? "")")
             Output.line("home   \(identity.home.terminalSafe)")
             Output.line("log    \(identity.group.changes) changes, \(identity.group.members) members, \(identity.group.pending) pending")
-            try ForkNotice.printOwn(store, me: key.feed)
+            try ForkNotice.printOwn(store, me: key.feed, listing: true)
         }
     }
 }
