@@ -96,41 +96,8 @@ quiet_syncs() {
     fail "$name" "still exchanging changes after $max rounds"
 }
 
-# snapshot HOME: what a reader sees, as one JSON document: the threads (id, title, post count)
-# and every thread's posts (id, author, body, parent, depth) in the order show prints them.
-# Read marks are left out: they are local.
-snapshot() {
-    local h=$1 id
-    {
-        "$BIN" threads --home "$h" --json | jq -c 'map({id, title, posts}) | sort_by(.id)'
-        for id in $("$BIN" threads --home "$h" --json | jq -r '.[].id' | sort); do
-            "$BIN" show "$id" --home "$h" --json --keep-unread \
-                | jq -c '{thread: .thread.id, posts: [.posts[] | {id, author, body, parent, depth}]}'
-        done
-    } 2>&1 | jq -s -S '{threads: .[0], shows: .[1:]}' 2>&1 || true
-}
-
-# same_snapshots NAME HOME...: every home shows the same threads and posts. The first home's
-# snapshot is left in $SNAP for further checks.
-SNAP="$T/snapshot.json"
-same_snapshots() {
-    local name=$1; shift
-    local first=$1 h why=()
-    snapshot "$first" >"$SNAP"
-    CMD="threads --json and show --json --keep-unread in each of: $(for h in "$@"; do printf '%s ' "$(basename "$h")"; done)"
-    RC=0; : >"$OUT"; : >"$ERR"
-    for h in "$@"; do
-        snapshot "$h" >"$T/snapshot.other"
-        if ! cmp -s "$SNAP" "$T/snapshot.other"; then
-            why+=("$(basename "$h") differs from $(basename "$first")")
-            { echo "--- $(basename "$first") / +++ $(basename "$h")"; diff "$SNAP" "$T/snapshot.other" || true; } >>"$OUT"
-        fi
-    done
-    if ! jq -e '.threads | type == "array"' "$SNAP" >/dev/null 2>&1; then
-        why+=("no snapshot of $(basename "$first")"); head -c 2000 "$SNAP" >>"$OUT"
-    fi
-    if [ ${#why[@]} -eq 0 ]; then pass "$name"; else fail "$name" "$(joined "${why[@]}")"; fi
-}
+# shellcheck source=lib/snapshots.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/snapshots.bash"
 
 # snap_ok NAME FILTER [JQ ARGS...]: FILTER is true of the last snapshot ($SNAP).
 snap_ok() {
