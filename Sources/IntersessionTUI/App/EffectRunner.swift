@@ -62,8 +62,9 @@ final class EffectRunner {
             try session.actions(clock: clock).revoke(role, from: feed)
             return [.moderated]
         case .invite(let name, let organisation, let role, let file):
-            _ = try session.actions(clock: clock).invite(name: name, organisation: organisation, role: role, to: file)
-            return [.inviteWritten(file)]
+            let actions = try session.actions(clock: clock)
+            _ = try actions.invite(name: name, organisation: organisation, role: role, to: file)
+            return [.inviteWritten(file, sharedFolder: InviteLocation.sharedFolder(holding: file, remembered: actions.folders))]
         case .loadMembers: return [.membersLoaded(try store.members())]
         case .loadAudit: return [.auditLoaded(try store.auditLog().reversed())]
         case .moderate(let action):

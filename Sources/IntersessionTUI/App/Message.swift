@@ -44,7 +44,8 @@ public enum Message: Sendable {
     case ownFeedFrozen(from: Int64)
     /// Members whose feeds forked and who wait for a re-admission (secretariat).
     case feedsForked([String])
-    case inviteWritten(String)
+    /// The invite file's path, and the shared folder it was written into, if it was (a warning).
+    case inviteWritten(String, sharedFolder: String?)
     /// An act or a read failed: the phrase is shown in the interface's language.
     case failed(Phrase)
 }

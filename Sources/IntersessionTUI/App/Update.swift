@@ -112,8 +112,9 @@ public enum Update {
         case .ownFeedFrozen(let seq):
             model.flash = model.catalog[.ownFeedFrozen, seq]
             return []
-        case .inviteWritten(let file):
-            model.flash = model.catalog[.inviteWritten, file]
+        case .inviteWritten(let file, let shared):
+            model.flash = model.catalog[.inviteWritten, file.terminalSafe]
+                + (shared.map { " " + model.catalog[.inviteInSharedFolder, file.terminalSafe, $0.terminalSafe] } ?? "")
             return reloadCurrent(model)
         case .pollsLoaded(let polls):
             model.updateScreens { screen in

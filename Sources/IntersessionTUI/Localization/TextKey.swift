@@ -126,6 +126,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fieldInviteeOrg = "members.field.org"
     case fieldInviteOut = "members.field.out"
     case inviteWritten = "members.invite.written"
+    case inviteInSharedFolder = "notice.inviteInSharedFolder"
     case termUntil = "members.term.until"
     case termEnded = "members.term.ended"
     case cochairGrantDue = "members.cochair.due"

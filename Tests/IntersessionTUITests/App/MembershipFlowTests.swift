@@ -50,6 +50,24 @@ import IntersessionSync
         let invite = try InviteFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))))
         #expect(invite.name == "Amina Diallo" && invite.organisation == "Douanes sénégalaises" && invite.role == .member)
         #expect(fixture.runtime.model.flash?.contains(file) == true)
+        // Outside the shared folder: no warning.
+        #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.inviteWritten, file])
+    }
+
+    @Test func anInviteWrittenIntoTheSharedFolderIsWarnedOf() throws {
+        let fixture = try DemoFixture(peer: "secretariat")
+        let shared = try #require(fixture.session.folders.first)
+        let file = shared + "/amina.invite"
+        fixture.press(.character("@"), .character("i"))
+        fixture.type("Amina Diallo")
+        fixture.press(.tab)
+        fixture.type("Douanes sénégalaises")
+        fixture.press(.tab, .tab)
+        for _ in 0..<"intersession.invite".count { fixture.press(.backspace) }
+        fixture.type(file)
+        fixture.press(.enter)
+        #expect(FileManager.default.fileExists(atPath: file))
+        #expect(fixture.runtime.model.flash?.hasSuffix(fixture.runtime.model.catalog[.inviteInSharedFolder, file, shared]) == true)
     }
 
     @Test func anEndedExpertTermPromptsTheSecretariat() throws {
