@@ -12,8 +12,9 @@ import IntersessionStore
         let store = fixture.session.store
         let head = try store.feedProgress()[key.feed]?.head ?? 0
         let prev = head > 0 ? try store.changes(of: key.feed, in: head...head).first?.hash : nil
+        guard let group = try store.groupID() else { throw StoreError.noGroup }
         for title in ["One variant", "The other variant"] {
-            let body = ChangeBody(group: try #require(try store.groupID()), author: key.feed, seq: head + 1, prev: prev,
+            let body = ChangeBody(group: group, author: key.feed, seq: head + 1, prev: prev,
                                   hlc: HLC(millis: DemoFixture.now, counter: 0), deps: [:],
                                   ops: [.memberProfile(MemberProfile(name: title, organisation: "X", language: .en))])
             _ = try store.apply([SignedChange(signing: body, with: key)])
