@@ -44,7 +44,7 @@ expect_ok "the original posts" "$BIN" post flows --home "$A" --title "From the o
 expect_ok "the copy posts the same seq" "$BIN" post flows --home "$T/alice-copy" --title "From the copy" --body "Two"
 FORK=$(last_seq "$A" "$A_FEED")
 check "both copies signed the same seq" "seqs differ" test "$(last_seq "$T/alice-copy" "$A_FEED")" = "$FORK"
-q "$BIN" sync --home "$A"
+syncall "$A"
 run "$BIN" sync --home "$T/alice-copy"
 check "the copy's sync says its feed forked" "no fork line" grep -q "fork: feed ${A_FEED:0:8}" "$OUT"
 syncall "$SEC" "$C" "$A" "$T/alice-copy" "$SEC" "$C" "$A" "$T/alice-copy"
@@ -59,11 +59,11 @@ q "$BIN" post flows --home "$T/bruno-copy" --title "From the other device" --bod
 q "$BIN" post flows --home "$B" --title "From the honest device" --body "One"
 BFORK=$(last_seq "$B" "$B_FEED")
 NAME=$(seg "$BFORK" "$BFORK") BDIR=$(feed_dir "$F" "$B_FEED")
-q "$BIN" sync --home "$T/bruno-copy"
+syncall "$T/bruno-copy"
 mv "$BDIR/$NAME" "$T/won-the-name.seg"
-q "$BIN" sync --home "$B"
+syncall "$B"
 expect_ok "the honest device goes on" "$BIN" post flows --home "$B" --title "Next from the honest device" --body "Three"
-q "$BIN" sync --home "$B"
+syncall "$B"
 mv "$BDIR/$NAME" "$BDIR/${NAME%.seg}.sync-conflict-20261201-120000-ABCDEFG.seg"
 mv "$T/won-the-name.seg" "$BDIR/$NAME"
 # The honest device has not synced since: the others learn from the conflict copy alone.
@@ -78,7 +78,7 @@ json_ok "the conflict copy's thread is never applied" '[.[].title] | index("From
 
 # 3. A tampered and a deleted file in the relay's other folder; a newcomer joins from it.
 q "$BIN" post flows --home "$C" --title "Chen's first" --body "Figures"
-q "$BIN" sync --home "$C"
+syncall "$C"
 q "$BIN" post flows --home "$C" --title "Chen's second" --body "More figures"
 syncall "$C" "$SEC" "$C"
 mapfile -t FILES < <(ls "$(feed_dir "$G" "$C_FEED")" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort)
@@ -96,9 +96,9 @@ check "the relay reports the tampered file" "no skipped line for it" grep -q "sk
 check "the relay writes the tampered range around it" "no name-taken line" grep -q "name taken: .*${FILES[-1]}" "$OUT"
 check "the deleted file is written again" "still missing" test -f "$(feed_dir "$G" "$C_FEED")/${FILES[0]}"
 q "$BIN" invite --home "$SEC" --name "Dana" --org "Org dana" --role member --out "$T/dana.invite"
-q "$BIN" sync --home "$SEC"
+syncall "$SEC"
 expect_ok "a newcomer joins from the repaired folder" "$BIN" join "$T/dana.invite" --home "$T/dana" --name "Dana" --folder "$G"
-q "$BIN" sync --home "$T/dana"
+syncall "$T/dana"
 json_ok "the newcomer has nothing pending" '.group.pending == 0' -- "$BIN" whoami --json --home "$T/dana"
 json_ok "the newcomer sees Chen's threads" '[.[].title] | (index("Chen'"'"'s first") != null and index("Chen'"'"'s second") != null)' \
     -- "$BIN" threads flows --json --home "$T/dana"
@@ -112,7 +112,7 @@ cp "$(feed_dir "$G" "$C_FEED")/${FILES[0]}" "$(feed_dir "$G" "$C_FEED")/$(seg "$
 run "$BIN" sync --home "$C"
 check "the author is told its name was taken" "no name-taken line" \
     grep -q "name taken: .*$(seg "$NEXT" "$NEXT") was taken by a file that is not yours; wrote .* instead" "$OUT"
-q "$BIN" sync --home "$SEC"
+syncall "$SEC"
 json_ok "the secretariat gets the change written around the squatter" '[.[].title] | index("Behind a squatter") != null' \
     -- "$BIN" threads flows --json --home "$SEC"
 
