@@ -80,22 +80,6 @@ sync_in() {
     fi
 }
 
-# quiet_syncs NAME ROUNDS HOME...: the homes sync one after the other in the order given, round
-# after round, until a whole round moves nothing (at most ROUNDS rounds).
-quiet_syncs() {
-    local name=$1 max=$2; shift 2
-    local round h quiet
-    for round in $(seq 1 "$max"); do
-        quiet=1
-        for h in "$@"; do
-            sync_in "$h" || return 0
-            grep -Eq "$QUIET" "$OUT" || quiet=
-        done
-        if [ -n "$quiet" ]; then pass "$name (quiet in round $round)"; return 0; fi
-    done
-    fail "$name" "still exchanging changes after $max rounds"
-}
-
 # shellcheck source=lib/snapshots.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/snapshots.bash"
 

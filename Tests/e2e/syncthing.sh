@@ -61,20 +61,7 @@ sync_in() {
 
 # rounds NAME MAX HOME...: Syncthing settles, then every home syncs with its folder, round
 # after round, until a whole round moves nothing (at most MAX rounds).
-rounds() {
-    local name=$1 max=$2; shift 2
-    local round h quiet
-    for round in $(seq 1 "$max"); do
-        settled "$name" || return 0
-        quiet=1
-        for h in "$@"; do
-            sync_in "$h" || return 0
-            grep -Eq "$QUIET" "$OUT" || quiet=
-        done
-        if [ -n "$quiet" ]; then pass "$name (quiet in round $round)"; return 0; fi
-    done
-    fail "$name" "still exchanging changes after $max rounds"
-}
+rounds() { BEFORE_ROUND=settled quiet_syncs "$@"; }
 
 # shellcheck source=lib/snapshots.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/snapshots.bash"

@@ -96,26 +96,8 @@ public enum Update {
                 }
             }
             return []
-        case .termsEnded(let terms):
-            let names = terms.map { term in "\(term.name) (\(Role(rawValue: term.role).map { model.catalog[Update.roleText($0)] } ?? term.role))" }
-            model.flash = model.catalog[.termEnded, names.joined(separator: ", ")]
-            return []
-        case .cochairGrantsDue(let names):
-            model.flash = model.catalog[.cochairGrantDue, names.joined(separator: ", ")]
-            return []
-        case .invitesContested(let invites):
-            model.flash = model.catalog[.invitesContested, invites.joined(separator: "; ")]
-            return []
-        case .feedsForked(let names):
-            model.flash = model.catalog[.feedsForked, names.joined(separator: ", ")]
-            return []
-        case .ownFeedFrozen(let seq):
-            model.flash = model.catalog[.ownFeedFrozen, seq]
-            return []
-        case .inviteWritten(let file, let shared):
-            model.flash = model.catalog[.inviteWritten, file.terminalSafe]
-                + (shared.map { " " + model.catalog[.inviteInSharedFolder, file.terminalSafe, $0.terminalSafe] } ?? "")
-            return reloadCurrent(model)
+        case .termsEnded, .cochairGrantsDue, .invitesContested, .feedsForked, .ownFeedFrozen, .inviteWritten:
+            return prompt(message, &model)
         case .pollsLoaded(let polls):
             model.updateScreens { screen in
                 if case .polls(var list) = screen { list.replace(polls, keeping: \.id); screen = .polls(list) }

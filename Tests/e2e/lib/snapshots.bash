@@ -1,5 +1,26 @@
-# What a reader sees, to compare replicas: every thread and every post, as one JSON document.
-# A script that sources this has set T (e2e_begin) and sources harness.bash first.
+# Comparing replicas: syncing them until nothing moves, and what a reader sees (every thread
+# and every post, as one JSON document). A script that sources this has set T (e2e_begin),
+# sources harness.bash first, and defines sync_in HOME and QUIET.
+
+# quiet_syncs NAME ROUNDS HOME...: the homes sync one after the other in the order given, round
+# after round, until a whole round moves nothing (at most ROUNDS rounds). Each sync is the
+# script's own sync_in, quiet when its output matches $QUIET. With BEFORE_ROUND set to a
+# function, it runs first in each round with NAME (Syncthing settling); if it fails, the
+# rounds end (it has reported why).
+quiet_syncs() {
+    local name=$1 max=$2; shift 2
+    local round h quiet
+    for round in $(seq 1 "$max"); do
+        if [ -n "${BEFORE_ROUND:-}" ]; then "$BEFORE_ROUND" "$name" || return 0; fi
+        quiet=1
+        for h in "$@"; do
+            sync_in "$h" || return 0
+            grep -Eq "$QUIET" "$OUT" || quiet=
+        done
+        if [ -n "$quiet" ]; then pass "$name (quiet in round $round)"; return 0; fi
+    done
+    fail "$name" "still exchanging changes after $max rounds"
+}
 
 # snapshot HOME: what a reader sees, as one JSON document: the threads (id, title, post count)
 # and every thread's posts (id, author, body, parent, depth) in the order show prints them.
