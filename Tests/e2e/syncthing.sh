@@ -213,9 +213,12 @@ test_fork_on_two_devices() {
         dir=$(echo "${ST_FOLDER[i]}"/group-*/feeds/"$M1_FEED")
         mapfile -t conflicts < <(find "$dir" -name "${seg1%.seg}.sync-conflict-*.seg")
         CMD="find member 1's feed in daemon $i's folder"; find "$dir" >"$OUT"
-        check "daemon $i's folder: the laptop's variant under $seg1, the desktop's in one *.sync-conflict-* copy" \
+        # Syncthing now and then makes a second conflict copy of the same version (a rescan
+        # racing the rename); what matters is that the desktop's variant is in one of them.
+        check "daemon $i's folder: the laptop's variant under $seg1, the desktop's in a *.sync-conflict-* copy" \
             "${#conflicts[@]} conflict copies, or the variants are not where Syncthing should have put them" \
-            bash -c 'test $# -eq 5 && cmp -s "$1/$2" "$3" && cmp -s "$5" "$4"' _ \
+            bash -c 'dir=$1 seg=$2 laptop=$3 desktop=$4; shift 4; [ $# -ge 1 ] && cmp -s "$dir/$seg" "$laptop" || exit 1
+                     for copy in "$@"; do cmp -s "$copy" "$desktop" && exit 0; done; exit 1' _ \
             "$dir" "$seg1" "$T/variant-laptop" "$T/variant-desktop" "${conflicts[@]}"
     done
 
