@@ -34,6 +34,8 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
     case nothingToReadmit(member: String)
     case notYourReadmission(invite: String)
     case ownFeedFrozen(from: Int64)
+    /// A sealed group's new epoch needs the current one's key (its history seals it).
+    case noCurrentKey
 
     public var phrase: Phrase {
         switch self {
@@ -66,6 +68,7 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible, Ex
         case .nothingToReadmit(let member): Phrase(Self.key("nothingToReadmit"), [member])
         case .notYourReadmission(let invite): Phrase(Self.key("notYourReadmission"), [invite])
         case .ownFeedFrozen(let seq): Phrase(Self.key("ownFeedFrozen"), [String(seq)])
+        case .noCurrentKey: Phrase(Self.key("noCurrentKey"))
         }
     }
 

@@ -38,7 +38,7 @@ public final class Actions {
     /// Takes in this profile's own changes that its folders hold and its store does not.
     func adoptOwnChanges() throws {
         guard !folders.isEmpty else { return }
-        adoptedChanges += try SyncEngine(store: store).adoptOwnFeed(key.feed, folders: folders).importedChanges
+        adoptedChanges += try SyncEngine(store: store, device: key).adoptOwnFeed(key.feed, folders: folders).importedChanges
     }
 
     /// Signs one change of `ops` at `now` (the act's one reading of the clock, when it needed
@@ -52,7 +52,7 @@ public final class Actions {
 
     /// Writes this profile's new changes to its folders (after an invite, so the invitee finds it).
     public func publish() throws -> SyncReport? {
-        folders.isEmpty ? nil : try SyncEngine(store: store, own: key.feed).sync(folders: folders)
+        folders.isEmpty ? nil : try SyncEngine(store: store, device: key).sync(folders: folders)
     }
 
     /// An id typed or picked, as the entity it names.

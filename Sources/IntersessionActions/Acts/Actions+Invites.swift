@@ -30,7 +30,9 @@ extension Actions {
         guard !status.cancelled else { throw StoreError.inviteCancelled(invite: id.short) }
         var seen: [FeedID: Int64] = [:]
         for redeemer in status.redeemers { if let feed = FeedID(hex: redeemer.feed) { seen[feed] = redeemer.seq } }
-        try sign([.memberUninvite(MemberUninvite(invite: id, seen: seen))])
+        // Whoever holds a copy of the file reads nothing after the cancellation.
+        let inviteKey = try store.inviteKey(id)
+        try signStartingEpoch([.memberUninvite(MemberUninvite(invite: id, seen: seen))], removing: inviteKey.map { [$0] } ?? [])
         return status
     }
 

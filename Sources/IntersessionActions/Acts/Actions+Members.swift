@@ -54,7 +54,14 @@ extension Actions {
         try adoptOwnChanges()
         let target = try self.member(member)
         if role == nil, target.feed == key.feed { throw ActionError.cannotRemoveSelf }
-        try sign([.memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))])
+        let revoke = Op.memberRevoke(MemberRevoke(feed: target.feed, role: role, lastSeq: target.head, lastHash: target.hash))
+        // The end of someone's membership starts an epoch they cannot read.
+        let remaining = try store.currentRoles(of: target.feed).subtracting(role.map { [$0] } ?? Set(Role.allCases))
+        if remaining.isEmpty {
+            try signStartingEpoch([revoke], removing: [target.feed])
+        } else {
+            try sign([revoke])
+        }
         return MemberChange(feed: target.feed, seq: target.head)
     }
 
@@ -87,13 +94,28 @@ extension Actions {
         let inviteKey = DeviceKey()
         let now = clock()
         let expires = Terms.after(days: days, from: now)
-        let invite = try sign([.memberInvite(MemberInvite(key: inviteKey.feed, role: role, name: name, organisation: organisation,
-                                                           expires: expires))], at: now).entity(0)
+        let sealed = try store.isSealed()
+        let op = MemberInvite(key: inviteKey.feed, role: role, name: name, organisation: organisation, expires: expires,
+                              agreementKey: sealed ? inviteKey.agreementPublicKey : nil)
+        let change = try signStartingEpoch([.memberInvite(op)], adding: sealed ? [inviteKey.feed: inviteKey.agreementPublicKey] : [:], at: now)
+        let invite = change.entity(0)
         guard let group = try store.groupID(), let genesis = try store.genesis() else { throw StoreError.noGroup }
         let file = InviteFile(group: group, genesis: genesis, invite: invite, secret: inviteKey.seed, name: name,
-                              organisation: organisation, role: role, expires: expires, folders: folders)
+                              organisation: organisation, role: role, expires: expires, folders: folders.map { FolderHint.hint(for: $0) },
+                              seal: Self.seal(in: change, for: inviteKey.feed))
         try PrivateFile.create(file.bytes, at: path)
         return (file, try publish())
+    }
+}
+
+extension Actions {
+    /// The epoch `change` started, wrapped for `recipient`, for an invite file to carry.
+    static func seal(in change: SignedChange, for recipient: FeedID) -> InviteFile.Seal? {
+        for (index, op) in change.body.ops.enumerated() {
+            guard case .groupKey(let key) = op, let bytes = key.wraps[recipient], let envelope = EpochEnvelope(bytes: bytes) else { continue }
+            return InviteFile.Seal(epoch: change.entity(index), number: key.number, envelope: envelope)
+        }
+        return nil
     }
 }
 

@@ -34,15 +34,19 @@ extension Actions {
         }
         let inviteKey = DeviceKey()
         let now = clock()
+        let sealed = try store.isSealed()
         let invite = MemberInvite(key: inviteKey.feed, role: main, name: who.name ?? "", organisation: who.organisation ?? "",
                                   expires: Terms.after(days: days, from: now), also: Array(roles.dropFirst()),
-                                  replaces: target.feed)
-        let change = try sign([.memberRevoke(MemberRevoke(feed: target.feed, role: nil, lastSeq: target.head, lastHash: target.hash)),
-                               .memberInvite(invite)], at: now)
+                                  replaces: target.feed, agreementKey: sealed ? inviteKey.agreementPublicKey : nil)
+        // The retired key (a copied home holds it twice) reads nothing after this change.
+        let change = try signStartingEpoch(
+            [.memberRevoke(MemberRevoke(feed: target.feed, role: nil, lastSeq: target.head, lastHash: target.hash)), .memberInvite(invite)],
+            adding: sealed ? [inviteKey.feed: inviteKey.agreementPublicKey] : [:], removing: [target.feed], at: now)
         guard let group = try store.groupID(), let genesis = try store.genesis() else { throw StoreError.noGroup }
         let file = InviteFile(group: group, genesis: genesis, invite: change.entity(1), secret: inviteKey.seed, name: invite.name,
-                              organisation: invite.organisation, role: main, expires: invite.expires, folders: folders,
-                              replaces: target.feed)
+                              organisation: invite.organisation, role: main, expires: invite.expires,
+                              folders: folders.map { FolderHint.hint(for: $0) }, replaces: target.feed,
+                              seal: Self.seal(in: change, for: inviteKey.feed))
         try PrivateFile.create(file.bytes, at: path)
         return Readmission(file: file, replaced: target.feed, roles: roles, lastCounted: target.head, report: try publish())
     }

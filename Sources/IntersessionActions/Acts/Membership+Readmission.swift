@@ -18,7 +18,8 @@ extension Membership {
         let store = try home.openStore()
         let old = try home.loadKey()
         let folders = try RememberedFolders(store: store).list()
-        let engine = SyncEngine(store: store)
+        try holdSeal(of: invite, in: store)
+        let engine = SyncEngine(store: store, device: old)
         _ = try engine.sync(folders: folders)
         guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
         guard status.replaces == old.feed.hex else { throw ActionError.notYourReadmission(invite: invite.invite.short) }
@@ -30,7 +31,8 @@ extension Membership {
                                     language: me?.language.flatMap(Language.init(rawValue:)) ?? .en)
         let key = DeviceKey()
         let inviteKey = try DeviceKey(seed: invite.secret)
-        let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey))
+        let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey),
+                              agreementKey: try store.isSealed() ? key.agreementPublicKey : nil)
         let retired = try home.replaceKey(with: key)
         let change: SignedChange
         do {
@@ -41,6 +43,6 @@ extension Membership {
             if case StoreError.refused = error { throw InviteError.wrongKey }
             throw error
         }
-        return (change, old.feed, try SyncEngine(store: store, own: key.feed).sync(folders: folders))
+        return (change, old.feed, try SyncEngine(store: store, device: key).sync(folders: folders))
     }
 }

@@ -5,12 +5,15 @@ import IntersessionSync
 
 /// The acts that make a profile: founding a group, and joining one with an invite.
 public enum Membership {
-    /// Makes a profile in `home` that founds a group from `template`, as its secretariat.
-    public static func found(home: ProfileHome, template: GroupTemplate, title: String?, founder: MemberProfile, now: Int64)
-        throws -> (store: AppDatabase, key: DeviceKey, genesis: SignedChange) {
+    /// Makes a profile in `home` that founds a group from `template`, as its secretariat. The
+    /// group is sealed (its first epoch in the change after the genesis) unless `open`.
+    public static func found(home: ProfileHome, template: GroupTemplate, title: String?, founder: MemberProfile,
+                             open: Bool = false, now: Int64) throws -> (store: AppDatabase, key: DeviceKey, genesis: SignedChange) {
         let founder = MemberProfile(name: try Input.name(founder.name), organisation: try Input.organisation(founder.organisation),
                                     language: founder.language)
-        return try home.found(template: template, title: try title.map(Input.title), founder: founder, now: now)
+        let founded = try home.found(template: template, title: try title.map(Input.title), founder: founder, sealed: !open, now: now)
+        if !open { try startFirstEpoch(store: founded.store, key: founded.key, now: now) }
+        return founded
     }
 
     /// Makes a profile in `home` that joins the invite's group through a shared folder: reads
@@ -29,8 +32,9 @@ public enum Membership {
             try ProfileConfig(values: ["lang": profile.language.rawValue]).save(to: home.configURL)
             let store = try home.createStore()
             try store.apply([invite.genesis])
+            try holdSeal(of: invite, in: store)
             let folders = try RememberedFolders(store: store).add([root])
-            let engine = SyncEngine(store: store, own: key.feed)
+            let engine = SyncEngine(store: store, device: key)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
             // The log's signed facts decide; the file's copy of the expiry was only a first hint.
@@ -40,7 +44,8 @@ public enum Membership {
             if let holder = status.redeemedBy { throw InviteError.alreadyUsed(status.redeemedByName ?? String(holder.prefix(8))) }
             if let other = status.redeemers.first { throw InviteError.alreadyUsed(other.name ?? String(other.feed.prefix(8))) }
             let inviteKey = try DeviceKey(seed: invite.secret)
-            let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey))
+            let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey),
+                                  agreementKey: try store.isSealed() ? key.agreementPublicKey : nil)
             let change: SignedChange
             do {
                 change = try store.author(ops: [.memberJoin(join), .memberProfile(profile)], key: key, now: now)
@@ -52,5 +57,17 @@ public enum Membership {
             home.discard(created)
             throw error
         }
+    }
+
+    /// A sealed group's invite: keeps the invite secret (epochs wrapped for the invite while it
+    /// was open are opened with it) and the epoch the file carries.
+    static func holdSeal(of invite: InviteFile, in store: AppDatabase) throws {
+        guard Invitation.isSealed(invite.genesis) else { return }
+        let inviteKey = try DeviceKey(seed: invite.secret)
+        try store.holdInviteSecret(invite.secret, for: inviteKey.feed)
+        guard let seal = invite.seal,
+            let key = try? seal.envelope.open(epoch: seal.number, group: invite.group, with: inviteKey.agreementKey)
+        else { return }
+        try store.holdEpochKeys([seal.epoch.hex: key.bytes])
     }
 }

@@ -65,7 +65,7 @@ public enum Recovery {
             let store = try home.createStore()
             try store.apply([genesis])
             let remembered = try RememberedFolders(store: store).add(candidates)
-            let engine = SyncEngine(store: store, own: key.feed)
+            let engine = SyncEngine(store: store, device: key)
             var report = try engine.sync(folders: remembered)
             _ = try engine.adoptOwnFeed(key.feed, folders: remembered)
             let salvaged = try aside.map { try salvageOwnChanges(from: $0, into: store, key: key, group: genesis.hash) } ?? 0

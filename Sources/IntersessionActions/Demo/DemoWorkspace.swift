@@ -23,8 +23,10 @@ public struct DemoWorkspace {
     public func create(content: DemoContent, template: GroupTemplate, start: Int64) throws {
         let clock = DemoClock(start)
         let founder = content.peers[0]
+        // The demo's peers are seated by grants, not invites, so none publishes an agreement
+        // key: the demo group is an open one, to be read in its folder.
         let founded = try Membership.found(home: home(founder.home), template: template, title: nil, founder: founder.profile,
-                                           now: clock.tick())
+                                           open: true, now: clock.tick())
         var peers = [try Actions(store: founded.store, key: founded.key, folders: [], writingLanguage: founder.profile.language,
                                  clock: clock.tick)]
         for peer in content.peers.dropFirst() {
@@ -49,7 +51,7 @@ public struct DemoWorkspace {
         try FileManager.default.createDirectory(atPath: sharedFolder, withIntermediateDirectories: true)
         for peer in peers {
             let folders = try RememberedFolders(store: peer.store).add([sharedFolder])
-            _ = try SyncEngine(store: peer.store).sync(folders: folders)
+            _ = try SyncEngine(store: peer.store, device: peer.key).sync(folders: folders)
         }
     }
 

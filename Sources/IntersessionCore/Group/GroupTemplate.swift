@@ -28,10 +28,12 @@ public struct GroupTemplate: Sendable, Hashable {
     }
 
     /// The ops of the genesis change: the group, its founder's profile, and the topics.
-    public func genesisOps(title override: String?, founder: MemberProfile) -> [Op] {
+    /// A sealed group's carries the founder's agreement key.
+    public func genesisOps(title override: String?, founder: MemberProfile, sealedFor agreementKey: [UInt8]? = nil) -> [Op] {
         var groupTitle = title
         if let override { groupTitle = LocalizedText(english: override, french: override) }
-        var ops: [Op] = [.groupCreate(GroupCreate(title: groupTitle)), .memberProfile(founder)]
+        let create = GroupCreate(title: groupTitle, sealed: agreementKey != nil, agreementKey: agreementKey)
+        var ops: [Op] = [.groupCreate(create), .memberProfile(founder)]
         for (order, topic) in topics.enumerated() {
             ops.append(.topicCreate(TopicCreate(key: topic.key, title: topic.title, order: Int64(order + 1))))
         }

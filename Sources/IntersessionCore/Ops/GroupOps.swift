@@ -1,15 +1,30 @@
 /// `group.create`: only in the genesis change; founds the group and makes its author secretariat.
+/// A sealed group says so here, signed once for its whole life, with the founder's agreement key
+/// (`kx`, the X25519 public key epoch keys are wrapped for); an open group's op has neither.
 public struct GroupCreate: Sendable, Hashable {
     static let type = "group.create"
     public var title: LocalizedText
+    public var sealed: Bool
+    public var agreementKey: [UInt8]?
 
-    public init(title: LocalizedText) { self.title = title }
+    public init(title: LocalizedText, sealed: Bool = false, agreementKey: [UInt8]? = nil) {
+        self.title = title
+        self.sealed = sealed
+        self.agreementKey = agreementKey
+    }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
         title = try fields.localized("title")
+        sealed = fields.fields["sealed"]?.boolValue ?? false
+        agreementKey = try fields.agreementKey()
     }
 
-    var json: JSONValue { ["t": .string(Self.type), "title": title.json] }
+    var json: JSONValue {
+        var fields: [String: JSONValue] = ["t": .string(Self.type), "title": title.json]
+        if sealed { fields["sealed"] = .bool(true) }
+        if let agreementKey { fields["kx"] = .string(Hex.encode(agreementKey)) }
+        return .object(fields)
+    }
 }
 
 /// `topic.create`: a standing topic of the group, with a short key for the command line.

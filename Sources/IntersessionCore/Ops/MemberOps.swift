@@ -73,9 +73,12 @@ public struct MemberInvite: Sendable, Hashable {
     public var expires: Int64
     public var also: [Role]
     public var replaces: FeedID?
+    /// In a sealed group, the invite key's agreement key: epochs are wrapped for it while the
+    /// invite is open, so that its holder reads the group from the first sync.
+    public var agreementKey: [UInt8]?
 
     public init(key: FeedID, role: Role, name: String, organisation: String, expires: Int64,
-                also: [Role] = [], replaces: FeedID? = nil) {
+                also: [Role] = [], replaces: FeedID? = nil, agreementKey: [UInt8]? = nil) {
         self.key = key
         self.role = role
         self.name = name
@@ -83,6 +86,7 @@ public struct MemberInvite: Sendable, Hashable {
         self.expires = expires
         self.also = also
         self.replaces = replaces
+        self.agreementKey = agreementKey
     }
 
     /// Every role the invite seats, its main one first.
@@ -100,6 +104,7 @@ public struct MemberInvite: Sendable, Hashable {
             guard let feed = FeedID(hex: text) else { throw .badField("replaces", "must be a feed id") }
             return feed
         }
+        agreementKey = try fields.agreementKey()
     }
 
     private static func roles(_ value: JSONValue?) throws(ChangeFormatError) -> [Role] {
@@ -121,6 +126,7 @@ public struct MemberInvite: Sendable, Hashable {
         // Absent when empty, so that an ordinary invite's bytes are what they always were.
         if !also.isEmpty { fields["also"] = .array(also.map { .string($0.rawValue) }) }
         if let replaces { fields["replaces"] = .string(replaces.hex) }
+        if let agreementKey { fields["kx"] = .string(Hex.encode(agreementKey)) }
         return .object(fields)
     }
 }
@@ -132,10 +138,13 @@ public struct MemberJoin: Sendable, Hashable {
     static let type = "member.join"
     public var invite: EntityID
     public var proof: [UInt8]
+    /// In a sealed group, the new device's agreement key, signed by the device itself.
+    public var agreementKey: [UInt8]?
 
-    public init(invite: EntityID, proof: [UInt8]) {
+    public init(invite: EntityID, proof: [UInt8], agreementKey: [UInt8]? = nil) {
         self.invite = invite
         self.proof = proof
+        self.agreementKey = agreementKey
     }
 
     init(_ fields: OpFields) throws(ChangeFormatError) {
@@ -144,9 +153,14 @@ public struct MemberJoin: Sendable, Hashable {
             throw .badField("proof", "must be a signature in hex")
         }
         self.proof = proof
+        agreementKey = try fields.agreementKey()
     }
 
-    var json: JSONValue { ["t": .string(Self.type), "invite": .string(invite.hex), "proof": .string(Hex.encode(proof))] }
+    var json: JSONValue {
+        var fields: [String: JSONValue] = ["t": .string(Self.type), "invite": .string(invite.hex), "proof": .string(Hex.encode(proof))]
+        if let agreementKey { fields["kx"] = .string(Hex.encode(agreementKey)) }
+        return .object(fields)
+    }
 
     /// What the invite key signs: a domain tag, the group and the new feed, so that a proof is
     /// good for one group and one feed only.

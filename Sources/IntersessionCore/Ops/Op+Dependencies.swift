@@ -4,6 +4,7 @@ extension Op {
     /// The entities the op names: its change depends on the changes that created them.
     public var references: [EntityID] {
         switch self {
+        case .groupKey(let op): op.parent.map { [$0] } ?? []
         case .memberJoin(let op): [op.invite]
         case .memberAdmit(let op): [op.invite]
         case .memberUninvite(let op): [op.invite]

@@ -2,6 +2,7 @@
 /// they are (a later version may know them) and are never applied.
 public enum Op: Sendable, Hashable {
     case groupCreate(GroupCreate)
+    case groupKey(GroupKey)
     case topicCreate(TopicCreate)
     case memberProfile(MemberProfile)
     case memberRole(MemberRole)
@@ -36,6 +37,7 @@ public enum Op: Sendable, Hashable {
         let type = try fields.string("t")
         switch type {
         case GroupCreate.type: self = .groupCreate(try GroupCreate(fields))
+        case GroupKey.type: self = .groupKey(try GroupKey(fields))
         case TopicCreate.type: self = .topicCreate(try TopicCreate(fields))
         case MemberProfile.type: self = .memberProfile(try MemberProfile(fields))
         case MemberRole.type: self = .memberRole(try MemberRole(fields))
@@ -74,6 +76,7 @@ public enum Op: Sendable, Hashable {
     public var json: JSONValue {
         switch self {
         case .groupCreate(let op): op.json
+        case .groupKey(let op): op.json
         case .topicCreate(let op): op.json
         case .memberProfile(let op): op.json
         case .memberRole(let op): op.json
@@ -108,6 +111,7 @@ public enum Op: Sendable, Hashable {
     public var type: String {
         switch self {
         case .groupCreate: GroupCreate.type
+        case .groupKey: GroupKey.type
         case .topicCreate: TopicCreate.type
         case .memberProfile: MemberProfile.type
         case .memberRole: MemberRole.type

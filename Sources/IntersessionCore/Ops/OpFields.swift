@@ -52,4 +52,11 @@ struct OpFields {
         guard let text = LocalizedText(json: value) else { throw .badField(name, "must map en/fr to strings") }
         return text
     }
+
+    /// An optional `kx`: an X25519 public key in hex.
+    func agreementKey() throws(ChangeFormatError) -> [UInt8]? {
+        guard let text = try optionalString("kx") else { return nil }
+        guard let bytes = Hex.decode(text), bytes.count == 32 else { throw .badField("kx", "must be an X25519 key in hex") }
+        return bytes
+    }
 }

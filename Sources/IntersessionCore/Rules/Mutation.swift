@@ -48,6 +48,11 @@ public enum Mutation: Sendable, Hashable {
     case retractPost(post: EntityID, stamp: ChangeStamp)
     /// The op is kept as evidence but not applied.
     case rejectOp(index: Int, reason: RejectionReason)
+    /// The group seals what it puts in shared folders (its `group.create` says so).
+    case sealGroup
+    /// `feed`'s agreement key, signed by the feed itself (or, for an invite key, by the secretariat).
+    case publishAgreementKey(feed: FeedID, key: [UInt8])
+    case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
 }
 
 /// The registers moderation sets.
@@ -90,6 +95,7 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unsupportedOp = "unsupported-op"
     case unknownInvite = "unknown-invite"
     case badInviteProof = "bad-invite-proof"
+    case badEpoch = "bad-epoch"
     case threadLocked = "thread-locked"
     case notEligible = "not-in-electorate"
     case invalidBallot = "invalid-ballot"

@@ -15,7 +15,7 @@ public enum Rules {
             return [
                 .createGroup(id: group, title: create.title, founder: body.author, stamp: stamp),
                 .grantRole(feed: body.author, role: .secretariat, fromSeq: 1, stamp: stamp),
-            ]
+            ] + (create.sealed ? [.sealGroup] : []) + agreementKey(create.agreementKey, of: body.author)
         }
         if case .unknown = op { return reject(.unsupportedOp) }
         if let problem = ContentCheck.problem(in: op) { return reject(problem) }
@@ -26,6 +26,7 @@ public enum Rules {
             return [.redeemInvite(invite: join.invite, roles: invite.roles, fromSeq: body.seq, stamp: stamp),
                     .audit(index: index, action: op.type, target: join.invite.hex,
                            detail: invite.roles.map(\.rawValue).joined(separator: ", "))]
+                + agreementKey(join.agreementKey, of: body.author)
         }
 
         if case .memberProfile(let profile) = op, try redeemsAnInvite(change, in: group, reader: reader) {
@@ -45,6 +46,13 @@ public enum Rules {
             return [.createInvite(id: change.entity(index), invite: invite, stamp: stamp),
                     .audit(index: index, action: op.type, target: change.entity(index).hex,
                            detail: "\(invite.name), \(invite.organisation), \(invite.role.rawValue)")]
+                + agreementKey(invite.agreementKey, of: invite.key)
+        case .groupKey(let key):
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard try EpochRules.isValid(key, in: body, group: group, reader: reader) else { return reject(.badEpoch) }
+            return [.startEpoch(id: change.entity(index), key: key, author: body.author, seq: body.seq),
+                    .audit(index: index, action: op.type, target: change.entity(index).hex,
+                           detail: "epoch \(key.number), \(key.wraps.count) recipients")]
         case .memberRole(let grant):
             guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
             return [.grantRole(feed: grant.feed, role: grant.role, fromSeq: grant.fromSeq, until: grant.until, stamp: stamp),
@@ -149,6 +157,10 @@ public enum Rules {
             guard !target.retracted else { return reject(.retracted) }
             return [.retractPost(post: retract.post, stamp: stamp)]
         }
+    }
+
+    private static func agreementKey(_ key: [UInt8]?, of feed: FeedID) -> [Mutation] {
+        key.map { [.publishAgreementKey(feed: feed, key: $0)] } ?? []
     }
 
     private static func isProven(_ join: MemberJoin, by feed: FeedID, in group: GroupID, key: FeedID) -> Bool {

@@ -17,6 +17,8 @@ public protocol StateReader {
     func isPenholder(_ feed: FeedID, of draft: EntityID, atSeq seq: Int64) throws -> Bool
     /// The draft an amendment belongs to.
     func amendmentDraft(_ id: EntityID) throws -> EntityID?
+    /// The number of a group epoch, when its `group.key` counts here.
+    func epochNumber(_ id: EntityID) throws -> Int64?
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.

@@ -6,7 +6,7 @@ import Foundation
 /// binds it to the group, the associated data to the epoch number, so that an envelope cannot
 /// be replayed into another group or another epoch.
 ///
-/// Not yet used by the folder format: the signed key-envelope change builds on it.
+/// A signed `group.key` carries one for each recipient; a sealed invite carries one for its key.
 public struct EpochEnvelope: Sendable, Equatable {
     /// The sender's encapsulated ephemeral key (32 bytes).
     public var encapsulated: [UInt8]
@@ -24,6 +24,15 @@ public struct EpochEnvelope: Sendable, Equatable {
     public init(encapsulated: [UInt8], sealed: [UInt8]) {
         self.encapsulated = encapsulated
         self.sealed = sealed
+    }
+
+    /// The envelope as one run of bytes: the encapsulated key, then the sealed key.
+    public static let bytes = 32 + 48
+    public var bytes: [UInt8] { encapsulated + sealed }
+
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == Self.bytes else { return nil }
+        self.init(encapsulated: Array(bytes.prefix(32)), sealed: Array(bytes.suffix(48)))
     }
 
     /// Wraps `epochKey` (32 bytes) for the device whose agreement key is `recipient`.

@@ -143,6 +143,15 @@ extension ChangeApplier {
         case .retractPost(let post, _):
             try retract(post: post)
 
+        case .sealGroup:
+            try db.execute(sql: "UPDATE group_info SET sealed = 1")
+
+        case .publishAgreementKey(let feed, let key):
+            try db.execute(sql: "INSERT OR IGNORE INTO agreement_key (feed, key) VALUES (?, ?)", arguments: [feed.hex, key.blob])
+
+        case .startEpoch(let id, let key, _, let seq):
+            try startEpoch(id, key, author: author, seq: seq)
+
         case .rejectOp(let index, let reason):
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rejected_op (feed, seq, op_index, reason) VALUES (?, ?, ?, ?)",

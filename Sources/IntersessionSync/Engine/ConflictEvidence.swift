@@ -26,7 +26,7 @@ struct ConflictEvidence {
         do {
             guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
             let bytes = try folder.read(path, limit: SegmentFormat.maximumFileBytes)
-            let changes = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: nil).changes
+            let changes = try folder.decodeSegment(bytes, feed: feed, name: nil).changes
             let range = SeqRange(first: changes.first!.seq, last: changes.last!.seq)
             read.append((SeenFile(feed: feed.hex, name: name, range: range, size: status.size, mtime: status.mtime, covers: false),
                          changes))
@@ -55,7 +55,7 @@ struct ConflictEvidence {
             if outcome.uncompared == 0 || frozen {
                 try store.rememberFiles(folder.root, [file])
             } else {
-                try store.setFolderMtime(folder.root, key: file.feed, mtime: -1)
+                try store.setFolderMtime(folder.root, key: feed.map(folder.feedFolderName) ?? file.feed, mtime: -1)
             }
         }
     }

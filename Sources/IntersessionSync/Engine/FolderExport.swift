@@ -15,7 +15,14 @@ struct FolderExport {
     func run(into report: inout SyncReport) throws {
         try folder.makeDirectory(folder.feedsPath)
         if FileStatus(path: folder.groupFile) == nil, let genesis = try store.genesis() {
-            try folder.write(SegmentFormat.encode([genesis], group: folder.group), to: folder.groupFile)
+            try folder.write(try Self.groupFile(genesis, in: folder), to: folder.groupFile)
+        }
+        if let sealing = folder.sealing {
+            try KeyFileExchange(store: store, folder: folder, device: nil).write(into: &report)
+            // Nothing is written under an older epoch than the current one.
+            guard sealing.current != nil else {
+                return report.problems.append(.init(path: folder.path, reason: "\(FolderError.noCurrentKey)"))
+            }
         }
         let seen = try store.seenSegments(folder.root)
         for (feed, progress) in try store.feedProgress().sorted(by: { $0.key < $1.key }) where progress.head > 0 || progress.frozenFrom != nil {
@@ -28,6 +35,14 @@ struct FolderExport {
             if let frozenFrom = progress.frozenFrom { try placement.publishVariants(frozenFrom: frozenFrom, into: &report) }
             try store.rememberFiles(folder.root, placement.written)
         }
+    }
+
+    /// The GROUP file: the genesis as a one-change segment, sealed under the names' key in a
+    /// sealed folder (every holder of the genesis opens it).
+    static func groupFile(_ genesis: SignedChange, in folder: GroupFolder) throws -> [UInt8] {
+        let bytes = SegmentFormat.encode([genesis], group: folder.group)
+        guard let names = folder.sealing?.names else { return bytes }
+        return try SealedFile.seal(bytes, under: names.groupFileKey)
     }
 
     /// The seqs of `wanted` that no range in `covered` holds.

@@ -33,7 +33,7 @@ struct FolderImport {
         let listFeeds = mtimes[Self.feedsKey] != feedsStatus.mtime
         if listFeeds {
             for name in Files.list(folder.feedsPath) {
-                if FeedID(hex: name) != nil, name == name.lowercased() {
+                if folder.isFeedFolderName(name) {
                     feedNames.insert(name)
                 } else if !name.hasPrefix(".") {
                     try reportOnce(folder.feedsPath + "/" + name, "not a feed folder; ignored", into: &report)
@@ -42,24 +42,29 @@ struct FolderImport {
         }
         var batch = ImportBatch()
         var evidence = ConflictEvidence(store: store, folder: folder)
+        let feedsByFolder = try knownFeedsByFolder()
         for name in feedNames.sorted() {
-            guard let feed = FeedID(hex: name), only == nil || only == feed else { continue }
-            let path = folder.feedPath(feed)
+            // A sealed folder's name is known for the feeds the log names; another is a feed
+            // not yet known here, learned from its first segment.
+            let feed = feedsByFolder[name] ?? (folder.sealing == nil ? FeedID(hex: name) : nil)
+            guard folder.isFeedFolderName(name), only == nil || (feed != nil && only == feed) else { continue }
+            let path = folder.feedsPath + "/" + name
             guard let status = FileStatus(entry: path) else { continue }
             if status.isSymbolicLink { try reportOnce(path, FolderEntry.linkReason, into: &report) }
             guard status.isDirectory else { continue }
             guard mtimes[name] != status.mtime else { continue }
             var settled = now - status.mtime > SyncEngine.settleNanoseconds
-            for entry in Files.list(path).sorted() where seen[name]?[entry] == nil {
+            for entry in Files.list(path).sorted() where feed.flatMap({ seen[$0.hex]?[entry] }) == nil {
                 switch FolderEntry(name: entry, in: path) {
                 case .temporary:
                     continue
                 case .stray(let reason):
                     try reportOnce(path + "/" + entry, reason, into: &report)
                 case .conflictCopy:
+                    guard let feed else { settled = false; continue }
                     if try !evidence.read(entry, of: feed, report: &report) { settled = false }
                 case .segment(let segment):
-                    if try !read(segment, of: feed, into: &batch, report: &report) { settled = false }
+                    if try !read(segment, in: name, of: feed, into: &batch, report: &report) { settled = false }
                 }
                 if batch.changes.count >= SyncEngine.batchSize { try batch.apply(to: store, folder: root, report: &report) }
             }
@@ -74,27 +79,42 @@ struct FolderImport {
         try evidence.consider(into: &report)
     }
 
-    /// Reads one segment into the batch. Returns false when the file is still being copied.
-    private func read(_ segment: SegmentName, of feed: FeedID, into batch: inout ImportBatch, report: inout SyncReport) throws -> Bool {
-        let path = folder.segmentPath(feed, segment)
+    /// Reads one segment of the feed folder `folderName` into the batch. Returns false when the
+    /// file is still being copied, or sealed for a key not held yet.
+    private func read(_ segment: SegmentName, in folderName: String, of feed: FeedID?, into batch: inout ImportBatch,
+                      report: inout SyncReport) throws -> Bool {
+        let path = folder.feedsPath + "/" + folderName + "/" + segment.fileName
         guard let status = FileStatus(path: path) else { return false }
         if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return true }
         do {
             guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
             let bytes = try folder.read(path, limit: SegmentFormat.maximumFileBytes)
-            let decoded = try SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: segment)
+            let decoded = try folder.decodeSegment(bytes, feed: feed, name: segment)
+            let author = decoded.changes[0].author
+            guard folder.feedFolderName(author) == folderName else {
+                throw SegmentError.badHeader("names feed \(author.short), but is in another feed's folder")
+            }
             let range = SeqRange(first: segment.firstSeq, last: segment.lastSeq)
-            batch.add(decoded.changes, file: SeenFile(feed: feed.hex, name: segment.fileName, range: range,
+            batch.add(decoded.changes, file: SeenFile(feed: author.hex, name: segment.fileName, range: range,
                                                        size: status.size, mtime: status.mtime, covers: true))
             return true
         } catch SegmentError.incomplete where Self.isFresh(status) {
             report.incompleteFiles += 1
+            return false
+        } catch SegmentError.sealedForOtherKey {
+            report.lockedFiles += 1
             return false
         } catch {
             report.rejectedFiles += 1
             try reportOnce(path, "\(error)", into: &report)
             return true
         }
+    }
+
+    /// Every feed the log names (members, redeemers, invite keys), by the name of its folder here.
+    private func knownFeedsByFolder() throws -> [String: FeedID] {
+        let feeds = Set(try store.feedProgress().keys).union(try store.agreementKeys().keys)
+        return Dictionary(feeds.map { (folder.feedFolderName($0), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether a file changed recently enough to be a copy still in progress.

@@ -15,7 +15,8 @@ struct SeenFileCheck {
         var unchanged: [String: [String: SeenFile]] = [:]
         var changed: [SeenFile] = []
         for file in try store.seenFiles(folder.root) where only == nil || only?.hex == file.feed {
-            let status = FileStatus(entry: folder.feedsPath + "/" + file.feed + "/" + file.name)
+            guard let feed = FeedID(hex: file.feed) else { continue }
+            let status = FileStatus(entry: folder.feedPath(feed) + "/" + file.name)
             if let status, !status.isDirectory, status.size == file.size, status.mtime == file.mtime {
                 unchanged[file.feed, default: [:]][file.name] = file
             } else {
@@ -25,7 +26,9 @@ struct SeenFileCheck {
         guard !changed.isEmpty else { return unchanged }
         try store.forgetFiles(folder.root, changed)
         // A file changed in place leaves its folder's time as it was: list the folder again.
-        for feed in Set(changed.map(\.feed)) { try store.setFolderMtime(folder.root, key: feed, mtime: -1) }
+        for feed in Set(changed.compactMap { FeedID(hex: $0.feed) }) {
+            try store.setFolderMtime(folder.root, key: folder.feedFolderName(feed), mtime: -1)
+        }
         // Files remembered before their size and time were (v10) are read again, not reported.
         report.changedFiles += changed.filter { $0.size >= 0 }.count
         return unchanged

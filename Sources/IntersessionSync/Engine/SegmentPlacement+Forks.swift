@@ -40,7 +40,7 @@ extension SegmentPlacement {
             guard free == nil else { continue }
             let before = start < fork ? try store.changes(of: feed, in: start...(fork - 1)) : []
             guard before.count == Int(fork - start), before.last.map({ $0.hash == run[0].body.prev }) ?? true else { continue }
-            free = (path, SegmentFormat.encode(before + run, group: folder.group), start)
+            free = (path, try folder.encodeSegment(before + run), start)
         }
         guard let free else {
             report.takenNames.append(.init(path: path(fork...run.last!.seq), wroteInstead: [], ownFeed: own))
@@ -55,7 +55,7 @@ extension SegmentPlacement {
 
     private func holds(_ change: SignedChange, at path: String, name: SegmentName) -> Bool {
         guard let bytes = try? folder.read(path, limit: SegmentFormat.maximumFileBytes),
-            let decoded = try? SegmentFormat.decode(bytes, group: folder.group, feed: feed, name: name)
+            let decoded = try? folder.decodeSegment(bytes, feed: feed, name: name)
         else { return false }
         return decoded.changes.contains { $0.hash == change.hash }
     }

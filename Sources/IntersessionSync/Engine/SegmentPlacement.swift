@@ -46,10 +46,11 @@ struct SegmentPlacement {
         for (index, candidate) in candidates(for: range).enumerated() {
             let changes = try store.changes(of: feed, in: candidate)
             guard changes.count == candidate.count else { continue }
-            let bytes = SegmentFormat.encode(changes, group: folder.group)
+            let contents = SegmentFormat.encode(changes, group: folder.group)
             let path = path(candidate)
-            switch occupant(of: path, expecting: bytes) {
+            switch occupant(of: path, expecting: contents) {
             case .free:
+                let bytes = try folder.sealing?.seal(contents) ?? contents
                 try folder.makeDirectory(folder.feedPath(feed))
                 try folder.write(bytes, to: path)
                 report.exportedChanges += changes.count
@@ -85,13 +86,15 @@ struct SegmentPlacement {
         return candidates
     }
 
-    private func occupant(of path: String, expecting bytes: [UInt8]) -> Occupant {
+    /// Who holds a name. A sealed file holding exactly `contents`, under any epoch this device
+    /// holds, is the same: nothing new is written under an old epoch, and nothing twice.
+    private func occupant(of path: String, expecting contents: [UInt8]) -> Occupant {
         guard let status = FileStatus(path: path) else { return .free }
         guard !status.isDirectory, let existing = try? folder.read(path, limit: SegmentFormat.maximumFileBytes) else { return .other }
-        if existing == bytes { return .same }
+        if folder.openedContents(existing) == contents { return .same }
         guard FolderImport.isFresh(status) else { return .other }
         do {
-            _ = try SegmentFormat.decode(existing, group: folder.group, feed: feed, name: nil)
+            _ = try folder.decodeSegment(existing, feed: feed, name: nil)
             return .other
         } catch .incomplete {
             return .copying

@@ -9,6 +9,8 @@ public struct SyncEngine: Sendable {
     let store: AppDatabase
     /// The profile's own feed, when known: a name taken from its own export is told as such.
     let own: FeedID?
+    /// The profile's device key, when known: in a sealed group, what opens the epochs wrapped for it.
+    let device: DeviceKey?
     /// Directory times younger than this are not trusted to mark a folder as read: coarse
     /// clocks (FAT keeps 2 s) could hide a file written in the same tick.
     static let settleNanoseconds: Int64 = 3_000_000_000
@@ -18,22 +20,32 @@ public struct SyncEngine: Sendable {
     public init(store: AppDatabase, own: FeedID? = nil) {
         self.store = store
         self.own = own
+        device = nil
     }
+
+    public init(store: AppDatabase, device: DeviceKey) {
+        self.store = store
+        own = device.feed
+        self.device = device
+    }
+
+    /// How many times one sync reads its folders again after learning an epoch key there.
+    static let keyRounds = 4
 
     public func sync(folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
         var report = SyncReport()
-        var present: [GroupFolder] = []
+        var roots: [String] = []
         for root in folders {
             guard FileStatus(path: root)?.isDirectory == true else {
                 report.problems.append(.init(path: root, reason: "\(FolderError.missing(root))"))
                 continue
             }
-            present.append(GroupFolder(root: root, group: group))
+            roots.append(root)
         }
         // Everything in first, then everything out, so that one sync carries each folder's
         // news to every other (a USB stick leaves with what the cloud folder brought).
-        for folder in present { try FolderImport(store: store, folder: folder).run(into: &report) }
+        let present = try importAll(roots, group: group, into: &report)
         for folder in present { try FolderExport(store: store, folder: folder, own: own).run(into: &report) }
         report.pending = try store.pendingCount()
         try report.reviewStanding(store: store)
@@ -41,13 +53,41 @@ public struct SyncEngine: Sendable {
         return report
     }
 
+    /// Reads every folder; in a sealed group, first the key files, and again while what was
+    /// read brought an epoch key that opens files left locked. Returns the folders as sealed
+    /// by the last key learned, for the export.
+    private func importAll(_ roots: [String], group: GroupID, into report: inout SyncReport) throws -> [GroupFolder] {
+        var sealing = try FolderSealing.load(store: store, device: device)
+        var folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
+        guard sealing != nil else {
+            for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
+            return folders
+        }
+        var learned = 0
+        for folder in folders { learned += try KeyFileExchange(store: store, folder: folder, device: device).read(into: &report) }
+        for round in 0..<Self.keyRounds {
+            if round == 0 || learned > 0 {
+                sealing = try FolderSealing.load(store: store, device: device)
+                folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
+            }
+            report.lockedFiles = 0
+            for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
+            learned = try FolderSealing.learnKeys(store: store, device: device, group: group)
+            if report.lockedFiles == 0 || learned == 0 { break }
+        }
+        // What was read may have started a newer epoch: the export seals under it.
+        sealing = try FolderSealing.load(store: store, device: device)
+        return roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
+    }
+
     /// Before signing a new change: takes in the profile's own newer changes from the folders
     /// (a profile restored from a backup), so that it continues its feed instead of forking it.
     public func adoptOwnFeed(_ feed: FeedID, folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
         var report = SyncReport()
+        let sealing = try FolderSealing.load(store: store, device: device)
         for root in folders where FileStatus(path: root)?.isDirectory == true {
-            try FolderImport(store: store, folder: GroupFolder(root: root, group: group), only: feed).run(into: &report)
+            try FolderImport(store: store, folder: GroupFolder(root: root, group: group, sealing: sealing), only: feed).run(into: &report)
         }
         return report
     }

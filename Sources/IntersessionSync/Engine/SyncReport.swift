@@ -48,6 +48,10 @@ public struct SyncReport: Sendable, Equatable {
     /// Fork variants (this replica's logged one or another's, kept as evidence) written so that
     /// every replica seeing the folder freezes the feed at the same seq.
     public var publishedVariants = 0
+    /// Sealed files that no epoch key held here opens (yet): read again when one arrives.
+    public var lockedFiles = 0
+    /// Epoch key files written to the folders (a sealed group).
+    public var keyFilesWritten = 0
 
     public init() {}
 
@@ -70,6 +74,7 @@ public struct SyncReport: Sendable, Equatable {
                      "\(pending) pending", "\(rejectedFiles) rejected"]
         if incompleteFiles > 0 { parts.append("\(incompleteFiles) incomplete, will retry") }
         if changedFiles > 0 { parts.append("\(changedFiles) gone or changed since read") }
+        if lockedFiles > 0 { parts.append("\(lockedFiles) sealed for a key this device does not hold") }
         return parts.joined(separator: "; ")
     }
 }

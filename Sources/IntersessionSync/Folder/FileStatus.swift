@@ -84,6 +84,8 @@ public enum FolderError: Error, Sendable, Equatable, CustomStringConvertible {
     case symbolicLink(String)
     /// A path that is not inside the shared folder it was to be reached from.
     case outside(String, String)
+    /// A sealed group whose current epoch's key this device does not hold (yet).
+    case noCurrentKey
 
     public var description: String {
         switch self {
@@ -93,6 +95,7 @@ public enum FolderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missing(let path): "the shared folder \(path) does not exist (is the drive mounted?)"
         case .symbolicLink(let path): "\(path) is a symbolic link; nothing inside a group folder is read or written through one"
         case .outside(let path, let root): "\(path) is not inside the shared folder \(root)"
+        case .noCurrentKey: "this device does not hold the group's current key yet, so it writes nothing (it reads what it can)"
         }
     }
 }

@@ -9,20 +9,51 @@ import IntersessionCore
 ///   feeds/<feed id>/<first>-<last>.seg       each feed's changes
 ///   blobs/<sha256 hex>                       attachments
 /// ```
+///
+/// A sealed group's folder (the Sealing article) has the same shape under names that reveal
+/// nothing (`SealedNames`), every file sealed, and a `keys/` folder of epoch key files.
 public struct GroupFolder: Sendable {
     public let root: String
     public let group: GroupID
+    public let sealing: FolderSealing?
 
-    public init(root: String, group: GroupID) {
+    public init(root: String, group: GroupID, sealing: FolderSealing? = nil) {
         self.root = root
         self.group = group
+        self.sealing = sealing
     }
 
-    public var path: String { root + "/group-" + group.short }
+    public var path: String { root + "/" + (sealing?.names.groupFolder ?? "group-" + group.short) }
     public var groupFile: String { path + "/GROUP" }
     public var feedsPath: String { path + "/feeds" }
-    public func feedPath(_ feed: FeedID) -> String { feedsPath + "/" + feed.hex }
+    public var keysPath: String { path + "/keys" }
+    /// The name of a feed's folder: its id, or in a sealed folder the name `SealedNames` gives it.
+    public func feedFolderName(_ feed: FeedID) -> String { sealing?.names.feedFolder(feed) ?? feed.hex }
+    public func feedPath(_ feed: FeedID) -> String { feedsPath + "/" + feedFolderName(feed) }
     public func segmentPath(_ feed: FeedID, _ name: SegmentName) -> String { feedPath(feed) + "/" + name.fileName }
+
+    /// Whether `name` in `feeds/` can be a feed folder of this group.
+    func isFeedFolderName(_ name: String) -> Bool {
+        sealing == nil ? FeedID(hex: name) != nil && name == name.lowercased() : SealedNames.isFeedFolder(name)
+    }
+
+    /// A segment's bytes as this folder holds them: sealed under the current epoch, or as they are.
+    func encodeSegment(_ changes: [SignedChange]) throws(FolderError) -> [UInt8] {
+        let bytes = SegmentFormat.encode(changes, group: group)
+        return try sealing?.seal(bytes) ?? bytes
+    }
+
+    /// A segment read from this folder, opened when sealed, and checked.
+    func decodeSegment(_ bytes: [UInt8], feed: FeedID?, name: SegmentName?) throws(SegmentError) -> (group: GroupID, changes: [SignedChange]) {
+        let contents = try sealing?.open(bytes) ?? bytes
+        return try SegmentFormat.decode(contents, group: group, feed: feed, name: name)
+    }
+
+    /// The segment `bytes` hold, opened when sealed, for comparing with what would be written.
+    func openedContents(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let sealing else { return bytes }
+        return try? sealing.open(bytes)
+    }
 
     /// Reads a file of this group folder, bounded by `limit`, refusing a link on the way.
     func read(_ path: String, limit: Int) throws(FolderError) -> [UInt8] {

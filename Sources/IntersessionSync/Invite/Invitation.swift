@@ -5,12 +5,12 @@ import IntersessionStore
 /// Finding an invite's group in a shared folder. (The acts of inviting and joining, which sign,
 /// live in the actions layer: `Actions.invite`, `Membership.join`.)
 public enum Invitation {
-    /// The folder named on the command line, else the first of the invite's folders that
-    /// holds the group.
+    /// The folder named on the command line, else the first place the invite's folder hints
+    /// name that holds the group.
     public static func sharedFolder(for invite: InviteFile, override: String?) throws -> String {
-        let candidates = override.map { [$0] } ?? invite.folders
+        let candidates = override.map { [$0] } ?? invite.folders.flatMap { FolderHint.candidates($0) }
         for root in candidates {
-            let folder = GroupFolder(root: URL(fileURLWithPath: root).standardizedFileURL.path, group: invite.group)
+            let folder = self.folder(URL(fileURLWithPath: root).standardizedFileURL.path, for: invite)
             guard FileStatus(path: folder.root)?.isDirectory == true else {
                 if override != nil { throw FolderError.missing(root) }
                 continue
@@ -24,11 +24,33 @@ public enum Invitation {
                 if override != nil { throw InviteError.groupNotInFolder(root) }
                 continue
             }
-            guard let decoded = try? SegmentFormat.decode(bytes, group: nil, feed: nil, name: nil),
-                decoded.changes.first?.hash == invite.group
-            else { throw InviteError.otherGroup(root) }
+            guard let genesis = genesis(in: bytes, of: folder), genesis.hash == invite.group else { throw InviteError.otherGroup(root) }
             return folder.root
         }
         throw InviteError.noFolder
+    }
+
+    /// The invite's group folder under `root`: a sealed group's under the names its genesis gives.
+    static func folder(_ root: String, for invite: InviteFile) -> GroupFolder {
+        guard isSealed(invite.genesis) else { return GroupFolder(root: root, group: invite.group) }
+        let names = SealedNames(genesis: invite.genesis)
+        return GroupFolder(root: root, group: invite.group, sealing: FolderSealing(names: names, keyring: .init(), currentEpoch: nil))
+    }
+
+    /// The genesis a GROUP file holds, opened with the names' key when sealed.
+    static func genesis(in bytes: [UInt8], of folder: GroupFolder) -> SignedChange? {
+        var contents = bytes
+        if let names = folder.sealing?.names {
+            var keyring = SealedFile.Keyring()
+            keyring.add(id: "group", key: names.groupFileKey)
+            guard let opened = try? SealedFile.open(bytes, with: keyring).contents else { return nil }
+            contents = opened
+        }
+        return (try? SegmentFormat.decode(contents, group: nil, feed: nil, name: nil))?.changes.first
+    }
+
+    /// Whether a genesis founds a sealed group.
+    public static func isSealed(_ genesis: SignedChange) -> Bool {
+        genesis.body.ops.contains { if case .groupCreate(let create) = $0 { create.sealed } else { false } }
     }
 }

@@ -31,6 +31,7 @@ extension FolderError: Explained {
         case .missing(let path): Phrase("error.folder.missing", [path])
         case .symbolicLink(let path): Phrase("error.folder.symbolicLink", [path])
         case .outside(let path, let root): Phrase("error.folder.outside", [path, root])
+        case .noCurrentKey: Phrase("error.folder.noCurrentKey")
         }
     }
 }

@@ -4,7 +4,23 @@ import IntersessionCore
 /// The file the secretariat hands to an invitee (DESIGN §4): the group and its genesis change,
 /// the invite's id and one-time secret, and where the shared folder may be. Whoever holds the
 /// file can join once, so it is written with mode 0600 and should travel privately.
+///
+/// The folders are hints without the inviter's absolute paths (`FolderHint`). A sealed group's
+/// invite carries the epoch its own change started, wrapped for the invite key (`seal`).
 public struct InviteFile: Sendable, Equatable {
+    /// An epoch of a sealed group wrapped for the invite key.
+    public struct Seal: Sendable, Equatable {
+        public var epoch: EntityID
+        public var number: Int64
+        public var envelope: EpochEnvelope
+
+        public init(epoch: EntityID, number: Int64, envelope: EpochEnvelope) {
+            self.epoch = epoch
+            self.number = number
+            self.envelope = envelope
+        }
+    }
+
     public static let format = "intersession-invite"
     /// No invite comes near this; a larger file is refused before it is read.
     public static let maximumBytes = 1_000_000
@@ -20,9 +36,10 @@ public struct InviteFile: Sendable, Equatable {
     /// A re-admission's hint of the feed it replaces: `join` takes it up in that feed's home.
     /// Only a hint: the signed `replaces` of the invite in the log decides.
     public var replaces: FeedID?
+    public var seal: Seal?
 
     public init(group: GroupID, genesis: SignedChange, invite: EntityID, secret: [UInt8], name: String,
-                organisation: String, role: Role, expires: Int64, folders: [String], replaces: FeedID? = nil) {
+                organisation: String, role: Role, expires: Int64, folders: [String], replaces: FeedID? = nil, seal: Seal? = nil) {
         self.group = group
         self.genesis = genesis
         self.invite = invite
@@ -33,6 +50,7 @@ public struct InviteFile: Sendable, Equatable {
         self.expires = expires
         self.folders = folders
         self.replaces = replaces
+        self.seal = seal
     }
 
     public var bytes: [UInt8] {
@@ -45,6 +63,10 @@ public struct InviteFile: Sendable, Equatable {
             "folders": .array(folders.map { .string($0) }),
         ]
         if let replaces { fields["replaces"] = .string(replaces.hex) }
+        if let seal {
+            fields["seal"] = ["epoch": .string(seal.epoch.hex), "number": .int(seal.number),
+                              "envelope": .string(Data(seal.envelope.bytes).base64EncodedString())]
+        }
         return CanonicalJSON.encode(.object(fields)) + [0x0A]
     }
 
@@ -66,7 +88,15 @@ public struct InviteFile: Sendable, Equatable {
         self.init(group: group, genesis: genesis, invite: invite, secret: secret, name: name, organisation: organisation,
                   role: role, expires: expires,
                   folders: (json["folders"]?.arrayValue ?? []).compactMap(\.stringValue),
-                  replaces: json["replaces"]?.stringValue.flatMap(FeedID.init(hex:)))
+                  replaces: json["replaces"]?.stringValue.flatMap(FeedID.init(hex:)), seal: try Self.seal(json["seal"]))
+    }
+
+    private static func seal(_ json: JSONValue?) throws(InviteError) -> Seal? {
+        guard let json, !json.isNull else { return nil }
+        guard let epoch = json["epoch"]?.stringValue.flatMap(EntityID.init(hex:)), let number = json["number"]?.intValue,
+            let envelope = json["envelope"]?.stringValue.flatMap({ Data(base64Encoded: $0) }).flatMap({ EpochEnvelope(bytes: Array($0)) })
+        else { throw .damaged }
+        return Seal(epoch: epoch, number: number, envelope: envelope)
     }
 }
 

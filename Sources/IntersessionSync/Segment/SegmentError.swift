@@ -10,6 +10,13 @@ public enum SegmentError: Error, Sendable, Equatable, CustomStringConvertible {
     case badLine(Int, String)
     case otherGroup
     case chain(ChainError)
+    /// A sealed file that none of this device's epoch keys opens: an epoch not known here yet
+    /// (or, for a removed member, never). Not a fault: read again once a key arrives.
+    case sealedForOtherKey
+    /// A sealed file that claims one of our keys and does not open: altered or damaged.
+    case sealedDamaged
+    /// A file in a sealed group's folder that is not sealed.
+    case notSealed
 
     public var description: String {
         switch self {
@@ -20,6 +27,10 @@ public enum SegmentError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badLine(let line, let why): "line \(line): \(why)"
         case .otherGroup: "belongs to another group"
         case .chain(let error): "\(error)"
+        case .sealedForOtherKey: "sealed under a group key this device does not hold"
+        case .sealedDamaged: "sealed, and does not open: altered or damaged"
+        case .notSealed: "not sealed, in a sealed group's folder"
+
         }
     }
 }

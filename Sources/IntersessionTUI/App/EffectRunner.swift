@@ -170,10 +170,10 @@ final class EffectRunner {
     private func startSync(_ session: Session) -> [Message] {
         let folders = session.folders
         guard !folders.isEmpty else { return [.statusLoaded(SyncStatus())] }
-        let store = session.store, mailbox = self.mailbox, me = session.key.feed
+        let store = session.store, mailbox = self.mailbox, device = session.key
         DispatchQueue.global().async {
             do {
-                mailbox.post(.syncFinished(try SyncEngine(store: store, own: me).sync(folders: folders)))
+                mailbox.post(.syncFinished(try SyncEngine(store: store, device: device).sync(folders: folders)))
             } catch {
                 mailbox.post(.failed(Phrasebook.phrase(for: error)))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 import IntersessionSync
@@ -39,8 +40,9 @@ struct SyncCommand: ParsableCommand {
             guard !remembered.isEmpty else {
                 throw InputError("noFolder")
             }
-            let engine = SyncEngine(store: store, own: try? profile.profile.loadKey().feed)
-            var report = try engine.sync(folders: remembered)
+            let key = try profile.profile.loadKey()
+            let engine = SyncEngine(store: store, device: key)
+            var report = try Self.syncRenewingEpoch(engine, store: store, key: key, folders: remembered)
             SyncOutput.print(report, json: output.json)
             if !output.json {
                 let me = try profile.profile.loadKey().feed
@@ -50,7 +52,7 @@ struct SyncCommand: ParsableCommand {
             }
             while watch {
                 Thread.sleep(forTimeInterval: interval)
-                report = try engine.sync(folders: remembered)
+                report = try Self.syncRenewingEpoch(engine, store: store, key: key, folders: remembered)
                 if report.changedSomething { SyncOutput.print(report, json: output.json) }
             }
             if report.problems.contains(where: { FileStatus(path: $0.path)?.isDirectory != true && remembered.contains($0.path) }) {
@@ -58,6 +60,17 @@ struct SyncCommand: ParsableCommand {
             }
             if report.needsAttention { throw ExitStatus.attention }
         }
+    }
+}
+
+extension SyncCommand {
+    /// A sync; then, on a secretariat device of a sealed group whose current epoch is not
+    /// wrapped for exactly its readers now, a new epoch, published by a second sync.
+    static func syncRenewingEpoch(_ engine: SyncEngine, store: AppDatabase, key: DeviceKey, folders: [String]) throws -> SyncReport {
+        let report = try engine.sync(folders: folders)
+        let actions = try Actions(store: store, key: key, folders: folders, clock: Clock.now)
+        guard try actions.renewEpochIfNeeded() else { return report }
+        return try engine.sync(folders: folders).following(report)
     }
 }
 

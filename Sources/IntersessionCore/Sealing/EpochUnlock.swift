@@ -1,0 +1,63 @@
+import Crypto
+
+/// One epoch of a sealed group as the log holds it (a `group.key` that counts).
+public struct EpochRecord: Sendable, Hashable {
+    public var id: EntityID
+    public var number: Int64
+    public var parent: EntityID?
+    public var check: [UInt8]
+    public var history: [UInt8]?
+    public var wraps: [FeedID: [UInt8]]
+
+    public init(id: EntityID, number: Int64, parent: EntityID?, check: [UInt8], history: [UInt8]?, wraps: [FeedID: [UInt8]]) {
+        self.id = id
+        self.number = number
+        self.parent = parent
+        self.check = check
+        self.history = history
+        self.wraps = wraps
+    }
+}
+
+/// Which epoch keys a device can learn from the log: each epoch wrapped for one of its keys
+/// (its own, or an invite key it holds), and, from each epoch it holds, the parent's key the
+/// epoch's history seals, back to the first. Every key learned matches its signed commitment.
+public enum EpochUnlock {
+    /// The keys learned beyond `held` (epoch id hex → key bytes).
+    public static func learn(_ epochs: [EpochRecord], held: [String: [UInt8]], openers: [DeviceKey], group: GroupID) -> [String: [UInt8]] {
+        var known = held
+        var learned: [String: [UInt8]] = [:]
+        let byID = Dictionary(epochs.map { ($0.id.hex, $0) }, uniquingKeysWith: { first, _ in first })
+        let agreements = Dictionary(openers.map { ($0.feed, $0.agreementKey) }, uniquingKeysWith: { first, _ in first })
+        for epoch in epochs where known[epoch.id.hex] == nil {
+            guard let key = open(epoch, agreements: agreements, group: group) else { continue }
+            known[epoch.id.hex] = key.bytes
+            learned[epoch.id.hex] = key.bytes
+        }
+        // Down every line of history from each key held; a parent whose own op is known must
+        // match its commitment.
+        var frontier = Array(known.keys)
+        while let id = frontier.popLast() {
+            guard let epoch = byID[id], let history = epoch.history, let parentID = epoch.parent,
+                known[parentID.hex] == nil, let key = known[id],
+                let parentKey = EpochKeys.openHistory(history, under: SymmetricKey(data: key), parentID: parentID),
+                byID[parentID.hex].map({ EpochKeys.check(parentKey) == $0.check }) ?? true
+            else { continue }
+            known[parentID.hex] = parentKey.bytes
+            learned[parentID.hex] = parentKey.bytes
+            frontier.append(parentID.hex)
+        }
+        return learned
+    }
+
+    static func open(_ epoch: EpochRecord, agreements: [FeedID: Curve25519.KeyAgreement.PrivateKey], group: GroupID) -> SymmetricKey? {
+        for (recipient, privateKey) in agreements {
+            guard let bytes = epoch.wraps[recipient], let envelope = EpochEnvelope(bytes: bytes),
+                let key = try? envelope.open(epoch: epoch.number, group: group, with: privateKey),
+                EpochKeys.check(key) == epoch.check
+            else { continue }
+            return key
+        }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// The names a sealed group gives its files and folders in a shared folder (the Sealing
+/// article): an HMAC-SHA256 of the logical name under a key of the group, so that no name
+/// reveals a group, a feed or an epoch. The key is derived from the genesis change, which every
+/// member and every invitee holds and a sealed folder never shows; it never changes, so names
+/// stay the same across epochs.
+public struct SealedNames: Sendable, Equatable {
+    let keyBytes: [UInt8]
+    var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+
+    public init(genesis: SignedChange) {
+        keyBytes = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: genesis.signature + genesis.bytes), salt: [UInt8](),
+                                     info: Array("intersession-names-v1".utf8), outputByteCount: 32).bytes
+    }
+
+    /// The group's folder: `group-` and 16 hex digits.
+    public var groupFolder: String { "group-" + name("group", digits: 16) }
+    /// A feed's folder: 32 hex digits.
+    public func feedFolder(_ feed: FeedID) -> String { name("feed:" + feed.hex, digits: 32) }
+    /// An epoch's key file: 32 hex digits and `.key`.
+    public func keyFile(_ epoch: EntityID) -> String { name("epoch:" + epoch.hex, digits: 32) + ".key" }
+
+    /// The key the GROUP file is sealed under: every holder of the names opens it, so that a
+    /// newcomer can tell that a folder holds its group before it holds any epoch key.
+    public var groupFileKey: SymmetricKey { EpochKeys.derived(key, "intersession-group-file-v1") }
+
+    public static func isFeedFolder(_ name: String) -> Bool {
+        name.utf8.count == 32 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    private func name(_ label: String, digits: Int) -> String {
+        String(Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(label.utf8), using: key))).prefix(digits))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+/// What a sealed group's folder needs (the Sealing article): the names its files go under, the
+/// epoch keys this device holds, and the current epoch's key, under which everything written
+/// is sealed. Loading it first learns every key the log lets this device open.
+public struct FolderSealing: Sendable {
+    public let names: SealedNames
+    public let keyring: SealedFile.Keyring
+    /// The epoch every writer seals under now, and its key when this device holds it.
+    public let currentEpoch: EpochChoice.Epoch?
+    public let current: SealedFile.Keyring.Entry?
+
+    public init(names: SealedNames, keyring: SealedFile.Keyring, currentEpoch: EpochChoice.Epoch?) {
+        self.names = names
+        self.keyring = keyring
+        self.currentEpoch = currentEpoch
+        current = currentEpoch.flatMap { keyring.entry($0.id.hex) }
+    }
+
+    /// The sealing of the store's group, nil for an open group. `device` opens the epochs
+    /// wrapped for it, with the invite keys it redeemed.
+    public static func load(store: AppDatabase, device: DeviceKey?) throws -> FolderSealing? {
+        guard try store.isSealed(), let genesis = try store.genesis(), let group = try store.groupID() else { return nil }
+        try learnKeys(store: store, device: device, group: group)
+        let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
+        return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
+    }
+
+    /// Opens what the log lets this device open and keeps it; returns how many keys were new.
+    @discardableResult
+    static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID) throws -> Int {
+        let openers = (device.map { [$0] } ?? []) + (try store.inviteSecrets().compactMap { try? DeviceKey(seed: $0) })
+        let learned = EpochUnlock.learn(try store.epochRecords(), held: try store.heldEpochKeys(), openers: openers, group: group)
+        try store.holdEpochKeys(learned)
+        return learned.count
+    }
+
+    /// `contents` sealed under the current epoch.
+    func seal(_ contents: [UInt8]) throws(FolderError) -> [UInt8] {
+        guard let current else { throw .noCurrentKey }
+        do {
+            return try SealedFile.seal(contents, under: current.key)
+        } catch {
+            throw .noCurrentKey
+        }
+    }
+
+    func open(_ bytes: [UInt8]) throws(SegmentError) -> [UInt8] {
+        do {
+            return try SealedFile.open(bytes, with: keyring).contents
+        } catch {
+            switch error {
+            case .notSealed: throw .notSealed
+            case .noKey: throw .sealedForOtherKey
+            case .incomplete: throw .incomplete
+            case .damaged: throw .sealedDamaged
+            }
+        }
+    }
+}
