@@ -19,7 +19,7 @@ import IntersessionSync
             .noPenholders, .notACandidate("a", standing: "b"), .ambiguousCandidate("a"), .candidatesOutsideElection,
             .seatOutsideElection, .optionsInElection, .titleRequired, .badDays(option: "--days", minimum: 1, maximum: 2),
             .fileExists(path: "f"), .cannotRead(path: "f"), .cannotWrite(path: "f"), .unknownTemplate("t", choices: "c"),
-            .nothingToReadmit(member: "m"), .notYourReadmission(invite: "i"), .ownFeedFrozen(from: 3),
+            .nothingToReadmit(member: "m"), .notYourReadmission(invite: "i"), .ownFeedFrozen(from: 3), .noCurrentKey,
         ]
         for error in all {
             switch error {
@@ -27,7 +27,7 @@ import IntersessionSync
                  .badTitle, .badName, .badOrganisation, .notUTF8, .noParagraph, .spanNotInParagraph, .noPenholders,
                  .notACandidate, .ambiguousCandidate, .candidatesOutsideElection, .seatOutsideElection, .optionsInElection,
                  .titleRequired, .badDays, .fileExists, .cannotRead, .cannotWrite, .unknownTemplate,
-                 .nothingToReadmit, .notYourReadmission, .ownFeedFrozen: break
+                 .nothingToReadmit, .notYourReadmission, .ownFeedFrozen, .noCurrentKey: break
             }
         }
         return all
@@ -45,7 +45,7 @@ import IntersessionSync
         InviteError.notAnInvite, InviteError.damaged, InviteError.expired(1_795_000_000_000), InviteError.noFolder,
         InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
         InviteError.wrongKey, InviteError.cancelled, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
-        FolderError.missing("p"),
+        FolderError.missing("p"), FolderError.noCurrentKey,
     ]
 
     /// The keys of the command line's own input errors, read from its sources.
