@@ -44,7 +44,7 @@ final class ActionsFixture {
 
     func sync(_ home: ProfileHome) throws {
         let store = try home.openStore()
-        _ = try SyncEngine(store: store).sync(folders: try RememberedFolders(store: store).list())
+        _ = try SyncEngine(store: store, device: try home.loadKey()).sync(folders: try RememberedFolders(store: store).list())
     }
 
     func head(_ home: ProfileHome) throws -> Int64 {
