@@ -14,8 +14,10 @@ import Testing
     /// Three epochs: the first for `a` only, the second for `a` and `b`, the third for `b`.
     func chain(_ a: DeviceKey, _ b: DeviceKey) throws -> [(record: EpochRecord, key: [UInt8])] {
         let first = try EpochStart.make(parent: nil, recipients: [a.feed: a.agreementPublicKey], group: group)
-        let second = try EpochStart.make(parent: (id(1), 1, first.key), recipients: [a.feed: a.agreementPublicKey, b.feed: b.agreementPublicKey], group: group)
-        let third = try EpochStart.make(parent: (id(2), 2, second.key), recipients: [b.feed: b.agreementPublicKey], group: group)
+        let second = try EpochStart.make(parent: (id(1), 1), earlier: [id(1): first.key],
+                                         recipients: [a.feed: a.agreementPublicKey, b.feed: b.agreementPublicKey], group: group)
+        let third = try EpochStart.make(parent: (id(2), 2), earlier: [id(1): first.key, id(2): second.key],
+                                        recipients: [b.feed: b.agreementPublicKey], group: group)
         return [(first, 1), (second, 2), (third, 3)].map { made, n in
             (EpochRecord(id: id(UInt8(n)), number: made.op.number, parent: made.op.parent, check: made.op.check,
                          history: made.op.history, wraps: made.op.wraps), made.key)
@@ -50,8 +52,8 @@ import Testing
 
     @Test func aHistoryOpensOnlyForItsParent() throws {
         let parent = EpochKeys.fresh(), child = EpochKeys.fresh()
-        let history = try EpochKeys.sealHistory(parent, of: id(1), under: child)
-        #expect(EpochKeys.openHistory(history, under: child, parentID: id(1)) == parent)
+        let history = try EpochKeys.sealHistory([id(1): parent.bytes, id(5): [UInt8](repeating: 9, count: 32)], parent: id(1), under: child)
+        #expect(EpochKeys.openHistory(history, under: child, parentID: id(1)) == [id(1): parent.bytes, id(5): [UInt8](repeating: 9, count: 32)])
         #expect(EpochKeys.openHistory(history, under: child, parentID: id(2)) == nil)
         #expect(EpochKeys.openHistory(history, under: parent, parentID: id(1)) == nil)
     }
@@ -71,7 +73,7 @@ import Testing
 
     @Test func theOpRoundTripsAndRefusesWhatDoesNotHold() throws {
         let a = DeviceKey()
-        let made = try EpochStart.make(parent: (id(1), 1, EpochKeys.fresh().bytes), recipients: [a.feed: a.agreementPublicKey], group: group)
+        let made = try EpochStart.make(parent: (id(1), 1), earlier: [id(1): EpochKeys.fresh().bytes], recipients: [a.feed: a.agreementPublicKey], group: group)
         #expect(try Op(json: Op.groupKey(made.op).json) == .groupKey(made.op))
         var json = Op.groupKey(made.op).json.objectValue!
         json["parent"] = nil

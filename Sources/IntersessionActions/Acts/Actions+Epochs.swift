@@ -24,12 +24,12 @@ extension Actions {
     func newEpoch(adding: [FeedID: [UInt8]], removing: Set<FeedID>, now: Int64) throws -> EpochStart.Made? {
         guard try store.isSealed(), let group = try store.groupID() else { return nil }
         let sealing = try FolderSealing.load(store: store, device: key)
-        guard let current = sealing?.currentEpoch, let parentKey = try store.heldEpochKeys()[current.id.hex] else {
-            throw ActionError.noCurrentKey
-        }
+        let held = try store.heldEpochKeys()
+        guard let current = sealing?.currentEpoch, held[current.id.hex] != nil else { throw ActionError.noCurrentKey }
         var audience = try store.sealingAudience(now: now).merging(adding) { _, new in new }
         for feed in removing { audience[feed] = nil }
-        return try EpochStart.make(parent: (current.id, current.number, parentKey), recipients: audience, group: group)
+        let earlier = Dictionary(held.compactMap { id, key in EntityID(hex: id).map { ($0, key) } }, uniquingKeysWith: { first, _ in first })
+        return try EpochStart.make(parent: (current.id, current.number), earlier: earlier, recipients: audience, group: group)
     }
 
     /// Keeps the key of the epoch `change` started.

@@ -3,8 +3,8 @@ import Foundation
 /// `group.key`: the secretariat starts a group epoch of a sealed group (the Sealing article).
 /// The epoch key itself is never in the log: `wraps` holds it sealed for each recipient (a
 /// member device, or an open invite's key) with HPKE, `check` commits to it, and `history`
-/// holds the parent epoch's key sealed under it, so that whoever holds this epoch reads every
-/// earlier one. The epoch is named by the op's entity id.
+/// holds every earlier epoch key its signer held, sealed under it, so that whoever holds this
+/// epoch reads the group's whole history. The epoch is named by the op's entity id.
 public struct GroupKey: Sendable, Hashable {
     static let type = "group.key"
     /// 1 for the group's first epoch, else the parent's number plus one.
@@ -34,12 +34,12 @@ public struct GroupKey: Sendable, Hashable {
         self.check = check
         wraps = try Self.wraps(fields.fields["wraps"])
         history = try fields.optionalString("history").map { text throws(ChangeFormatError) in
-            guard let bytes = Data(base64Encoded: text), bytes.count == EpochKeys.historyBytes else {
-                throw .badField("history", "must be a sealed key in base64")
+            guard let bytes = Data(base64Encoded: text), EpochKeys.isHistoryLength(bytes.count) else {
+                throw .badField("history", "must be sealed keys in base64")
             }
             return Array(bytes)
         }
-        guard (history == nil) == (parent == nil) else { throw .badField("history", "seals the parent's key, from the second epoch on") }
+        guard (history == nil) == (parent == nil) else { throw .badField("history", "seals the earlier keys, from the second epoch on") }
     }
 
     private static func wraps(_ value: JSONValue?) throws(ChangeFormatError) -> [FeedID: [UInt8]] {

@@ -6,8 +6,10 @@ import Foundation
 /// hint a sealed file carries so that a reader knows which of its keys opens it. Each use has a
 /// key of its own, derived with HKDF-SHA256 under its own label.
 public enum EpochKeys {
-    /// A parent key sealed with ChaCha20-Poly1305: 32 bytes and a 16-byte tag.
-    public static let historyBytes = 48
+    /// One earlier epoch in a history: its id (16 bytes) and key (32 bytes).
+    public static let historyEntryBytes = 48
+    /// The most earlier epochs one history carries.
+    public static let maximumHistory = 10_000
 
     public static func fresh() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
@@ -16,26 +18,39 @@ public enum EpochKeys {
         Array(HMAC<SHA256>.authenticationCode(for: Array("intersession-epoch-check-v1".utf8), using: key))
     }
 
-    /// `parent` sealed under `key`, bound to the parent epoch's id. Each epoch key seals one
-    /// history only, so its derived key meets a single nonce.
-    public static func sealHistory(_ parent: SymmetricKey, of parentID: EntityID, under key: SymmetricKey) throws -> [UInt8] {
-        let box = try parent.withUnsafeBytes { bytes in
-            try ChaChaPoly.seal(Data(bytes), using: derived(key, "intersession-history-v1"), nonce: zeroNonce,
-                                authenticating: Array(parentID.hex.utf8))
+    /// Every earlier epoch key the signer holds (`earlier`: id → key), sealed under `key`
+    /// and bound to the parent epoch's id: whoever holds this epoch reads the whole history in
+    /// one step, however long. Each epoch key seals one history only, so its derived key
+    /// meets a single nonce.
+    public static func sealHistory(_ earlier: [EntityID: [UInt8]], parent parentID: EntityID, under key: SymmetricKey) throws -> [UInt8] {
+        var plain: [UInt8] = []
+        for (id, bytes) in earlier.sorted(by: { $0.key < $1.key }).prefix(maximumHistory) where bytes.count == 32 {
+            plain += Hex.decode(id.hex)! + bytes
         }
+        let box = try ChaChaPoly.seal(plain, using: derived(key, "intersession-history-v1"), nonce: zeroNonce,
+                                      authenticating: Array(parentID.hex.utf8))
         return Array(box.ciphertext + box.tag)
     }
 
-    /// The parent key that `history` holds, if it opens under `key` for `parentID`. The id is
+    /// The earlier keys `history` holds, if it opens under `key` for `parentID`. The id is
     /// bound, not the parent's commitment, so that a newcomer opens it before the parent's
-    /// own `group.key` (sealed under the parent) can be read; the caller checks the key
-    /// against that commitment once it is known.
-    public static func openHistory(_ history: [UInt8], under key: SymmetricKey, parentID: EntityID) -> SymmetricKey? {
-        guard history.count == historyBytes,
-            let box = try? ChaChaPoly.SealedBox(nonce: zeroNonce, ciphertext: history.prefix(32), tag: history.suffix(16)),
-            let opened = try? ChaChaPoly.open(box, using: derived(key, "intersession-history-v1"), authenticating: Array(parentID.hex.utf8))
+    /// own `group.key` (sealed under the parent) can be read; the caller checks each key
+    /// against its commitment once that is known.
+    public static func openHistory(_ history: [UInt8], under key: SymmetricKey, parentID: EntityID) -> [EntityID: [UInt8]]? {
+        guard isHistoryLength(history.count),
+            let box = try? ChaChaPoly.SealedBox(nonce: zeroNonce, ciphertext: history.dropLast(16), tag: history.suffix(16)),
+            let opened = try? Array(ChaChaPoly.open(box, using: derived(key, "intersession-history-v1"), authenticating: Array(parentID.hex.utf8)))
         else { return nil }
-        return SymmetricKey(data: opened)
+        var earlier: [EntityID: [UInt8]] = [:]
+        for start in stride(from: 0, to: opened.count, by: historyEntryBytes) {
+            guard let id = EntityID(hex: Hex.encode(Array(opened[start..<(start + 16)])))  else { return nil }
+            earlier[id] = Array(opened[(start + 16)..<(start + historyEntryBytes)])
+        }
+        return earlier
+    }
+
+    public static func isHistoryLength(_ count: Int) -> Bool {
+        count >= 16 && (count - 16) % historyEntryBytes == 0 && (count - 16) / historyEntryBytes <= maximumHistory
     }
 
     /// The key a sealed file's hint is computed under.

@@ -9,8 +9,10 @@ public enum EpochStart {
     }
 
     /// `recipients`: recipient id (a feed or an invite key) → its X25519 public key. A key that
-    /// is not a valid X25519 key is left out.
-    public static func make(parent: (id: EntityID, number: Int64, key: [UInt8])?, recipients: [FeedID: [UInt8]], group: GroupID) throws -> Made {
+    /// is not a valid X25519 key is left out. `earlier`: every epoch key the signer holds (the
+    /// parent's among them), for the history.
+    public static func make(parent: (id: EntityID, number: Int64)?, earlier: [EntityID: [UInt8]] = [:], recipients: [FeedID: [UInt8]],
+                            group: GroupID) throws -> Made {
         let key = EpochKeys.fresh()
         let number = (parent?.number ?? 0) + 1
         var wraps: [FeedID: [UInt8]] = [:]
@@ -18,7 +20,7 @@ public enum EpochStart {
             guard let publicKey = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: agreement) else { continue }
             wraps[recipient] = try EpochEnvelope.wrap(key, epoch: number, group: group, for: publicKey).bytes
         }
-        let history = try parent.map { try EpochKeys.sealHistory(SymmetricKey(data: $0.key), of: $0.id, under: key) }
+        let history = try parent.map { try EpochKeys.sealHistory(earlier, parent: $0.id, under: key) }
         return Made(op: GroupKey(number: number, parent: parent?.id, check: EpochKeys.check(key), wraps: wraps, history: history),
                     key: key.bytes)
     }

@@ -34,18 +34,18 @@ public enum EpochUnlock {
             known[epoch.id.hex] = key.bytes
             learned[epoch.id.hex] = key.bytes
         }
-        // Down every line of history from each key held; a parent whose own op is known must
-        // match its commitment.
+        // The history of each epoch held; a key whose own op is known must match its commitment.
         var frontier = Array(known.keys)
         while let id = frontier.popLast() {
-            guard let epoch = byID[id], let history = epoch.history, let parentID = epoch.parent,
-                known[parentID.hex] == nil, let key = known[id],
-                let parentKey = EpochKeys.openHistory(history, under: SymmetricKey(data: key), parentID: parentID),
-                byID[parentID.hex].map({ EpochKeys.check(parentKey) == $0.check }) ?? true
+            guard let epoch = byID[id], let history = epoch.history, let parentID = epoch.parent, let key = known[id],
+                let earlier = EpochKeys.openHistory(history, under: SymmetricKey(data: key), parentID: parentID)
             else { continue }
-            known[parentID.hex] = parentKey.bytes
-            learned[parentID.hex] = parentKey.bytes
-            frontier.append(parentID.hex)
+            for (earlierID, earlierKey) in earlier where known[earlierID.hex] == nil {
+                guard byID[earlierID.hex].map({ EpochKeys.check(SymmetricKey(data: earlierKey)) == $0.check }) ?? true else { continue }
+                known[earlierID.hex] = earlierKey
+                learned[earlierID.hex] = earlierKey
+                frontier.append(earlierID.hex)
+            }
         }
         return learned
     }

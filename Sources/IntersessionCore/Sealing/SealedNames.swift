@@ -19,6 +19,8 @@ public struct SealedNames: Sendable, Equatable {
     public var groupFolder: String { "group-" + name("group", digits: 16) }
     /// A feed's folder: 32 hex digits.
     public func feedFolder(_ feed: FeedID) -> String { name("feed:" + feed.hex, digits: 32) }
+    /// An attachment, by the SHA-256 (hex) of its bytes: 64 hex digits, as in an open folder.
+    public func blobFile(_ hash: String) -> String { name("blob:" + hash, digits: 64) }
     /// An epoch's key file: 32 hex digits and `.key`.
     public func keyFile(_ epoch: EntityID) -> String { name("epoch:" + epoch.hex, digits: 32) + ".key" }
 
