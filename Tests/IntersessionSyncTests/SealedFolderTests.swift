@@ -75,6 +75,32 @@ import IntersessionStore
         #expect(Set(try olga.store.threads(topic: nil).map(\.title)) == ["Before", "After"])
     }
 
+    /// An invite handed out before a removal: the removal's epoch is wrapped for the open
+    /// invite's key, so its holder joins, reads and writes under the current epoch.
+    @Test func aNewcomerInvitedBeforeARemovalReadsAndWritesAfterIt() throws {
+        let setting = try Setting()
+        let kenji = try setting.join("Kenji")
+        _ = try setting.secretariat.publish()
+        let invite = try setting.secretariat.invite(name: "Olga", organisation: "Olga Customs", role: .member,
+                                                    to: setting.temp.path + "/olga.invite").file
+        try setting.secretariat.remove(kenji.me.hex)
+        let topic = try setting.secretariat.store.topics().first!.key
+        _ = try setting.secretariat.post(in: topic, title: "After", body: "Written after the removal")
+        _ = try setting.secretariat.publish()
+        let home = ProfileHome(folder: URL(fileURLWithPath: setting.temp.path + "/olga"))
+        _ = try Membership.join(invite, home: home, profile: MemberProfile(name: "Olga", organisation: "Olga Customs", language: .en),
+                                folder: setting.shared, now: setting.clock.tick())
+        let olga = try Actions(home: home, clock: setting.clock.tick)
+        #expect(try olga.store.threads(topic: nil).map(\.title) == ["After"])
+        let current = try olga.store.currentEpoch()
+        #expect(current == (try setting.secretariat.store.currentEpoch()))
+        #expect(try FolderSealing.load(store: olga.store, device: olga.key)?.current != nil)
+        _ = try olga.post(in: topic, title: "Olga's", body: "Written by the newcomer")
+        _ = try olga.publish()
+        _ = try setting.secretariat.publish()
+        #expect(Set(try setting.secretariat.store.threads(topic: nil).map(\.title)) == ["After", "Olga's"])
+    }
+
     @Test func attachmentsAreSealedAndChecked() throws {
         let setting = try Setting()
         let sealing = try FolderSealing.load(store: setting.secretariat.store, device: setting.secretariat.key)

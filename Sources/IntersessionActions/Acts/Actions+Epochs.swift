@@ -39,6 +39,16 @@ extension Actions {
         }
     }
 
+    /// A sync with this profile's folders; then, on a secretariat device of a sealed group
+    /// whose current epoch is not wrapped for exactly its readers now, a new epoch, published
+    /// by a second sync. What every front end's sync does.
+    public func syncRenewingEpoch() throws -> SyncReport {
+        let engine = SyncEngine(store: store, device: key)
+        let report = try engine.sync(folders: folders)
+        guard try renewEpochIfNeeded() else { return report }
+        return try engine.sync(folders: folders).following(report)
+    }
+
     /// Starts a new epoch when the current one is not wrapped for exactly the audience: a
     /// member removed by another secretariat device at the same time, a newcomer seated, an
     /// invite redeemed or expired. What a secretariat device does after each sync; concurrent

@@ -170,10 +170,12 @@ final class EffectRunner {
     private func startSync(_ session: Session) -> [Message] {
         let folders = session.folders
         guard !folders.isEmpty else { return [.statusLoaded(SyncStatus())] }
-        let store = session.store, mailbox = self.mailbox, device = session.key
+        let mailbox = self.mailbox
         DispatchQueue.global().async {
             do {
-                mailbox.post(.syncFinished(try SyncEngine(store: store, device: device).sync(folders: folders)))
+                // The wall clock: a renewed epoch's invite expiries are read against it.
+                let actions = try session.actions(clock: { Int64(Date().timeIntervalSince1970 * 1000) })
+                mailbox.post(.syncFinished(try actions.syncRenewingEpoch()))
             } catch {
                 mailbox.post(.failed(Phrasebook.phrase(for: error)))
             }

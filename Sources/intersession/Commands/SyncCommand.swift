@@ -40,9 +40,8 @@ struct SyncCommand: ParsableCommand {
             guard !remembered.isEmpty else {
                 throw InputError("noFolder")
             }
-            let key = try profile.profile.loadKey()
-            let engine = SyncEngine(store: store, device: key)
-            var report = try Self.syncRenewingEpoch(engine, store: store, key: key, folders: remembered)
+            let actions = try Actions(store: store, key: try profile.profile.loadKey(), folders: remembered, clock: Clock.now)
+            var report = try actions.syncRenewingEpoch()
             SyncOutput.print(report, json: output.json)
             if !output.json {
                 let me = try profile.profile.loadKey().feed
@@ -52,7 +51,7 @@ struct SyncCommand: ParsableCommand {
             }
             while watch {
                 Thread.sleep(forTimeInterval: interval)
-                report = try Self.syncRenewingEpoch(engine, store: store, key: key, folders: remembered)
+                report = try actions.syncRenewingEpoch()
                 if report.changedSomething { SyncOutput.print(report, json: output.json) }
             }
             if report.problems.contains(where: { FileStatus(path: $0.path)?.isDirectory != true && remembered.contains($0.path) }) {
@@ -60,17 +59,6 @@ struct SyncCommand: ParsableCommand {
             }
             if report.needsAttention { throw ExitStatus.attention }
         }
-    }
-}
-
-extension SyncCommand {
-    /// A sync; then, on a secretariat device of a sealed group whose current epoch is not
-    /// wrapped for exactly its readers now, a new epoch, published by a second sync.
-    static func syncRenewingEpoch(_ engine: SyncEngine, store: AppDatabase, key: DeviceKey, folders: [String]) throws -> SyncReport {
-        let report = try engine.sync(folders: folders)
-        let actions = try Actions(store: store, key: key, folders: folders, clock: Clock.now)
-        guard try actions.renewEpochIfNeeded() else { return report }
-        return try engine.sync(folders: folders).following(report)
     }
 }
 
