@@ -95,7 +95,7 @@ public enum FolderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missing(let path): "the shared folder \(path) does not exist (is the drive mounted?)"
         case .symbolicLink(let path): "\(path) is a symbolic link; nothing inside a group folder is read or written through one"
         case .outside(let path, let root): "\(path) is not inside the shared folder \(root)"
-        case .noCurrentKey: "this device does not hold the group's current key yet, so it writes nothing (it reads what it can)"
+        case .noCurrentKey: "this device does not hold the group's current key, so it writes nothing to the shared folder (it still reads what it can): the secretariat's next sync gives it to a new member's device; a removed member's device never gets it"
         }
     }
 }
