@@ -48,6 +48,10 @@ public struct FolderSealing: Sendable {
     }
 
     func open(_ bytes: [UInt8]) throws(SegmentError) -> [UInt8] {
+        // Shorter than a header and the start of one (an empty file too): a copy just begun.
+        if bytes.count < SealedFile.headerBytes, SealedFile.magic.starts(with: bytes.prefix(SealedFile.magic.count)) {
+            throw .incomplete
+        }
         do {
             return try SealedFile.open(bytes, with: keyring).contents
         } catch {
