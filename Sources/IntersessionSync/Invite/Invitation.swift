@@ -32,9 +32,7 @@ public enum Invitation {
 
     /// The invite's group folder under `root`: a sealed group's under the names its genesis gives.
     static func folder(_ root: String, for invite: InviteFile) -> GroupFolder {
-        guard isSealed(invite.genesis) else { return GroupFolder(root: root, group: invite.group) }
-        let names = SealedNames(genesis: invite.genesis)
-        return GroupFolder(root: root, group: invite.group, sealing: FolderSealing(names: names, keyring: .init(), currentEpoch: nil))
+        isSealed(invite.genesis) ? GroupDiscovery.sealedFolder(root, invite.genesis) : GroupFolder(root: root, group: invite.group)
     }
 
     /// The genesis a GROUP file holds, opened with the names' key when sealed.
