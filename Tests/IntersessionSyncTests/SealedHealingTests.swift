@@ -82,6 +82,24 @@ import IntersessionStore
         try expectNewcomerReaches(secretariat, from: folder, temp)
     }
 
+    /// A byte altered in the salt or the key hint leaves a header that no key held here claims,
+    /// which a reader cannot tell from a file sealed under an epoch it does not hold (a removed
+    /// member's case): skipped and never applied, not reported as damaged; it covers nothing, so
+    /// its range is written under a free name and the taken name reported.
+    @Test func aFlippedHeaderByteLooksLockedAndIsWrittenAround() throws {
+        let temp = TemporaryFolder()
+        let (secretariat, delegate, folder) = try twoPeers(temp)
+        let path = folder.feedPath(delegate.key.feed) + "/" + segments(folder, delegate.key.feed).last!
+        var bytes = try Files.read(path, limit: 1 << 20)
+        bytes[SealedFile.magic.count + 3] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let report = try secretariat.sync()
+        #expect(report.problems.isEmpty && report.lockedFiles == 1)
+        #expect(report.takenNames.map(\.path) == [path])
+        #expect(report.takenNames.first?.wroteInstead.count == 1)
+        try expectNewcomerReaches(secretariat, from: folder, temp)
+    }
+
     /// A reader meets a sealed file cut short (a copy in progress, an empty file just made, one
     /// shorter than a header): skipped while fresh, reported once when it stays so.
     @Test(arguments: [0, 10, 2])
