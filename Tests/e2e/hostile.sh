@@ -4,6 +4,7 @@
 # written through and a linked segment never read; a 2 GB "invite" is refused at once; invite
 # files are 0600 and a warning comes when one is written inside a shared folder; a home made in
 # an existing 0755 folder ends 0700 with its files 0600, and an exposed store is warned about.
+# The group is sealed (the default): its feed folders are found through `whoami --json`.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -18,6 +19,9 @@ q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
 GROUP_DIR=$(ls -d "$F"/group-*)
 SEC_FEED=$("$BIN" whoami --home "$SEC" --json | jq -r .feed)
+FEED_DIR=$("$BIN" whoami --home "$SEC" --json | jq -r '.feedFolders[0]')
+check "the secretariat's feed folder is in the group folder, under a name that is not its feed id" "$FEED_DIR" \
+    bash -c '[ "$(dirname "$1")" = "$2/feeds" ] && [ -d "$1" ] && [ "$(basename "$1")" != "$3" ]' _ "$FEED_DIR" "$GROUP_DIR" "$SEC_FEED"
 
 # 1. Invite files: 0600 from the first byte; a warning when written inside a shared folder.
 expect_ok "an invite written in a private folder draws no warning" \
@@ -66,7 +70,6 @@ chmod 600 "$T/founder"/store.sqlite*
 expect_ok "and is quiet again once it is 0600" "$BIN" whoami --home "$T/founder"
 
 # 4. A linked feed folder: the writer refuses, says why, exits non-zero, writes nothing outside.
-FEED_DIR="$GROUP_DIR/feeds/$SEC_FEED"
 mv "$FEED_DIR" "$T/outside"
 ln -s "$T/outside" "$FEED_DIR"
 BEFORE=$(ls "$T/outside" | sort | paste -sd' ')
