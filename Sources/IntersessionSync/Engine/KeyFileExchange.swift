@@ -69,6 +69,8 @@ struct KeyFileExchange {
             contents = try SealedFile.open(file.sealedChange, with: keyring).contents
         } catch .incomplete {
             throw SegmentError.incomplete
+        } catch .notSealed where FolderSealing.isHeaderBegun(file.sealedChange) {
+            throw SegmentError.incomplete
         } catch {
             throw SegmentError.sealedDamaged
         }

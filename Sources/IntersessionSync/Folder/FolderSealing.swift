@@ -54,11 +54,14 @@ public struct FolderSealing: Sendable {
         }
     }
 
+    /// Shorter than a sealed file's header and the start of one (an empty file too): a copy
+    /// just begun, not a file that is not sealed.
+    static func isHeaderBegun(_ bytes: [UInt8]) -> Bool {
+        bytes.count < SealedFile.headerBytes && SealedFile.magic.starts(with: bytes.prefix(SealedFile.magic.count))
+    }
+
     func open(_ bytes: [UInt8]) throws(SegmentError) -> [UInt8] {
-        // Shorter than a header and the start of one (an empty file too): a copy just begun.
-        if bytes.count < SealedFile.headerBytes, SealedFile.magic.starts(with: bytes.prefix(SealedFile.magic.count)) {
-            throw .incomplete
-        }
+        if Self.isHeaderBegun(bytes) { throw .incomplete }
         do {
             return try SealedFile.open(bytes, with: keyring).contents
         } catch {
