@@ -63,6 +63,19 @@ import IntersessionStore
         #expect(try !SyncEngine(store: store, device: delegate.key).sync(folders: delegate.folders).problems.contains { $0.path == path })
     }
 
+    @Test func aDeletedKeyFileIsWrittenAgainTheSame() throws {
+        let temp = TemporaryFolder()
+        let (secretariat, delegate, path) = try renewed(temp)
+        let whole = try Files.read(path, limit: KeyFile.maximumBytes)
+        _ = try delegate.sync()
+        try FileManager.default.removeItem(atPath: path)
+        _ = try delegate.sync()
+        #expect(try Files.read(path, limit: KeyFile.maximumBytes) == whole, "any holder of the epoch writes the same bytes")
+        try FileManager.default.removeItem(atPath: path)
+        _ = try secretariat.sync()
+        #expect(try Files.read(path, limit: KeyFile.maximumBytes) == whole)
+    }
+
     @Test func anAlteredKeyFileIsReportedOnce() throws {
         let temp = TemporaryFolder()
         let (_, delegate, path) = try renewed(temp)
