@@ -157,6 +157,22 @@ import IntersessionStore
         try expectNewcomerReaches(secretariat, from: folder, temp)
     }
 
+    /// A profile restored from a backup takes in its own newer sealed changes before it signs.
+    @Test func aRestoredBackupAdoptsItsOwnNewerSealedChanges() throws {
+        let temp = TemporaryFolder()
+        let (_, delegate, _) = try twoPeers(temp)
+        let backup = temp.path + "/backup"
+        try FileManager.default.copyItem(atPath: delegate.home.folder.path, toPath: backup)
+        try delegate.post("After the backup", now: 1_790_000_900_000)
+        _ = try delegate.sync()
+
+        let restored = try ProfileHome(folder: URL(fileURLWithPath: backup)).openStore()
+        let head = try restored.feedProgress()[delegate.key.feed]!.head
+        let adopted = try SyncEngine(store: restored, device: delegate.key).adoptOwnFeed(delegate.key.feed, folders: delegate.folders)
+        #expect(adopted.importedChanges == 1)
+        #expect(try restored.feedProgress()[delegate.key.feed]!.head == head + 1)
+    }
+
     @Test func anOpenSegmentInASealedFolderIsReportedOnceAndNeverRead() throws {
         let temp = TemporaryFolder()
         let (secretariat, delegate, folder) = try twoPeers(temp)
