@@ -18,11 +18,11 @@ public enum GroupDiscovery {
         for root in roots where FileStatus(path: root)?.isDirectory == true {
             let found = groups(in: root, known: known)
             unknownSealed = unknownSealed || found.unknownSealed
-            for (genesis, folder) in found.groups where expected == nil || genesis.hash == expected {
-                if FileStatus(path: folder.feedPath(member))?.isDirectory == true {
-                    withMember[genesis.hash] = genesis
+            for group in found.groups where expected == nil || group.genesis.hash == expected {
+                if FileStatus(path: group.folder.feedPath(member))?.isDirectory == true {
+                    withMember[group.genesis.hash] = group.genesis
                 } else {
-                    others[genesis.hash] = genesis
+                    others[group.genesis.hash] = group.genesis
                 }
             }
         }
@@ -38,15 +38,15 @@ public enum GroupDiscovery {
     /// The groups `root` holds that can be told: each open group by its GROUP file, each sealed
     /// group of `known` by the folder its genesis names and the GROUP file sealed there; and
     /// whether a sealed GROUP file was left that no known genesis opens.
-    static func groups(in root: String, known: [SignedChange]) -> (groups: [(SignedChange, GroupFolder)], unknownSealed: Bool) {
-        var groups: [(SignedChange, GroupFolder)] = []
+    static func groups(in root: String, known: [SignedChange]) -> (groups: [Found], unknownSealed: Bool) {
+        var groups: [Found] = []
         var opened: Set<String> = []
-        for genesis in known where Invitation.isSealed(genesis) && !groups.contains(where: { $0.0.hash == genesis.hash }) {
+        for genesis in known where Invitation.isSealed(genesis) && !groups.contains(where: { $0.genesis.hash == genesis.hash }) {
             let folder = sealedFolder(root, genesis)
             guard let bytes = try? folder.read(folder.groupFile, limit: SegmentFormat.maximumFileBytes),
                 Invitation.genesis(in: bytes, of: folder)?.hash == genesis.hash
             else { continue }
-            groups.append((genesis, folder))
+            groups.append(Found(genesis: genesis, folder: folder))
             opened.insert(folder.groupFile)
         }
         var unknownSealed = false
@@ -55,10 +55,16 @@ public enum GroupDiscovery {
             if bytes.starts(with: SealedFile.magic) {
                 unknownSealed = true
             } else if let genesis = openGenesis(bytes), GroupFolder(root: root, group: genesis.hash).groupFile == file {
-                groups.append((genesis, GroupFolder(root: root, group: genesis.hash)))
+                groups.append(Found(genesis: genesis, folder: GroupFolder(root: root, group: genesis.hash)))
             }
         }
         return (groups, unknownSealed)
+    }
+
+    /// A group found in a folder, and its folder there.
+    struct Found {
+        let genesis: SignedChange
+        let folder: GroupFolder
     }
 
     /// A sealed group's folder under `root`, named as its genesis says.
