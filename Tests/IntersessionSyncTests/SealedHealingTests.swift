@@ -157,6 +157,29 @@ import IntersessionStore
         try expectNewcomerReaches(secretariat, from: folder, temp)
     }
 
+    /// A segment replaced by a link is reported once and never read; once the real file is back
+    /// (moved back, so with the size and time the link's target had), it is read.
+    @Test func aLinkedSegmentReplacedByTheRealFileIsRead() throws {
+        let temp = TemporaryFolder()
+        let (secretariat, delegate, folder) = try twoPeers(temp)
+        let third = try delegate.post("Behind a link", now: 1_790_000_700_000)
+        _ = try delegate.sync()
+        let path = folder.segmentPath(delegate.key.feed, SegmentName(firstSeq: third.seq, lastSeq: third.seq)!)
+        let outside = temp.path + "/real.seg"
+        try FileManager.default.moveItem(atPath: path, toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside)
+        let fresh = try newcomer(from: folder.root, genesis: try secretariat.store.genesis()!,
+                                 keys: try secretariat.store.heldEpochKeys(), syncs: 0, in: temp)
+        let linked = try SyncEngine(store: fresh).sync(folders: [folder.root])
+        #expect(linked.problems.map(\.path) == [path])
+        #expect(try fresh.feedProgress()[delegate.key.feed]?.head == third.seq - 1)
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: outside, toPath: path)
+        let back = try SyncEngine(store: fresh).sync(folders: [folder.root])
+        #expect(back.stillRejected.isEmpty && back.problems.isEmpty)
+        #expect(try fresh.feedProgress()[delegate.key.feed]?.head == third.seq)
+    }
+
     /// A profile restored from a backup takes in its own newer sealed changes before it signs.
     @Test func aRestoredBackupAdoptsItsOwnNewerSealedChanges() throws {
         let temp = TemporaryFolder()

@@ -40,7 +40,7 @@ struct KeyFileExchange {
     }
 
     private func open(_ path: String, openers: [DeviceKey], into report: inout SyncReport) throws -> Outcome {
-        guard let status = FileStatus(path: path), !status.isDirectory else { return .notForUs }
+        guard let status = FileStatus(entry: path), !status.isDirectory else { return .notForUs }
         if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return .notForUs }
         do {
             guard status.size <= Int64(KeyFile.maximumBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
