@@ -46,6 +46,7 @@ import IntersessionSync
         InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
         InviteError.wrongKey, InviteError.cancelled, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
         FolderError.missing("p"), FolderError.noCurrentKey,
+        RecoveryError.noFolder, RecoveryError.noGroupInFolders("p"), RecoveryError.severalGroups("p"), RecoveryError.sealedGroupUnknown("p"),
     ]
 
     /// The keys of the command line's own input errors, read from its sources.

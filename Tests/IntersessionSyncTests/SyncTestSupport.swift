@@ -28,23 +28,34 @@ struct Replica {
     let key: DeviceKey
     var folders: [String]
 
-    func sync() throws -> SyncReport { try SyncEngine(store: store).sync(folders: folders) }
+    /// Syncs as this device: in a sealed group its key opens the epochs wrapped for it.
+    func sync() throws -> SyncReport { try SyncEngine(store: store, device: key).sync(folders: folders) }
+
+    /// This replica's group folder in `root`, named and sealed as its group is.
+    func groupFolder(_ root: String) throws -> GroupFolder {
+        GroupFolder(root: root, group: try store.groupID()!, sealing: try FolderSealing.load(store: store, device: key))
+    }
 }
 
 enum Group {
     static let template = try! GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
 
     /// A founder syncing with `folders[0]`, and members who joined by invite, each with their
-    /// own folder; the founder's folder is copied to each before they join.
-    static func make(in temp: TemporaryFolder, members: Int, now: Int64 = 1_790_000_000_000) throws -> [Replica] {
+    /// own folder; the founder's folder is copied to each before they join. A `sealed` group is
+    /// founded as `init` does, with its first epoch.
+    static func make(in temp: TemporaryFolder, members: Int, sealed: Bool = false, now: Int64 = 1_790_000_000_000) throws -> [Replica] {
         let folders = (0...members).map { temp.sub("folder-\($0)") }
         let founderHome = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/home-0"))
-        let key = DeviceKey()
-        _ = try founderHome.create(key: key)
-        let store = try founderHome.createStore()
-        _ = try store.createGroup(
-            ops: template.genesisOps(title: nil, founder: MemberProfile(name: "Secretariat", organisation: "WCO", language: .en)),
-            key: key, now: now)
+        let founder = MemberProfile(name: "Secretariat", organisation: "WCO", language: .en)
+        let store: AppDatabase, key: DeviceKey
+        if sealed {
+            (store, key, _) = try Membership.found(home: founderHome, template: template, title: nil, founder: founder, now: now)
+        } else {
+            key = DeviceKey()
+            _ = try founderHome.create(key: key)
+            store = try founderHome.createStore()
+            _ = try store.createGroup(ops: template.genesisOps(title: nil, founder: founder), key: key, now: now)
+        }
         var replicas = [Replica(name: "secretariat", home: founderHome, store: store, key: key, folders: [folders[0]])]
         _ = try replicas[0].sync()
         for index in stride(from: 1, through: members, by: 1) {
@@ -108,11 +119,14 @@ extension Replica {
 }
 
 /// A store that knows only the genesis and then reads one folder: what a newcomer gets there.
-func newcomer(from folder: String, genesis: SignedChange, in temp: TemporaryFolder) throws -> AppDatabase {
+/// In a sealed group it holds `keys`, the epoch keys a member device would have opened.
+func newcomer(from folder: String, genesis: SignedChange, keys: [String: [UInt8]] = [:], syncs: Int = 2, in temp: TemporaryFolder)
+    throws -> AppDatabase {
     let home = ProfileHome(folder: URL(fileURLWithPath: temp.path + "/newcomer-\(UUID().uuidString)"))
     _ = try home.create(key: DeviceKey())
     let store = try home.createStore()
     try store.apply([genesis])
-    for _ in 0..<2 { _ = try SyncEngine(store: store).sync(folders: [folder]) }
+    try store.holdEpochKeys(keys)
+    for _ in 0..<syncs { _ = try SyncEngine(store: store).sync(folders: [folder]) }
     return store
 }

@@ -3,7 +3,8 @@
 # forks its feed is seen frozen at the same seq by both copies and by a member behind a relay;
 # a sync tool's conflict copy holding the other variant freezes the feed everywhere; a tampered
 # and a deleted file are written again by a relay so that a newcomer joins; an author writes
-# around a squatted name and is told.
+# around a squatted name and is told. The group is sealed (the default): every file is sealed
+# and its feed folders named after the feed by a key of the group, found through `whoami --json`.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -25,6 +26,12 @@ q "$BIN" join "$T/chen.invite" --home "$C" --name "Chen" --folder "$G"
 syncall "$SEC" "$A" "$B" "$C" "$SEC" "$A" "$B" "$C"
 feed() { "$BIN" whoami --home "$1" --json | jq -r .feed; }
 A_FEED=$(feed "$A") B_FEED=$(feed "$B") C_FEED=$(feed "$C")
+# A sealed feed folder's name is the same in every shared folder of the group.
+feed_name() { basename "$("$BIN" whoami --home "$1" --json | jq -r '.feedFolders[0]')"; }
+B_NAME=$(feed_name "$B") C_NAME=$(feed_name "$C")
+check "the group is sealed: no feed folder is named after its feed" "a folder named by a feed id" \
+    bash -c '[ -n "$1" ] && [ -n "$2" ] && [ "$1" != "$3" ] && [ "$2" != "$4" ] && ! ls "$5"/group-*/feeds | grep -q -e "$3" -e "$4"' \
+    _ "$B_NAME" "$C_NAME" "$B_FEED" "$C_FEED" "$F"
 feed_dir() { echo "$1"/group-*/feeds/"$2"; }
 last_seq() { sqlite3 "$1/store.sqlite" "SELECT max(c.seq) FROM change c JOIN feed f ON f.id = c.feed WHERE f.hex = '$2'"; }
 seg() { printf '%012d-%012d.seg' "$1" "$2"; }
@@ -58,7 +65,7 @@ cp -a "$B" "$T/bruno-copy"
 q "$BIN" post flows --home "$T/bruno-copy" --title "From the other device" --body "Two"
 q "$BIN" post flows --home "$B" --title "From the honest device" --body "One"
 BFORK=$(last_seq "$B" "$B_FEED")
-NAME=$(seg "$BFORK" "$BFORK") BDIR=$(feed_dir "$F" "$B_FEED")
+NAME=$(seg "$BFORK" "$BFORK") BDIR=$(feed_dir "$F" "$B_NAME")
 syncall "$T/bruno-copy"
 mv "$BDIR/$NAME" "$T/won-the-name.seg"
 syncall "$B"
@@ -81,8 +88,8 @@ q "$BIN" post flows --home "$C" --title "Chen's first" --body "Figures"
 syncall "$C"
 q "$BIN" post flows --home "$C" --title "Chen's second" --body "More figures"
 syncall "$C" "$SEC" "$C"
-mapfile -t FILES < <(ls "$(feed_dir "$G" "$C_FEED")" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort)
-TAMPERED="$(feed_dir "$G" "$C_FEED")/${FILES[-1]}"
+mapfile -t FILES < <(ls "$(feed_dir "$G" "$C_NAME")" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort)
+TAMPERED="$(feed_dir "$G" "$C_NAME")/${FILES[-1]}"
 python3 - "$TAMPERED" <<'PY'
 import sys
 path = sys.argv[1]
@@ -90,11 +97,11 @@ data = bytearray(open(path, "rb").read())
 data[len(data) // 2] ^= 1
 open(path, "wb").write(data)
 PY
-rm "$(feed_dir "$G" "$C_FEED")/${FILES[0]}"
+rm "$(feed_dir "$G" "$C_NAME")/${FILES[0]}"
 run "$BIN" sync --home "$SEC"
 check "the relay reports the tampered file" "no skipped line for it" grep -q "skipped .*${FILES[-1]}" "$OUT"
 check "the relay writes the tampered range around it" "no name-taken line" grep -q "name taken: .*${FILES[-1]}" "$OUT"
-check "the deleted file is written again" "still missing" test -f "$(feed_dir "$G" "$C_FEED")/${FILES[0]}"
+check "the deleted file is written again" "still missing" test -f "$(feed_dir "$G" "$C_NAME")/${FILES[0]}"
 q "$BIN" invite --home "$SEC" --name "Dana" --org "Org dana" --role member --out "$T/dana.invite"
 syncall "$SEC"
 expect_ok "a newcomer joins from the repaired folder" "$BIN" join "$T/dana.invite" --home "$T/dana" --name "Dana" --folder "$G"
@@ -107,8 +114,8 @@ frozen_everywhere "newcomer" "$A_FEED" "$FORK" "$T/dana"
 # 4. A squatted name: the author writes around it and is told.
 q "$BIN" post flows --home "$C" --title "Behind a squatter" --body "Still here"
 NEXT=$(last_seq "$C" "$C_FEED")
-mapfile -t FILES < <(ls "$(feed_dir "$G" "$C_FEED")" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort)
-cp "$(feed_dir "$G" "$C_FEED")/${FILES[0]}" "$(feed_dir "$G" "$C_FEED")/$(seg "$NEXT" "$NEXT")"
+mapfile -t FILES < <(ls "$(feed_dir "$G" "$C_NAME")" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort)
+cp "$(feed_dir "$G" "$C_NAME")/${FILES[0]}" "$(feed_dir "$G" "$C_NAME")/$(seg "$NEXT" "$NEXT")"
 run "$BIN" sync --home "$C"
 check "the author is told its name was taken" "no name-taken line" \
     grep -q "name taken: .*$(seg "$NEXT" "$NEXT") was taken by a file that is not yours; wrote .* instead" "$OUT"

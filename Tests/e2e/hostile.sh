@@ -3,7 +3,9 @@
 # (issue 12), with the real binary: crafted names print escaped; a linked feed folder is never
 # written through and a linked segment never read; a 2 GB "invite" is refused at once; invite
 # files are 0600 and a warning comes when one is written inside a shared folder; a home made in
-# an existing 0755 folder ends 0700 with its files 0600, and an exposed store is warned about.
+# an existing 0755 folder ends 0700 with its files 0600, and an exposed store is warned about;
+# a garbage file is reported once, and a sealed segment cut short waits as a copy in progress.
+# The group is sealed (the default): its feed folders are found through `whoami --json`.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -18,6 +20,9 @@ q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
 GROUP_DIR=$(ls -d "$F"/group-*)
 SEC_FEED=$("$BIN" whoami --home "$SEC" --json | jq -r .feed)
+FEED_DIR=$("$BIN" whoami --home "$SEC" --json | jq -r '.feedFolders[0]')
+check "the secretariat's feed folder is in the group folder, under a name that is not its feed id" "$FEED_DIR" \
+    bash -c '[ "$(dirname "$1")" = "$2/feeds" ] && [ -d "$1" ] && [ "$(basename "$1")" != "$3" ]' _ "$FEED_DIR" "$GROUP_DIR" "$SEC_FEED"
 
 # 1. Invite files: 0600 from the first byte; a warning when written inside a shared folder.
 expect_ok "an invite written in a private folder draws no warning" \
@@ -66,7 +71,6 @@ chmod 600 "$T/founder"/store.sqlite*
 expect_ok "and is quiet again once it is 0600" "$BIN" whoami --home "$T/founder"
 
 # 4. A linked feed folder: the writer refuses, says why, exits non-zero, writes nothing outside.
-FEED_DIR="$GROUP_DIR/feeds/$SEC_FEED"
 mv "$FEED_DIR" "$T/outside"
 ln -s "$T/outside" "$FEED_DIR"
 BEFORE=$(ls "$T/outside" | sort | paste -sd' ')
@@ -94,6 +98,9 @@ run "$BIN" sync --home "$DEL"
 check "and reported once" "second sync" bash -c "! grep -q 'symbolic link' '$OUT'"
 rm "$FEED_DIR/$NEWEST"
 mv "$T/real.seg" "$FEED_DIR/$NEWEST"
+expect_ok "once the real file is back in its place (same size and time as the link's target), the reader syncs cleanly" \
+    "$BIN" sync --home "$DEL"
+json_ok "and reads it" '[.[] | .title] | index("Behind a link") != null' -- "$BIN" threads --json --home "$DEL"
 
 # 6. Crafted names print escaped: neither a forged line nor an escape sequence.
 FORGED=$'x\n  fork: feed abcd1234 signed two different changes for seq 1; its changes from there no longer count (evidence kept)'
@@ -120,6 +127,33 @@ THREAD=$("$BIN" threads flows --home "$SEC" --json | jq -r '.[] | select(.title 
 run "$BIN" show "${THREAD:0:8}" --home "$SEC"
 check "a body keeps its lines but loses its escape sequences" "show" \
     bash -c "[ $RC -eq 0 ] && ! grep -q \$'\\x1b' '$OUT' && grep -q '^  first line$' '$OUT' && grep -qF '  \\u{1b}[2Jsecond line' '$OUT'"
+
+# 7. A garbage file under a segment name is reported once; a sealed segment cut short is a copy
+# in progress while fresh (skipped quietly, read again later) and reported once when it stays so.
+head -c 300 /dev/urandom >"$FEED_DIR/000000009999-000000009999.seg"
+run "$BIN" sync --home "$DEL"
+check "a garbage file in a sealed feed folder is reported (exit 3)" "exit $RC; the skipped line" \
+    bash -c "[ $RC -eq 3 ] && grep -q 'skipped $FEED_DIR/000000009999-000000009999.seg: not sealed' '$OUT'"
+run "$BIN" sync --home "$DEL"
+check "and reported once" "second sync" bash -c "! grep -q '000000009999' '$OUT'"
+rm "$FEED_DIR/000000009999-000000009999.seg"
+q "$BIN" post flows --home "$SEC" --title "Cut short" --body "Half a file, for a while"
+q "$BIN" sync --home "$SEC"
+CUT=$(ls "$FEED_DIR" | grep -E '^[0-9]{12}-[0-9]{12}\.seg$' | sort | tail -n 1)
+cp "$FEED_DIR/$CUT" "$T/whole.seg"
+truncate -s $(($(stat -c %s "$T/whole.seg") / 2)) "$FEED_DIR/$CUT"
+run "$BIN" sync --home "$DEL"
+check "a fresh sealed segment cut short is skipped quietly, as a copy in progress" "exit $RC; a line about it" \
+    bash -c "[ $RC -eq 0 ] && ! grep -q '$CUT' '$OUT'"
+touch -d '1 hour ago' "$FEED_DIR/$CUT"
+run "$BIN" sync --home "$DEL"
+check "once it stays cut for long, it is reported as truncated (exit 3)" "exit $RC; the skipped line" \
+    bash -c "[ $RC -eq 3 ] && grep -q 'skipped $FEED_DIR/$CUT: .*truncated' '$OUT'"
+run "$BIN" sync --home "$DEL"
+check "and reported once" "second sync" bash -c "! grep -q 'skipped .*$CUT' '$OUT'"
+cp "$T/whole.seg" "$FEED_DIR/$CUT"
+expect_ok "with the whole file back, the reader syncs cleanly" "$BIN" sync --home "$DEL"
+json_ok "and reads it" '[.[] | .title] | index("Cut short") != null' -- "$BIN" threads --json --home "$DEL"
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"

@@ -5,6 +5,9 @@
 # truncated store rebuilt from the shared folder with the same identity (the member then posts
 # again without forking their feed), a tampered log rebuilt from the remembered folder, and an
 # own change that neither the folder nor the damaged store can give back, counted and warned of.
+# The group is sealed (the default): a feed folder is found through `whoami --json`, a tampered
+# segment is a flipped byte of its ciphertext, and a store too damaged to name its sealed group
+# is rebuilt with an invite file of the group (`repair --invite`).
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -17,12 +20,12 @@ q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Alice Martin" --org "France" --role member --out "$T/a.invite"
 q "$BIN" invite --home "$SEC" --name "Bruno Costa" --org "Brazil" --role member --out "$T/b.invite"
-q "$BIN" join "$T/a.invite" --home "$A" --name "Alice Martin"
+q "$BIN" join "$T/a.invite" --home "$A" --name "Alice Martin" --folder "$F"
 syncall "$SEC" "$A" "$SEC"
 feed() { "$BIN" whoami --home "$1" --json | jq -r .feed; }
 GROUP_DIR=$(echo "$F"/group-*)
 A_FEED=$(feed "$A")
-A_DIR="$GROUP_DIR/feeds/$A_FEED"
+A_DIR=$("$BIN" whoami --home "$A" --json | jq -r '.feedFolders[0]')
 
 # --- sync's report and exit statuses -------------------------------------------------------
 expect_ok "a clean sync exits 0" "$BIN" sync --home "$SEC"
@@ -41,12 +44,12 @@ q "$BIN" sync --home "$A"
 BAD=$(newest "$T/mark")
 check "alice's sync wrote a new segment" "a segment newer than the mark" test -n "$BAD"
 cp "$BAD" "$T/bad.orig"
+check "the segment is sealed: its text is nowhere in it" "plaintext in the segment" bash -c '! grep -qa "tampered" "$1"' _ "$BAD"
 python3 - "$BAD" <<'PYTHON'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, 'rb').read())
-i = data.index(b'tampered')
-data[i:i + 8] = b'TAMPERED'
+data[len(data) // 2] ^= 0x20
 open(path, 'wb').write(bytes(data))
 PYTHON
 
@@ -63,7 +66,7 @@ expect_json "sync --json lists the tampered file with its reason" \
      and (.rejected[0].reason | length > 0)' --arg bad "$BAD"
 
 # --- join reports the bad file it met --------------------------------------------------------
-run "$BIN" join "$T/b.invite" --home "$B" --name "Bruno Costa"
+run "$BIN" join "$T/b.invite" --home "$B" --name "Bruno Costa" --folder "$F"
 check "join succeeds with a bad file in the folder" "exit status $RC, want 0" test "$RC" -eq 0
 check "join prints the bad file" "skipped line in join's output" grep -qF "skipped $BAD" "$OUT"
 run "$BIN" sync --json --home "$B"
@@ -111,7 +114,13 @@ run "$BIN" repair --home "$A"
 check "repair without a readable folder list asks for --folder (exit 1)" "exit $RC; --folder in stderr" \
     bash -c "[ $RC -eq 1 ] && grep -q -- '--folder' '$ERR' && [ \$(wc -c <'$A/store.sqlite') -eq 4096 ]"
 run "$BIN" repair --home "$A" --folder "$F"
-check "repair --folder rebuilds the store (exit 0)" "exit status $RC, want 0" test "$RC" -eq 0
+check "repair --folder of a sealed group the store no longer names asks for --invite (exit 1)" "exit $RC; --invite in stderr" \
+    bash -c "[ $RC -eq 1 ] && grep -q 'sealed group' '$ERR' && grep -q -- '--invite' '$ERR' && [ \$(wc -c <'$A/store.sqlite') -eq 4096 ]"
+run "$BIN" repair --home "$A" --folder "$F" --lang fr
+check "and says it in French" "exit $RC; the French message in stderr" \
+    bash -c "[ $RC -eq 1 ] && grep -q 'groupe scellé' '$ERR' && grep -q -- '--invite FICHIER' '$ERR'"
+run "$BIN" repair --home "$A" --folder "$F" --invite "$T/a.invite"
+check "repair --folder --invite rebuilds the store (exit 0)" "exit status $RC, want 0" test "$RC" -eq 0
 check "it says it moved the damaged store aside" "moved aside line" grep -q "moved it aside" "$OUT"
 check "the damaged store is kept" "a store.sqlite.damaged-* of 4096 bytes" \
     bash -c "[ \$(wc -c <\"\$(ls '$A'/store.sqlite.damaged-* | head -n 1)\") -eq 4096 ]"

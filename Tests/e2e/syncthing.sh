@@ -7,6 +7,8 @@
 #   2. A member's home is copied to a second device on another daemon; both post before either
 #      syncs, so Syncthing meets two variants of one segment name and keeps one of them as a
 #      `*.sync-conflict-*` copy: every replica must freeze the member's feed at the same seq.
+# The group is sealed (the default): Syncthing carries sealed files under names that reveal no
+# feed, and the conflict copy of a sealed segment is opened for evidence.
 #
 # Run from the repository root:   Tests/e2e/syncthing.sh
 # Another binary:                  INTERSESSION_BIN=/path/to/intersession Tests/e2e/syncthing.sh
@@ -178,8 +180,13 @@ poster() {
 #    devices are paused meanwhile, so each device writes its variant under the same segment name
 #    and Syncthing, on resuming, keeps one and renames the other to a *.sync-conflict-* copy.
 test_fork_on_two_devices() {
-    local M1_FEED h
+    local M1_FEED M1_NAME h
     M1_FEED=$(feed_of "$M1")
+    # A sealed feed folder's name is the same in every daemon's folder.
+    M1_NAME=$(basename "$("$BIN" whoami --home "$M1" --json | jq -r '.feedFolders[0]')")
+    CMD="whoami --json in member-1: feedFolders"; RC=0; "$BIN" whoami --home "$M1" --json >"$OUT" 2>"$ERR" || RC=$?
+    check "the group is sealed: member 1's feed folder is not named after its feed" "$M1_NAME" \
+        bash -c '[ -n "$1" ] && [ "$1" != null ] && [ "$1" != "$2" ] && [ -d "$3"/group-*/feeds/"$1" ]' _ "$M1_NAME" "$M1_FEED" "${ST_FOLDER[1]}"
     cp -a "$M1" "$M1C"
     # The laptop's folder is daemon 2's: its own path for the shared folder, as on another machine.
     sqlite3 "$M1C/store.sqlite" "update setting set value = '${ST_FOLDER[2]}' where key = 'sync.folders'"
@@ -195,7 +202,7 @@ test_fork_on_two_devices() {
     : >"$SYNCLOG"
     sync_in "$M1" && sync_in "$M1C" || true
     local feed1 feed2 seg1 seg2
-    feed1=$(echo "${ST_FOLDER[1]}"/group-*/feeds/"$M1_FEED") feed2=$(echo "${ST_FOLDER[2]}"/group-*/feeds/"$M1_FEED")
+    feed1=$(echo "${ST_FOLDER[1]}"/group-*/feeds/"$M1_NAME") feed2=$(echo "${ST_FOLDER[2]}"/group-*/feeds/"$M1_NAME")
     seg1=$(cd "$feed1" && ls -t -- *.seg | head -n 1) seg2=$(cd "$feed2" && ls -t -- *.seg | head -n 1)
     CMD="ls -t of member 1's feed folder in daemon 1's and daemon 2's folders"; RC=0; echo "$seg1 / $seg2" >"$OUT"; : >"$ERR"
     check "both devices wrote their variant under the same segment name" "newest files: $seg1 and $seg2" \
@@ -210,7 +217,7 @@ test_fork_on_two_devices() {
     settled "Syncthing meets the two variants and settles" || return 0
     local i dir conflicts=()
     for i in 0 1 2; do
-        dir=$(echo "${ST_FOLDER[i]}"/group-*/feeds/"$M1_FEED")
+        dir=$(echo "${ST_FOLDER[i]}"/group-*/feeds/"$M1_NAME")
         mapfile -t conflicts < <(find "$dir" -name "${seg1%.seg}.sync-conflict-*.seg")
         CMD="find member 1's feed in daemon $i's folder"; find "$dir" >"$OUT"
         # Syncthing now and then makes a second conflict copy of the same version (a rescan

@@ -36,8 +36,9 @@ public struct FolderRebuild: Sendable {
 public enum Recovery {
     /// Checks the store and repairs what it finds: the state from the log when the log is
     /// sound, else the whole store from the shared folders (`folders`, else those the damaged
-    /// store remembers), keeping the profile's key and config.
-    public static func repair(home: ProfileHome, folders: [String], now: Date)
+    /// store remembers), keeping the profile's key and config. A sealed group is found there by
+    /// its genesis: the damaged store's, when it can still be read, else `invite`'s.
+    public static func repair(home: ProfileHome, folders: [String], invite: InviteFile? = nil, now: Date)
         throws -> (diagnosis: StoreDiagnosis, outcome: RepairOutcome) {
         let key = try home.loadKey()
         let diagnosis = try StoreDiagnosis.of(home)
@@ -46,24 +47,28 @@ public enum Recovery {
             try home.openStore().rebuild()
             return (diagnosis, .rebuiltFromLog)
         }
-        return (diagnosis, .rebuiltFromFolders(try rebuildFromFolders(home: home, key: key, folders: folders, now: now)))
+        return (diagnosis, .rebuiltFromFolders(try rebuildFromFolders(home: home, key: key, folders: folders, invite: invite, now: now)))
     }
 
     /// Moves the damaged store aside and fills a new one from the folders. The profile's own
     /// feed comes back from them before anything could be signed, so it continues its feed
     /// instead of forking it. On failure the damaged store is put back as it was.
-    static func rebuildFromFolders(home: ProfileHome, key: DeviceKey, folders named: [String], now: Date) throws -> FolderRebuild {
+    static func rebuildFromFolders(home: ProfileHome, key: DeviceKey, folders named: [String], invite: InviteFile?, now: Date)
+        throws -> FolderRebuild {
         let path = home.storeURL.path
         let salvaged = RememberedFolders.salvage(fromDamagedStoreAt: path)
         let candidates = named.isEmpty ? salvaged : named.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         guard !candidates.isEmpty else { throw RecoveryError.noFolder }
-        let genesis = try GroupDiscovery.genesis(in: candidates, member: key.feed, expected: StoreSalvage.groupID(path: path))
+        let known = [StoreSalvage.genesis(path: path), invite?.genesis].compactMap { $0 }
+        let genesis = try GroupDiscovery.genesis(in: candidates, member: key.feed, expected: StoreSalvage.groupID(path: path), known: known)
         let claimed = StoreSalvage.loggedHead(of: key.feed, path: path)
+        let secrets = StoreSalvage.inviteSecrets(path: path)
         let hadStore = FileManager.default.fileExists(atPath: path)
         let aside = hadStore ? try StoreSalvage.moveAside(path: path, at: now) : nil
         do {
             let store = try home.createStore()
             try store.apply([genesis])
+            try holdSecrets(secrets, invite: invite.flatMap { $0.group == genesis.hash ? $0 : nil }, in: store)
             let remembered = try RememberedFolders(store: store).add(candidates)
             let engine = SyncEngine(store: store, device: key)
             var report = try engine.sync(folders: remembered)
@@ -80,6 +85,17 @@ public enum Recovery {
             }
             throw error
         }
+    }
+
+    /// In a sealed group, what opens the epochs wrapped for an invite key rather than for this
+    /// device (those from before the secretariat next renewed the epoch): the invite secrets the
+    /// damaged store kept, and the invite's with the epoch it carries.
+    static func holdSecrets(_ secrets: [[UInt8]], invite: InviteFile?, in store: AppDatabase) throws {
+        for seed in secrets {
+            guard let inviteKey = try? DeviceKey(seed: seed) else { continue }
+            try store.holdInviteSecret(seed, for: inviteKey.feed)
+        }
+        if let invite { try Membership.holdSeal(of: invite, in: store) }
     }
 
     /// The profile's own changes that the damaged store still holds past what the folders gave

@@ -43,6 +43,27 @@ public enum StoreSalvage {
         try? read(path) { db in try Meta.groupID(db) } ?? nil
     }
 
+    /// The group's genesis change, when its row still reads back to the group id: what a sealed
+    /// group's folder names and GROUP file are derived from. Verified by its hash alone (the
+    /// group id is that hash) and its signature, which a sealed group's names are derived from.
+    public static func genesis(path: String) -> SignedChange? {
+        try? read(path) { db -> SignedChange? in
+            guard let group = try Meta.groupID(db),
+                let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM change WHERE hash = ?", arguments: [group.bytes.blob]),
+                let change = try? SignedChange(bytes: Array(row[0] as Data), signature: Array(row[1] as Data)),
+                change.hash == group, change.body.isGenesis, change.verifySignature()
+            else { return nil }
+            return change
+        } ?? nil
+    }
+
+    /// The invite secrets the store kept (a sealed group's epochs wrapped for an invite key are
+    /// opened with them), if their page can still be read. A damaged seed derives a key that
+    /// opens nothing, so they need no other check.
+    public static func inviteSecrets(path: String) -> [[UInt8]] {
+        (try? read(path) { db in try Data.fetchAll(db, sql: "SELECT seed FROM invite_secret").map(Array.init) }) ?? []
+    }
+
     /// Renames the store and its WAL files to `<store>.damaged-<UTC time>` (never deletes them),
     /// and returns the new name of the store.
     public static func moveAside(path: String, at date: Date) throws -> String {

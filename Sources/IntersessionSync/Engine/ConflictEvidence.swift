@@ -35,6 +35,10 @@ struct ConflictEvidence {
         } catch SegmentError.incomplete where FolderImport.isFresh(status) {
             report.incompleteFiles += 1
             return false
+        } catch SegmentError.sealedForOtherKey {
+            // Sealed under an epoch not opened here yet: read again once its key arrives.
+            report.lockedFiles += 1
+            return false
         } catch {
             report.rejectedFiles += 1
             try FolderImport.reportOnce(path, "a conflict copy made by a sync tool, unreadable: \(error)", store: store, into: &report)

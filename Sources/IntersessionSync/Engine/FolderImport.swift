@@ -84,7 +84,7 @@ struct FolderImport {
     private func read(_ segment: SegmentName, in folderName: String, of feed: FeedID?, into batch: inout ImportBatch,
                       report: inout SyncReport) throws -> Bool {
         let path = folder.feedsPath + "/" + folderName + "/" + segment.fileName
-        guard let status = FileStatus(path: path) else { return false }
+        guard let status = FileStatus(entry: path) else { return false }
         if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return true }
         do {
             guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
@@ -127,9 +127,10 @@ struct FolderImport {
     }
 
     /// Records a bad file and puts it in the report, unless this exact file (same size and
-    /// time) was reported before.
+    /// time) was reported before. A link is known by its own size and time, never its target's:
+    /// the real file put back in its place is a new file, and read.
     static func reportOnce(_ path: String, _ reason: String, store: AppDatabase, into report: inout SyncReport) throws {
-        let status = FileStatus(path: path)
+        let status = FileStatus(entry: path)
         let size = status?.size ?? -1, mtime = status?.mtime ?? -1
         guard try !store.wasReported(path: path, size: size, mtime: mtime) else { return }
         try store.recordBadFile(path: path, size: size, mtime: mtime, reason: reason)

@@ -40,7 +40,7 @@ struct KeyFileExchange {
     }
 
     private func open(_ path: String, openers: [DeviceKey], into report: inout SyncReport) throws -> Outcome {
-        guard let status = FileStatus(path: path), !status.isDirectory else { return .notForUs }
+        guard let status = FileStatus(entry: path), !status.isDirectory else { return .notForUs }
         if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return .notForUs }
         do {
             guard status.size <= Int64(KeyFile.maximumBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
@@ -68,6 +68,8 @@ struct KeyFileExchange {
         do {
             contents = try SealedFile.open(file.sealedChange, with: keyring).contents
         } catch .incomplete {
+            throw SegmentError.incomplete
+        } catch .notSealed where FolderSealing.isHeaderBegun(file.sealedChange) {
             throw SegmentError.incomplete
         } catch {
             throw SegmentError.sealedDamaged

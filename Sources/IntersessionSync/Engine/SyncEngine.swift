@@ -29,9 +29,6 @@ public struct SyncEngine: Sendable {
         self.device = device
     }
 
-    /// How many times one sync reads its folders again after learning an epoch key there.
-    static let keyRounds = 4
-
     public func sync(folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
         var report = SyncReport()
@@ -63,16 +60,16 @@ public struct SyncEngine: Sendable {
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
             return folders
         }
-        var learned = 0
-        for folder in folders { learned += try KeyFileExchange(store: store, folder: folder, device: device).read(into: &report) }
-        for round in 0..<Self.keyRounds {
-            if round == 0 || learned > 0 {
-                sealing = try FolderSealing.load(store: store, device: device)
-                folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
-            }
+        for folder in folders { _ = try KeyFileExchange(store: store, folder: folder, device: device).read(into: &report) }
+        // A newcomer holds the current epoch only; each round opens files sealed under the
+        // epoch whose key the round before learned from a history, back to the first epoch.
+        // Every round but the last learns a key the log commits to, so the rounds end.
+        while true {
+            sealing = try FolderSealing.load(store: store, device: device)
+            folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
             report.lockedFiles = 0
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
-            learned = try FolderSealing.learnKeys(store: store, device: device, group: group)
+            let learned = try FolderSealing.learnKeys(store: store, device: device, group: group)
             if report.lockedFiles == 0 || learned == 0 { break }
         }
         // What was read may have started a newer epoch: the export seals under it.

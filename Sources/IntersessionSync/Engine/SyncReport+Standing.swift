@@ -11,7 +11,7 @@ extension SyncReport {
         var gone: [String] = []
         stillRejected = []
         for file in try store.badFiles() {
-            guard let status = FileStatus(path: file.path), status.size == file.size, status.mtime == file.mtime else {
+            guard let status = FileStatus(entry: file.path), status.size == file.size, status.mtime == file.mtime else {
                 gone.append(file.path)
                 continue
             }

@@ -28,6 +28,13 @@ public struct FolderSealing: Sendable {
         return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
     }
 
+    /// The names of the store's sealed group without any key (nil for an open group): enough to
+    /// say where the group's files are, for a look that must not write to the store.
+    public static func names(store: AppDatabase) throws -> FolderSealing? {
+        guard try store.isSealed(), let genesis = try store.genesis() else { return nil }
+        return FolderSealing(names: SealedNames(genesis: genesis), keyring: .init(), currentEpoch: nil)
+    }
+
     /// Opens what the log lets this device open and keeps it; returns how many keys were new.
     @discardableResult
     static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID) throws -> Int {
@@ -47,7 +54,14 @@ public struct FolderSealing: Sendable {
         }
     }
 
+    /// Shorter than a sealed file's header and the start of one (an empty file too): a copy
+    /// just begun, not a file that is not sealed.
+    static func isHeaderBegun(_ bytes: [UInt8]) -> Bool {
+        bytes.count < SealedFile.headerBytes && SealedFile.magic.starts(with: bytes.prefix(SealedFile.magic.count))
+    }
+
     func open(_ bytes: [UInt8]) throws(SegmentError) -> [UInt8] {
+        if Self.isHeaderBegun(bytes) { throw .incomplete }
         do {
             return try SealedFile.open(bytes, with: keyring).contents
         } catch {

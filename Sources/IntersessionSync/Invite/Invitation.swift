@@ -24,7 +24,12 @@ public enum Invitation {
                 if override != nil { throw InviteError.groupNotInFolder(root) }
                 continue
             }
-            guard let genesis = genesis(in: bytes, of: folder), genesis.hash == invite.group else { throw InviteError.otherGroup(root) }
+            guard let genesis = genesis(in: bytes, of: folder), genesis.hash == invite.group else {
+                // A GROUP file cut short is a copy in progress: the group is not there yet.
+                guard isCutShort(bytes, in: folder) else { throw InviteError.otherGroup(root) }
+                if override != nil { throw InviteError.groupNotInFolder(root) }
+                continue
+            }
             return folder.root
         }
         throw InviteError.noFolder
@@ -32,9 +37,7 @@ public enum Invitation {
 
     /// The invite's group folder under `root`: a sealed group's under the names its genesis gives.
     static func folder(_ root: String, for invite: InviteFile) -> GroupFolder {
-        guard isSealed(invite.genesis) else { return GroupFolder(root: root, group: invite.group) }
-        let names = SealedNames(genesis: invite.genesis)
-        return GroupFolder(root: root, group: invite.group, sealing: FolderSealing(names: names, keyring: .init(), currentEpoch: nil))
+        isSealed(invite.genesis) ? GroupDiscovery.sealedFolder(root, invite.genesis) : GroupFolder(root: root, group: invite.group)
     }
 
     /// The genesis a GROUP file holds, opened with the names' key when sealed.
@@ -47,6 +50,22 @@ public enum Invitation {
             contents = opened
         }
         return (try? SegmentFormat.decode(contents, group: nil, feed: nil, name: nil))?.changes.first
+    }
+
+    /// Whether a GROUP file's bytes are a whole file's start: a segment without its trailer, or
+    /// a sealed file shorter than any whole one.
+    static func isCutShort(_ bytes: [UInt8], in folder: GroupFolder) -> Bool {
+        if folder.sealing != nil {
+            return FolderSealing.isHeaderBegun(bytes) || (bytes.starts(with: SealedFile.magic) && !SealedFile.isWholeLength(bytes.count))
+        }
+        do {
+            _ = try SegmentFormat.decode(bytes, group: nil, feed: nil, name: nil)
+            return false
+        } catch .incomplete {
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Whether a genesis founds a sealed group.

@@ -37,6 +37,8 @@ public struct KeyFile: Sendable, Equatable {
 
     public init(bytes: [UInt8]) throws(SegmentError) {
         guard bytes.count <= Self.maximumBytes else { throw .tooLarge(bytes.count) }
+        // The start of a key file, an empty one too: a copy just begun.
+        if bytes.count < 20, Self.magic.starts(with: bytes.prefix(Self.magic.count)) { throw .incomplete }
         guard bytes.count >= 20, bytes.starts(with: Self.magic) else { throw .badHeader("not a key file") }
         number = Int64(bitPattern: bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) })
         let count = Int(bytes[16..<20].reduce(0) { $0 << 8 | UInt32($1) })

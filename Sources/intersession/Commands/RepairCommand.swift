@@ -16,7 +16,9 @@ struct RepairCommand: ParsableCommand {
             is damaged (truncated, unreadable, a log that does not verify), it is moved aside to \
             store.sqlite.damaged-<time> (never deleted) and a new store is filled from the shared \
             folders, keeping the identity key and the config: the folders the damaged store \
-            remembers, else those given with --folder. Your own changes come back from the folders \
+            remembers, else those given with --folder. A sealed group's folder is named after its \
+            genesis: when the damaged store no longer holds it, give an invite file of the group with \
+            --invite (the one you joined with, or a new one). Your own changes come back from the folders \
             (those no folder holds, from the damaged store when they still verify there) before \
             anything new is signed, so your feed continues instead of forking.
 
@@ -29,6 +31,9 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @Option(name: .customLong("folder"), help: "A shared folder to rebuild from (repeatable; default: the store's remembered folders).")
     var folders: [String] = []
+    @Option(help: ArgumentHelp("An invite file of the group: how a sealed group is found in the folders when the damaged store no longer holds its genesis.",
+                               valueName: "file"))
+    var invite: String?
     @Flag(help: "Only check the store; change nothing.") var check = false
 
     func run() throws {
@@ -43,7 +48,8 @@ struct RepairCommand: ParsableCommand {
                 if !diagnosis.isSound { throw ExitStatus.attention }
                 return
             }
-            let (diagnosis, outcome) = try Recovery.repair(home: home, folders: folders, now: Date())
+            let (diagnosis, outcome) = try Recovery.repair(home: home, folders: folders, invite: try invite.map(InviteFile.read(path:)),
+                                                           now: Date())
             RepairOutput.print(diagnosis)
             try RepairOutput.print(outcome, language: profile.messageLanguage)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import IntersessionCore
 import IntersessionStore
+import IntersessionSync
 
 struct WhoAmICommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Your identity and your group.")
@@ -17,6 +18,9 @@ struct WhoAmICommand: ParsableCommand {
         var group: GroupSummary
         /// Set when this profile's feed forked: nothing it signs from this seq on counts.
         var frozenFrom: Int64?
+        /// This profile's own feed folder in each remembered shared folder (its name is sealed
+        /// in a sealed group, so this is how a script or a person finds it).
+        var feedFolders: [String]
     }
 
     func run() throws {
@@ -25,7 +29,8 @@ struct WhoAmICommand: ParsableCommand {
             let me = try store.members().first { $0.feed == key.feed.hex }
             let identity = Identity(
                 feed: key.feed.hex, name: me?.name, organisation: me?.organisation, roles: me?.roles ?? [],
-                home: profile.profile.folder.path, group: try store.groupSummary(), frozenFrom: me?.frozenFrom)
+                home: profile.profile.folder.path, group: try store.groupSummary(), frozenFrom: me?.frozenFrom,
+                feedFolders: try Self.feedFolders(store, feed: key.feed))
             if output.json { return try Output.json(identity) }
             Output.line("\(identity.name ?? "?") (\(identity.organisation ?? "?")), \(identity.roles.joined(separator: ", "))")
             Output.line("feed   \(Output.short(identity.feed))")
@@ -33,6 +38,14 @@ struct WhoAmICommand: ParsableCommand {
             Output.line("home   \(identity.home.terminalSafe)")
             Output.line("log    \(identity.group.changes) changes, \(identity.group.members) members, \(identity.group.pending) pending")
             try ForkNotice.printOwn(store, me: key.feed, listing: true)
+        }
+    }
+
+    static func feedFolders(_ store: AppDatabase, feed: FeedID) throws -> [String] {
+        guard let group = try store.groupID() else { return [] }
+        let sealing = try FolderSealing.names(store: store)
+        return try RememberedFolders(store: store).list().map {
+            GroupFolder(root: $0, group: group, sealing: sealing).feedPath(feed)
         }
     }
 }
