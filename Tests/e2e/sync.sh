@@ -167,7 +167,9 @@ PYTHON
 # ---------------------------------------------------------------------------------------------
 # The scenarios. A secretariat ($S) and two delegates ($D1, $D2) share the folder $F.
 
-S="$T/sec" D1="$T/d1" D2="$T/d2" F="$T/shared"
+# The folder lies under $HOME, as a Syncthing or cloud drive folder does: the invite names it
+# "~/…", which the invitee (the same $HOME here) finds.
+S="$T/sec" D1="$T/d1" D2="$T/d2" F="$HOME/Sync/shared"
 mkdir -p "$F"
 
 # 1. Three homes, one folder: invitations, joins, offline posts, convergence in any sync order.
@@ -182,6 +184,10 @@ test_three_homes() {
         --role private --out "$T/invite-d2"
     check "the invite files are private (mode 0600)" "mode $(stat -c %a "$T/invite-d1" 2>/dev/null)" \
         test "$(stat -c %a "$T/invite-d1" 2>/dev/null)" = 600
+    CMD="jq .folders $T/invite-d1"; RC=0; cp "$T/invite-d1" "$OUT"; : >"$ERR"
+    check "the invite names the folder from the home (~/Sync/shared), never by its absolute path" \
+        "folders: $(jq -c .folders "$T/invite-d1" 2>&1)" \
+        bash -c 'jq -e ".folders == [\"~/Sync/shared\"]" "$1" && ! grep -q -e "$2" -e /tmp "$1"' _ "$T/invite-d1" "$T"
     expect_ok "join: the first delegate finds the folder the invite names" \
         "$BIN" join "$T/invite-d1" --home "$D1" --name "Daniel Otieno"
     expect_ok "join --folder: the second delegate names the folder" \
