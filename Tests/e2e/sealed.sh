@@ -85,7 +85,7 @@ secrets() {
 found_in() {
     local word
     while IFS= read -r word; do
-        if grep -r -a -F -q -i -- "$word" "$1" || find "$1" | grep -F -q -i -- "$word"; then printf '%s\n' "$word"; fi
+        if grep -r -a -F -q -i -- "$word" "$1" || (cd "$1" && find .) | grep -F -q -i -- "$word"; then printf '%s\n' "$word"; fi
     done <"$2"
 }
 
@@ -135,7 +135,7 @@ check "sealed: no line of the folder says poll.vote (the ballots are sealed)" "g
     bash -c '! grep -r -a -h -q poll.vote "$1"' _ "$F"
 CMD="grep the invite file $A_INVITE"; cp "$A_INVITE" "$OUT"
 check "sealed: the invite file holds no absolute path of the inviter's machine" "it names /tmp, $T or $HOME" \
-    bash -c '! grep -a -q -e /tmp -e "$2" -e "$3" -e "$4" "$1"' _ "$A_INVITE" "$T" "$HOME" "${TMPDIR:-/tmp}"
+    bash -c '! grep -a -q -e /tmp/ -e "$2" -e "$3" -e "$4/" "$1"' _ "$A_INVITE" "$T" "$HOME" "${TMPDIR:-/tmp}"
 
 # ---------------------------------------------------------------------------------------------
 # 3. A removed member who keeps syncing reads nothing written after the removal.
