@@ -43,9 +43,6 @@ public enum Membership {
             guard status.expires > now else { throw InviteError.expired(status.expires) }
             if let holder = status.redeemedBy { throw InviteError.alreadyUsed(status.redeemedByName ?? String(holder.prefix(8))) }
             if let other = status.redeemers.first { throw InviteError.alreadyUsed(other.name ?? String(other.feed.prefix(8))) }
-            // Every epoch after the invite is wrapped for its key while it is open, and the
-            // history opens those before: a file left locked was sealed after its end.
-            if first.lockedFiles > 0 { throw InviteError.lockedOut }
             let inviteKey = try DeviceKey(seed: invite.secret)
             let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey),
                                   agreementKey: try store.isSealed() ? key.agreementPublicKey : nil)

@@ -16,7 +16,6 @@ extension InviteError: Explained {
         case .alreadyUsed(let who): Phrase("error.invite.alreadyUsed", [who])
         case .wrongKey: Phrase("error.invite.wrongKey")
         case .cancelled: Phrase("error.invite.cancelled")
-        case .lockedOut: Phrase("error.invite.lockedOut")
         case .tooLarge(let path, let size): Phrase("error.invite.tooLarge", [path, String(size)])
         }
     }

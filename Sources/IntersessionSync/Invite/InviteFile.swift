@@ -124,9 +124,6 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case notYetInFolder
     case alreadyUsed(String)
     case cancelled
-    /// A sealed group whose newest files are sealed for keys the invite does not open: the
-    /// invite's holder cannot read its cancellation, only that it is shut out.
-    case lockedOut
     case wrongKey
     case tooLarge(String, Int64)
 
@@ -142,8 +139,6 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notYetInFolder: "the invite is not in the shared folder yet; ask the secretariat to sync, then try again"
         case .alreadyUsed(let who): "this invite was already used (by \(who)); ask the secretariat for a new one"
         case .cancelled: "the secretariat cancelled this invite; ask them for a new one"
-        case .lockedOut:
-            "the group's newest files are sealed for keys this invite does not open: it was cancelled, or the group renewed its keys since; ask the secretariat"
         case .wrongKey: "the invite's secret does not match the invite in the group"
         case .tooLarge(let path, let size): "\(path) is \(size) bytes, far too large for an invite file"
         }
