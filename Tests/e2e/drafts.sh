@@ -16,9 +16,9 @@ q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role member --out "$T/a.invite"
 q "$BIN" invite --home "$SEC" --name "Sarah Okafor" --org "PSCG" --role private --out "$T/b.invite"
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/d.invite"
-q "$BIN" join "$T/a.invite" --home "$A" --name "Jean-Pierre Moreau"
-q "$BIN" join "$T/b.invite" --home "$B" --name "Sarah Okafor"
-q "$BIN" join "$T/d.invite" --home "$DEL" --name "Kenji Watanabe"
+q "$BIN" join "$T/a.invite" --home "$A" --name "Jean-Pierre Moreau" --folder "$F"
+q "$BIN" join "$T/b.invite" --home "$B" --name "Sarah Okafor" --folder "$F"
+q "$BIN" join "$T/d.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
 syncall "$SEC" "$A" "$B" "$DEL" "$SEC" "$A" "$B" "$DEL"
 feed() { "$BIN" whoami --home "$1" --json | jq -r .feed; }
 

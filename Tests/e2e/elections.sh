@@ -13,7 +13,7 @@ F="$T/shared" SEC="$T/sec" JP="$T/japan" BR="$T/brazil" SN="$T/senegal" SN2="$T/
 mkdir -p "$F"
 q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
-invite() { q "$BIN" invite --home "$SEC" --name "$2" --org "$3" --role "$4" --out "$T/$1.invite"; q "$BIN" join "$T/$1.invite" --home "$T/$1" --name "$2"; }
+invite() { q "$BIN" invite --home "$SEC" --name "$2" --org "$3" --role "$4" --out "$T/$1.invite"; q "$BIN" join "$T/$1.invite" --home "$T/$1" --name "$2" --folder "$F"; }
 invite japan "Kenji Watanabe" "Japan Customs" member
 invite brazil "Maria Souza" "Receita Federal" member
 invite senegal "Fatou Ndiaye" "Douanes sénégalaises" member

@@ -59,7 +59,7 @@ expect_bad "admitting someone who did not redeem the invite is refused" "did not
     "$BIN" invite admit "${INVITE:0:8}" "Nobody" --home "$SEC"
 expect_ok "the secretariat admits the real invitee" "$BIN" invite admit "${INVITE:0:8}" "${REAL_FEED:0:8}" --home "$SEC"
 syncall "$SEC" "$REAL" "$IMP" "$SEC" "$REAL" "$IMP"
-for home in "$SEC" "$REAL" "$IMP"; do
+for home in "$SEC" "$REAL"; do
     who=$(basename "$home")
     json_ok "$who: after the admission the real invitee is a member, the impostor nothing" \
         '([.[] | select(.feed == $real) | .roles] == [["member"]]) and ([.[] | select(.feed == $imp)] | all(.roles == []))' \
@@ -67,7 +67,18 @@ for home in "$SEC" "$REAL" "$IMP"; do
     json_ok "$who: the real invitee's thread counts, the impostor's never" \
         '[.[].title] | (index("Real thread") != null and index("Impostor thread") == null)' -- "$BIN" threads --json --home "$home"
 done
+# The admission ends the impostor's hold on the invite: it starts an epoch sealed for the
+# members alone, so the impostor reads neither it nor anything after it.
+json_ok "impostor: the admission is sealed from it: it still holds no role, and sees the invite contested" \
+    '([.[] | select(.feed == $imp)] | all(.roles == [])) and ([.[] | select(.contestedInvite != null)] | length == 2)' \
+    --arg imp "$IMP_FEED" -- "$BIN" members --json --home "$IMP"
 expect_ok "the real invitee posts again" "$BIN" post flows --home "$REAL" --title "Seated" --body "Back"
+syncall "$REAL" "$SEC" "$IMP"
+json_ok "the secretariat reads the seated invitee's post" '[.[].title] | index("Seated") != null' -- "$BIN" threads --json --home "$SEC"
+run "$BIN" sync --home "$IMP"
+check "the impostor's sync still works" "exit status $RC, or output on stderr" bash -c '[ "$1" -eq 0 ] && [ ! -s "$2" ]' _ "$RC" "$ERR"
+json_ok "the impostor reads nothing written after the admission" '[.[].title] | index("Seated") == null' \
+    -- "$BIN" threads --json --home "$IMP"
 expect_bad "the impostor still cannot post" "role does not allow" "$IMP" "$BIN" post flows --home "$IMP" --title "No" --body "x"
 
 # A cancelled invite: joining it is refused from the log, and a join from an old copy never seats.
@@ -79,14 +90,18 @@ OLGA=$("$BIN" invite list --json --home "$SEC" | jq -r '.[] | select(.name == "O
 expect_ok "the secretariat cancels it" "$BIN" invite cancel "${OLGA:0:8}" --home "$SEC"
 expect_bad "cancelling it twice is refused" "already cancelled" "$SEC" "$BIN" invite cancel "${OLGA:0:8}" --home "$SEC"
 q "$BIN" sync --home "$SEC"
+# The cancellation starts an epoch sealed away from the invite's key, so in a sealed group the
+# file's holder cannot read it: a join there is signed, and seats nobody (below). In an open
+# group the cancellation is there to read, and the join is refused (at the end).
 run "$BIN" join "$T/olga.invite" --home "$T/olga" --name "Olga Petrova" --folder "$F"
-check "joining a cancelled invite is refused, and no profile is left" "join after cancel" \
-    bash -c "[ $RC -ne 0 ] && grep -qi 'cancelled' '$ERR' && [ ! -e '$T/olga/store.sqlite' ]"
+check "sealed: a join after the cancellation cannot read it, and signs" "exit status $RC" test "$RC" -eq 0
+check "sealed: its sync says some files are sealed for a key it does not hold" "no 'sealed for a key' in its output" \
+    grep -q "sealed for a key this device does not hold" "$OUT"
 expect_ok "a join from a copy made before the cancellation still signs" \
     "$BIN" join "$T/olga.invite" --home "$T/olga-old" --name "Olga Petrova" --folder "$OLD"
 q "$BIN" sync --home "$T/olga-old" --folder "$F"
-syncall "$SEC" "$REAL"
-json_ok "a redemption the cancellation had not seen seats nobody" \
+syncall "$T/olga" "$SEC" "$REAL"
+json_ok "neither the redemption after the cancellation nor one it had not seen seats anybody" \
     '[.[] | select(.name == "Olga Petrova")] | all(.roles == [])' -- "$BIN" members --json --home "$SEC"
 run "$BIN" invite list --home "$SEC"
 check "the invite list says cancelled" "invite list" grep -q "Olga Petrova.*cancelled" "$OUT"
@@ -100,6 +115,19 @@ run env INTERSESSION_NOW=$(( $(date +%s) * 1000 + 3 * 86400000 )) "$BIN" join "$
     --name "Late Comer" --folder "$F"
 check "an invite past its signed expiry is refused whatever the file says" "join with an edited expiry" \
     bash -c "[ $RC -ne 0 ] && grep -qi 'expired' '$ERR'"
+
+# An open group: the cancellation is there for the file's holder to read, so the join is refused.
+OPEN_F="$T/open-shared" OPEN_SEC="$T/open-sec"
+mkdir -p "$OPEN_F"
+q "$BIN" init --home "$OPEN_SEC" --name "Ana Ribeiro" --org "WCO Secretariat" --open
+q "$BIN" sync --home "$OPEN_SEC" --folder "$OPEN_F"
+q "$BIN" invite --home "$OPEN_SEC" --name "Olga Petrova" --org "Academia" --role expert --out "$T/open-olga.invite"
+OPEN_OLGA=$("$BIN" invite list --json --home "$OPEN_SEC" | jq -r '.[] | select(.name == "Olga Petrova") | .id')
+q "$BIN" invite cancel "${OPEN_OLGA:0:8}" --home "$OPEN_SEC"
+q "$BIN" sync --home "$OPEN_SEC"
+run "$BIN" join "$T/open-olga.invite" --home "$T/open-olga" --name "Olga Petrova" --folder "$OPEN_F"
+check "open: joining a cancelled invite is refused, and no profile is left" "join after cancel" \
+    bash -c "[ $RC -ne 0 ] && grep -qi 'cancelled' '$ERR' && [ ! -e '$T/open-olga/store.sqlite' ]"
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"

@@ -15,8 +15,8 @@ expect_ok "the secretariat founds the group" "$BIN" init --home "$SEC" --name "A
 q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role cochair --out "$T/co.invite"
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
-expect_ok "the co-chair joins" "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau"
-expect_ok "the delegate joins" "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe"
+expect_ok "the co-chair joins" "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau" --folder "$F"
+expect_ok "the delegate joins" "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
 syncall "$SEC" "$CO" "$DEL" "$SEC" "$CO" "$DEL"
 DEL_FEED=$("$BIN" whoami --json --home "$DEL" | jq -r .feed)
 

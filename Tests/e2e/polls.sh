@@ -16,9 +16,9 @@ q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role cochair --out "$T/co.invite"
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
 q "$BIN" invite --home "$SEC" --name "Olga" --org "Observer Org" --role observer --out "$T/obs.invite"
-q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau"
-q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe"
-q "$BIN" join "$T/obs.invite" --home "$OBS" --name "Olga"
+q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau" --folder "$F"
+q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
+q "$BIN" join "$T/obs.invite" --home "$OBS" --name "Olga" --folder "$F"
 syncall "$SEC" "$CO" "$DEL" "$OBS" "$SEC" "$CO" "$DEL" "$OBS"
 
 expect_bad "a delegate cannot open a poll" "role does not allow" "$DEL" \

@@ -16,8 +16,8 @@ q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
 q "$BIN" invite --home "$SEC" --name "Maria Silva" --org "Brazil Customs" --role member --out "$T/obs.invite"
-q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe"
-q "$BIN" join "$T/obs.invite" --home "$OBS" --name "Maria Silva"
+q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
+q "$BIN" join "$T/obs.invite" --home "$OBS" --name "Maria Silva" --folder "$F"
 syncall "$SEC" "$DEL" "$OBS"
 feed() { "$BIN" whoami --home "$1" --json | jq -r .feed; }
 KENJI=$(feed "$DEL")

@@ -167,21 +167,27 @@ PYTHON
 # ---------------------------------------------------------------------------------------------
 # The scenarios. A secretariat ($S) and two delegates ($D1, $D2) share the folder $F.
 
-S="$T/sec" D1="$T/d1" D2="$T/d2" F="$T/shared"
+# The folder lies under $HOME, as a Syncthing or cloud drive folder does: the invite names it
+# "~/…", which the invitee (the same $HOME here) finds.
+S="$T/sec" D1="$T/d1" D2="$T/d2" F="$HOME/Sync/shared"
 mkdir -p "$F"
 
 # 1. Three homes, one folder: invitations, joins, offline posts, convergence in any sync order.
 test_three_homes() {
     expect_ok "init: the secretariat founds the group" "$BIN" init --home "$S" --name "Sara Haddad" --org "WCO Secretariat"
     expect_ok "sync --folder: the secretariat publishes the group" "$BIN" sync --home "$S" --folder "$F"
-    check "the shared folder holds group-<8 hex>/GROUP" "no GROUP file under $F" \
-        bash -c 'ls "$1"/group-*/GROUP' _ "$F"
+    check "the shared folder holds group-<16 hex>/GROUP (a sealed group's name)" "no such GROUP file under $F" \
+        bash -c 'ls "$1"/group-*/GROUP && [[ "$(basename "$(dirname "$(ls "$1"/group-*/GROUP)")")" =~ ^group-[0-9a-f]{16}$ ]]' _ "$F"
     expect_ok "invite a delegate (member)" "$BIN" invite --home "$S" --name "Daniel Otieno" --org "Kenya" \
         --role member --out "$T/invite-d1"
     expect_ok "invite a second delegate (private sector)" "$BIN" invite --home "$S" --name "Lucía Quispe" --org "Peru" \
         --role private --out "$T/invite-d2"
     check "the invite files are private (mode 0600)" "mode $(stat -c %a "$T/invite-d1" 2>/dev/null)" \
         test "$(stat -c %a "$T/invite-d1" 2>/dev/null)" = 600
+    CMD="jq .folders $T/invite-d1"; RC=0; cp "$T/invite-d1" "$OUT"; : >"$ERR"
+    check "the invite names the folder from the home (~/Sync/shared), never by its absolute path" \
+        "folders: $(jq -c .folders "$T/invite-d1" 2>&1)" \
+        bash -c 'jq -e ".folders == [\"~/Sync/shared\"]" "$1" && ! grep -q -e "$2" -e /tmp "$1"' _ "$T/invite-d1" "$T"
     expect_ok "join: the first delegate finds the folder the invite names" \
         "$BIN" join "$T/invite-d1" --home "$D1" --name "Daniel Otieno"
     expect_ok "join --folder: the second delegate names the folder" \
@@ -346,8 +352,36 @@ test_invite_errors() {
 }
 
 # 4. Bad files in the shared folder: each reported once with its path and a reason, skipped,
-#    and the store left as it was.
+#    and the store left as it was. These checks are about the plaintext segment format (its
+#    checksum, trailer, signed lines and header), which the segment tool builds and damages, so
+#    they run on an open group of their own (init --open); damaged sealed files are checked in
+#    sealed.sh and hostile.sh.
+open_group_for_bad_files() {
+    mkdir -p "$F" "$OTHER_F"
+    q "$BIN" init --home "$S" --name "Sara Haddad" --org "WCO Secretariat" --open
+    q "$BIN" sync --home "$S" --folder "$F"
+    q "$BIN" init --home "$T/bad-other-sec" --name "Marta Silva" --org "WCO Secretariat" --open
+    q "$BIN" sync --home "$T/bad-other-sec" --folder "$OTHER_F"
+    q "$BIN" invite --home "$S" --name "Daniel Otieno" --org "Kenya" --role member --out "$T/bad-d1.invite"
+    q "$BIN" invite --home "$S" --name "Lucía Quispe" --org "Peru" --role private --out "$T/bad-d2.invite"
+    q "$BIN" join "$T/bad-d1.invite" --home "$D1" --name "Daniel Otieno" --folder "$F"
+    q "$BIN" join "$T/bad-d2.invite" --home "$D2" --name "Lucía Quispe" --folder "$F"
+    syncall "$S" "$D1" "$D2"
+    local i
+    for i in 1 2 3; do
+        q "$BIN" post flows --home "$D1" --title "Volumes $i" --body "Parcel volumes, part $i."
+        q "$BIN" sync --home "$D1"
+        q "$BIN" post revenue --home "$D2" --title "Thresholds $i" --body "De minimis, part $i."
+        q "$BIN" sync --home "$D2"
+    done
+    quiet_syncs "bad files: the open group's three homes sync until nothing moves" 4 "$S" "$D1" "$D2"
+}
+
 test_bad_files() {
+    local S="$T/bad-sec" D1="$T/bad-d1" D2="$T/bad-d2" F="$T/bad-shared" OTHER_F="$T/bad-other"
+    local S_FEED D1_FEED D2_FEED
+    open_group_for_bad_files
+    S_FEED=$(feed_of "$S"); D1_FEED=$(feed_of "$D1"); D2_FEED=$(feed_of "$D2")
     local G FS FD1 FD2 n1 n2 ns W="$T/work"
     G=$(ls -d "$F"/group-*)
     FS="$G/feeds/$S_FEED" FD1="$G/feeds/$D1_FEED" FD2="$G/feeds/$D2_FEED"
@@ -365,7 +399,7 @@ test_bad_files() {
     python3 "$SEG" badsig "$W/d1-${n1[2]}"
     head -c 3000 /dev/urandom >"$W/random-seg"
     python3 "$SEG" junk "$W/junk-trailer"
-    cp "$(ls "$RELAY_F1"/group-*/feeds/*/000000000001-000000000001.seg | head -n 1)" "$W/other-group"
+    cp "$(ls "$OTHER_F"/group-*/feeds/*/000000000001-000000000001.seg | head -n 1)" "$W/other-group"
     cp "$FD1/000000000001-000000000001.seg" "$W/wrong-feed"
 
     local TRUNC="$FD1/${n1[0]}" FLIP="$FD1/${n1[1]}" BADSIG="$FD1/${n1[2]}" GOOD="$FD1/${n1[3]}"

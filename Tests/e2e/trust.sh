@@ -15,8 +15,8 @@ q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
 q "$BIN" sync --home "$SEC" --folder "$F"
 q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role member --out "$T/pen.invite"
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
-q "$BIN" join "$T/pen.invite" --home "$PEN" --name "Jean-Pierre Moreau"
-q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe"
+q "$BIN" join "$T/pen.invite" --home "$PEN" --name "Jean-Pierre Moreau" --folder "$F"
+q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
 syncall "$SEC" "$PEN" "$DEL" "$SEC" "$PEN" "$DEL"
 feed() { "$BIN" whoami --home "$1" --json | jq -r .feed; }
 SEC_FEED=$(feed "$SEC") PEN_FEED=$(feed "$PEN") DEL_FEED=$(feed "$DEL")

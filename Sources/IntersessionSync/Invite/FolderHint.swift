@@ -6,7 +6,13 @@ import Foundation
 /// On the invitee's machine `~/` is their own home, and a name is looked for in the current
 /// folder and the home; `--folder` always decides.
 public enum FolderHint {
-    public static func hint(for path: String, home: String = NSHomeDirectory()) -> String {
+    /// The user's home as `~` means it: `$HOME`, else the account's (NSHomeDirectory ignores
+    /// `$HOME` on Linux), as ProfileHome finds it.
+    public static func userHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
+    public static func hint(for path: String, home: String = userHome()) -> String {
         let path = URL(fileURLWithPath: path).standardizedFileURL.path
         let home = URL(fileURLWithPath: home).standardizedFileURL.path
         if home.count > 1, path.hasPrefix(home + "/") { return "~/" + path.dropFirst(home.count + 1) }
@@ -15,7 +21,7 @@ public enum FolderHint {
 
     /// The paths a hint may name here, most likely first. An absolute path (an invite written
     /// before hints) is taken as it is.
-    public static func candidates(_ hint: String, home: String = NSHomeDirectory(),
+    public static func candidates(_ hint: String, home: String = userHome(),
                                   current: String = FileManager.default.currentDirectoryPath) -> [String] {
         if hint.hasPrefix("/") { return [hint] }
         if hint.hasPrefix("~/") { return [home + "/" + hint.dropFirst(2)] }
