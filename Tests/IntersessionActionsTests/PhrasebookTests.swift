@@ -44,7 +44,7 @@ import IntersessionSync
         ProfileError.badKey("p"), ProfileError.strayStore("p"),
         InviteError.notAnInvite, InviteError.damaged, InviteError.expired(1_795_000_000_000), InviteError.noFolder,
         InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
-        InviteError.wrongKey, InviteError.cancelled, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
+        InviteError.wrongKey, InviteError.cancelled, InviteError.lockedOut, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
         FolderError.missing("p"), FolderError.noCurrentKey,
         RecoveryError.noFolder, RecoveryError.noGroupInFolders("p"), RecoveryError.severalGroups("p"), RecoveryError.sealedGroupUnknown("p"),
     ]

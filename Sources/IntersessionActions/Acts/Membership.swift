@@ -37,6 +37,8 @@ public enum Membership {
             let engine = SyncEngine(store: store, device: key)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
+            // The cancellation itself is sealed away from this invite: its sign is an epoch beyond reach.
+            if try store.isSealed(), first.newestLockedEpoch > (try store.currentEpoch()?.number ?? 0) { throw InviteError.lockedOut }
             // The log's signed facts decide; the file's copy of the expiry was only a first hint.
             guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
             if status.cancelled { throw InviteError.cancelled }

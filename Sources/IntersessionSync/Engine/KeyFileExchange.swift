@@ -53,6 +53,7 @@ struct KeyFileExchange {
                     return try learn(file, keyring: keyring, check: EpochKeys.check(key), key: key.bytes)
                 }
             }
+            report.newestLockedEpoch = max(report.newestLockedEpoch, file.number)
             return .notForUs
         } catch SegmentError.incomplete where FolderImport.isFresh(status) {
             return .incomplete

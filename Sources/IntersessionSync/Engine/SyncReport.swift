@@ -50,6 +50,10 @@ public struct SyncReport: Sendable, Equatable {
     public var publishedVariants = 0
     /// Sealed files that no epoch key held here opens (yet): read again when one arrives.
     public var lockedFiles = 0
+    /// The highest epoch number of a key file read here that opens for none of this device's
+    /// keys (0 if none): every epoch started while an invite is open is wrapped for its key,
+    /// so a newcomer meeting one above all it holds was shut out (cancelled, used, expired).
+    public var newestLockedEpoch: Int64 = 0
     /// Epoch key files written to the folders (a sealed group).
     public var keyFilesWritten = 0
 

@@ -17,6 +17,7 @@ extension InviteError: Explained {
         case .wrongKey: Phrase("error.invite.wrongKey")
         case .cancelled: Phrase("error.invite.cancelled")
         case .tooLarge(let path, let size): Phrase("error.invite.tooLarge", [path, String(size)])
+        case .lockedOut: Phrase("error.invite.lockedOut")
         }
     }
 }

@@ -126,6 +126,8 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancelled
     case wrongKey
     case tooLarge(String, Int64)
+    /// A sealed group's newer epoch is not wrapped for the invite key: shut out.
+    case lockedOut
 
     public var description: String {
         switch self {
@@ -141,6 +143,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cancelled: "the secretariat cancelled this invite; ask them for a new one"
         case .wrongKey: "the invite's secret does not match the invite in the group"
         case .tooLarge(let path, let size): "\(path) is \(size) bytes, far too large for an invite file"
+        case .lockedOut: "this invite does not open the group's newest key: the secretariat cancelled it, or it was used or has expired (ask for a new one); if it was sent just now, ask the secretariat to sync, then try again"
         }
     }
 }
