@@ -37,14 +37,16 @@ public enum Membership {
             let engine = SyncEngine(store: store, device: key)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
-            // The cancellation itself is sealed away from this invite: its sign is an epoch beyond reach.
-            if try store.isSealed(), first.newestLockedEpoch > (try store.currentEpoch()?.number ?? 0) { throw InviteError.lockedOut }
+            // A cancellation is sealed away from the invite it cancels: its sign is an epoch
+            // beyond reach. What the log does show (used, expired) is said first.
+            let lockedOut = try store.isSealed() && first.newestLockedEpoch > (try store.currentEpoch()?.number ?? 0)
             // The log's signed facts decide; the file's copy of the expiry was only a first hint.
-            guard let status = try store.signedInvite(invite.invite) else { throw InviteError.notYetInFolder }
+            guard let status = try store.signedInvite(invite.invite) else { throw lockedOut ? InviteError.lockedOut : InviteError.notYetInFolder }
             if status.cancelled { throw InviteError.cancelled }
             guard status.expires > now else { throw InviteError.expired(status.expires) }
             if let holder = status.redeemedBy { throw InviteError.alreadyUsed(status.redeemedByName ?? String(holder.prefix(8))) }
             if let other = status.redeemers.first { throw InviteError.alreadyUsed(other.name ?? String(other.feed.prefix(8))) }
+            if lockedOut { throw InviteError.lockedOut }
             let inviteKey = try DeviceKey(seed: invite.secret)
             let join = MemberJoin(invite: invite.invite, proof: MemberJoin.proof(group: invite.group, feed: key.feed, inviteKey: inviteKey),
                                   agreementKey: try store.isSealed() ? key.agreementPublicKey : nil)
