@@ -43,7 +43,8 @@ extension ChangeApplier: StateReader {
         if let known {
             value = known.locks[thread]
         } else {
-            value = try String.fetchOne(db, sql: "SELECT lock_frontier FROM thread WHERE id = ?", arguments: [thread.hex])
+            // Read for every reply: a statement compiled once.
+            value = try String.fetchOne(db.cachedStatement(sql: "SELECT lock_frontier FROM thread WHERE id = ?"), arguments: [thread.hex])
         }
         guard let value, let json = try? JSONParser.parse(Array(value.utf8)), let entries = json.objectValue else { return nil }
         var frontier: [FeedID: Int64] = [:]
