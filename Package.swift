@@ -68,6 +68,7 @@ let package = Package(
             name: "intersession-bench",
             dependencies: [
                 "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI", "IntersessionResources",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

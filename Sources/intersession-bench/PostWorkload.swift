@@ -4,9 +4,12 @@ import IntersessionResources
 
 /// A generated group: a founder, twenty delegates, a thousand threads (the setup), then
 /// replies spread over the threads and authors, made in batches so that a million of them
-/// never sit in memory at once.
+/// never sit in memory at once. A sealed one's genesis seals the group for the founder's
+/// agreement key, and the founder's next change starts the first epoch, as `init` does.
 struct PostWorkload {
     private(set) var setup: [SignedChange] = []
+    /// A sealed group's first epoch: its id and its key.
+    private(set) var epoch: (id: EntityID, key: [UInt8])?
     let founder: DeviceKey
     let delegates: [DeviceKey]
     private var heads: [FeedID: FeedHead] = [:]
@@ -17,14 +20,21 @@ struct PostWorkload {
     static let words = ["customs", "déclaration", "parcel", "threshold", "platform", "risk", "revenue", "vendor",
                         "données", "guidelines", "intermediary", "facilitation"]
 
-    init(threads threadCount: Int = 1_000, delegates delegateCount: Int = 20) throws {
+    init(threads threadCount: Int = 1_000, delegates delegateCount: Int = 20, sealed: Bool = false) throws {
         founder = DeviceKey()
         delegates = (0..<delegateCount).map { _ in DeviceKey() }
         let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
         let genesis = sign(founder, template.genesisOps(
-            title: nil, founder: MemberProfile(name: "Secretariat", organisation: "WCO", language: .en)))
+            title: nil, founder: MemberProfile(name: "Secretariat", organisation: "WCO", language: .en),
+            sealedFor: sealed ? founder.agreementPublicKey : nil))
         group = genesis.hash
         setup.append(genesis)
+        if sealed {
+            let made = try EpochStart.make(parent: nil, recipients: [founder.feed: founder.agreementPublicKey], group: genesis.hash)
+            let start = sign(founder, [.groupKey(made.op)])
+            setup.append(start)
+            epoch = (start.entity(0), made.key)
+        }
         setup.append(sign(founder, delegates.map { .memberRole(MemberRole(feed: $0.feed, role: .member, fromSeq: 1)) }))
         let topics = (0..<template.topics.count).map { genesis.entity(2 + $0) }
         for index in 0..<threadCount {

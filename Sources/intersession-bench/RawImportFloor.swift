@@ -3,8 +3,8 @@ import GRDBSQLite
 import IntersessionCore
 import IntersessionStore
 
-/// The floor of an import: read the same files, split the lines, decode the signatures, hash
-/// every body, and insert the same rows (log, threads, posts, full-text entries, thread
+/// The floor of an import: read the same files, open them when sealed (`open`), split the
+/// lines, decode the signatures, hash every body, and insert the same rows (log, threads, posts, full-text entries, thread
 /// counters) with prepared statements in one transaction, into the same schema. Row values are
 /// computed before the clock starts; only the bytes are read and hashed inside it.
 enum RawImportFloor {
@@ -39,7 +39,8 @@ enum RawImportFloor {
         }
     }
 
-    static func run(files: [String], rows: Rows, schemaFrom path: String, genesis: SignedChange) throws -> Double {
+    static func run(files: [String], rows: Rows, schemaFrom path: String, genesis: SignedChange,
+                    open: ([UInt8]) throws -> [UInt8] = { $0 }) throws -> Double {
         let store = try AppDatabase.create(path: path)
         try store.apply([genesis])
         var feedRows = try store.feedRowIDs()
@@ -72,7 +73,7 @@ enum RawImportFloor {
         let start = DispatchTime.now()
         var hashed = 0
         for file in files {
-            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            let bytes = try open(Array(Data(contentsOf: URL(fileURLWithPath: file))))
             for line in bytes.split(separator: 0x0A).dropFirst().dropLast() {
                 guard let tab = line.firstIndex(of: 0x09), Data(base64Encoded: Data(line[line.startIndex..<tab])) != nil else { continue }
                 var hasher = ContentHasher()

@@ -4,26 +4,30 @@ import IntersessionStore
 import IntersessionSync
 
 /// Issue 3's figures: importing a folder into a fresh replica against the raw floor, and a sync
-/// with nothing new against folders of a thousand and of a million changes.
+/// with nothing new against folders of a thousand and of a million changes. Issue 13's: the
+/// same in a sealed folder, where the floor opens each file as well (`SealedFile.open`).
 struct SyncBenchmark {
     let changes: Int
+    var sealed = false
+
+    private var kind: String { sealed ? "sealed" : "open" }
 
     func runImport() throws {
-        print("import: generating \(changes) replies from 20 feeds, written as segments…")
+        print("import (\(kind) folder): generating \(changes) replies from 20 feeds, written as segments…")
         let temp = try Scratch()
-        var workload = try PostWorkload()
+        var workload = try PostWorkload(sealed: sealed)
         let posts = workload.posts(changes)
         let all = workload.setup + posts
-        let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID)
+        let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID, sealing: workload.sealing)
         try SegmentWriter.write(all, to: folder)
         let rows = try RawImportFloor.Rows(all)
         let files = SegmentWriter.files(in: folder)
         let bytes = files.reduce(0) { $0 + (FileStatus(path: $1)?.size ?? 0) }
 
-        let floorSeconds = try RawImportFloor.run(files: files, rows: rows, schemaFrom: temp.path("floor.sqlite"), genesis: all[0])
+        let floorSeconds = try RawImportFloor.run(files: files, rows: rows, schemaFrom: temp.path("floor.sqlite"), genesis: all[0],
+                                                  open: workload.opened)
 
-        let store = try AppDatabase.create(path: temp.path("replica.sqlite"))
-        try store.apply([all[0]])
+        let store = try workload.replica(at: temp.path("replica.sqlite"))
         Memory.resetPeak()
         let before = Memory.residentMiB()
         let start = DispatchTime.now()
@@ -34,20 +38,21 @@ struct SyncBenchmark {
         }
         let rate = Double(all.count) / seconds, floorRate = Double(all.count) / floorSeconds
         print(String(format: "  %d changes in %d files (%.0f MiB)", all.count, files.count, Double(bytes) / 1_048_576))
-        print(String(format: "  raw floor (read, hash, prepared inserts): %9.0f changes/s  (%.2f s)", floorRate, floorSeconds))
-        print(String(format: "  sync import into a fresh replica:         %9.0f changes/s  (%.2f s)  ratio %.2f of floor",
+        let floorSteps = sealed ? "read, open, hash, prepared inserts" : "read, hash, prepared inserts"
+        print("  raw floor (\(floorSteps)): " + String(format: "%9.0f changes/s  (%.2f s)", floorRate, floorSeconds))
+        print("  sync import into a fresh replica: " + String(format: "%9.0f changes/s  (%.2f s)  ratio %.2f of floor",
                      rate, seconds, rate / floorRate))
         print(String(format: "  resident memory: %.0f MiB before (the generated workload), peak %.0f MiB during the import (+%.0f)",
                      before, Memory.peakMiB(), Memory.peakMiB() - before))
     }
 
     func runNothingNew(sizes: [Int]) throws {
+        var medians: [Double] = []
         for size in sizes {
             let temp = try Scratch()
-            var workload = try PostWorkload()
-            let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID)
-            let store = try AppDatabase.create(path: temp.path("replica.sqlite"))
-            try store.apply([workload.setup[0]])
+            var workload = try PostWorkload(sealed: sealed)
+            let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID, sealing: workload.sealing)
+            let store = try workload.replica(at: temp.path("replica.sqlite"))
             let engine = SyncEngine(store: store)
             try SegmentWriter.write(workload.setup, to: folder)
             var made = 0
@@ -69,9 +74,13 @@ struct SyncBenchmark {
                 guard !report.changedSomething else { throw BenchmarkError("a quiet sync changed something: \(report.summary)") }
             }
             times.sort()
-            print(String(format: "nothing new, %8d changes in %5d files: median %.2f ms, worst %.2f ms  (filled by sync in %.0f s)",
+            medians.append(times[times.count / 2])
+            print("nothing new (\(kind)), " + String(format: "%8d changes in %5d files: median %.2f ms, worst %.2f ms  (filled by sync in %.0f s)",
                          size + workload.setup.count, SegmentWriter.files(in: folder).count, times[times.count / 2],
                          times.last!, fillSeconds))
+        }
+        if let first = medians.first, let last = medians.last, sizes.count > 1 {
+            print("  flatness (\(kind)): " + String(format: "the largest folder's median is %.2f× the smallest's", last / first))
         }
     }
 }
@@ -85,35 +94,6 @@ final class Scratch {
     }
     func path(_ name: String) -> String { root + "/" + name }
     deinit { try? FileManager.default.removeItem(atPath: root) }
-}
-
-/// Writes changes into a folder as another replica's export would: per feed, files of at most
-/// 10,000 changes.
-enum SegmentWriter {
-    static func write(_ changes: [SignedChange], to folder: GroupFolder) throws {
-        try FileManager.default.createDirectory(atPath: folder.feedsPath, withIntermediateDirectories: true)
-        if let genesis = changes.first(where: { $0.body.isGenesis }) {
-            try Data(SegmentFormat.encode([genesis], group: folder.group)).write(to: URL(fileURLWithPath: folder.groupFile))
-        }
-        for (feed, feedChanges) in Dictionary(grouping: changes, by: \.author) {
-            try FileManager.default.createDirectory(atPath: folder.feedPath(feed), withIntermediateDirectories: true)
-            var start = 0
-            while start < feedChanges.count {
-                let chunk = Array(feedChanges[start..<min(start + SegmentFormat.changesPerFile, feedChanges.count)])
-                let name = SegmentName(firstSeq: chunk.first!.seq, lastSeq: chunk.last!.seq)!
-                try Data(SegmentFormat.encode(chunk, group: folder.group))
-                    .write(to: URL(fileURLWithPath: folder.segmentPath(feed, name)))
-                start += chunk.count
-            }
-        }
-    }
-
-    static func files(in folder: GroupFolder) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: folder.feedsPath))?.sorted().flatMap { feed in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.feedsPath + "/" + feed)) ?? []).sorted()
-                .map { folder.feedsPath + "/" + feed + "/" + $0 }
-        } ?? []
-    }
 }
 
 enum Memory {

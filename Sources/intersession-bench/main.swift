@@ -1,21 +1,32 @@
 import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
-//   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text] [--changes N] [--tiny]
+//   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
+//       [sealed-import] [sealed-nothing-new] [rotation] [--changes N] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
-// many-files is a sync with nothing new over N changes in files of 4, against the lstat floor)
+// many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
+// sealed-import is import in a sealed folder, against a floor that opens the files too;
+// sealed-nothing-new runs at 1,000, 10,000, 100,000 and 1,000,000 changes, or up to N;
+// rotation starts a new epoch for 500 member devices, or N with --changes)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var changes = 100_000
+var changesGiven: Int?
 if let index = arguments.firstIndex(of: "--changes"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
     changes = count
+    changesGiven = count
     arguments.removeSubrange(index...index + 1)
 }
 let tiny = arguments.contains("--tiny")
 arguments.removeAll { $0 == "--tiny" }
 if tiny { changes = min(changes, 200) }
 let scenarios = arguments.isEmpty ? ["apply"] : arguments
+
+/// The sizes of a flatness run: each power of ten from 1,000 up to `largest`, and `largest`.
+func decades(upTo largest: Int) -> [Int] {
+    Array(sequence(first: 1_000) { $0 * 10 }.prefix { $0 < largest }) + [largest]
+}
 
 for scenario in scenarios {
     switch scenario {
@@ -25,8 +36,17 @@ for scenario in scenarios {
     case "many-files": try ManyFilesBenchmark(changes: changes).run()
     case "tui": try TUIBenchmark(posts: changes).run()
     case "text": try TextBenchmark(tiny: tiny).run()
+    case "sealed-import": try SyncBenchmark(changes: changes, sealed: true).runImport()
+    case "sealed-nothing-new":
+        let sizes = tiny ? [20, changes] : decades(upTo: changesGiven ?? 1_000_000)
+        try SyncBenchmark(changes: changes, sealed: true).runNothingNew(sizes: sizes)
+    case "rotation": try RotationBenchmark(devices: tiny ? 20 : changesGiven ?? 500).run()
     default:
-        FileHandle.standardError.write(Data("unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text\n".utf8))
+        FileHandle.standardError.write(Data("""
+            unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
+            sealed-import, sealed-nothing-new, rotation
+
+            """.utf8))
         exit(2)
     }
 }

@@ -59,6 +59,7 @@ extension ChangeApplier {
         roleCache = [:]
         penCache = [:]
         postCache = [:]
+        lockFrontiers = [:]
         // Stamp order (clock, author key, seq): the same on every replica.
         let ids = try Int64.fetchAll(db, sql: """
             SELECT c.id FROM change c JOIN feed f ON f.id = c.feed

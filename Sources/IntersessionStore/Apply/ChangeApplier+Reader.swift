@@ -42,8 +42,11 @@ extension ChangeApplier: StateReader {
         let value: String?
         if let known {
             value = known.locks[thread]
+        } else if let cached = lockFrontiers[thread] {
+            value = cached
         } else {
-            value = try String.fetchOne(db, sql: "SELECT lock_frontier FROM thread WHERE id = ?", arguments: [thread.hex])
+            value = try String.fetchOne(db.cachedStatement(sql: "SELECT lock_frontier FROM thread WHERE id = ?"), arguments: [thread.hex])
+            lockFrontiers.updateValue(value, forKey: thread)
         }
         guard let value, let json = try? JSONParser.parse(Array(value.utf8)), let entries = json.objectValue else { return nil }
         var frontier: [FeedID: Int64] = [:]

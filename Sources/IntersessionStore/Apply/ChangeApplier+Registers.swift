@@ -28,6 +28,7 @@ extension ChangeApplier {
         case .admission: try reseat(entity)
         case .lock:
             try db.execute(sql: "UPDATE thread SET lock_frontier = ? WHERE id = ?", arguments: [value, entity.hex])
+            lockFrontiers[entity] = nil
             // Replies already judged under the previous lock state may now count differently.
             let affected = value != nil
                 ? try repliesOutsideFrontier(of: entity)

@@ -26,6 +26,9 @@ final class ChangeApplier {
     var penCache: [EntityID: [FeedID: Tenure]] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
     var postCache: [EntityID: PostFacts] = [:]
+    /// Threads' lock frontiers read in this batch (each reply reads its thread's); every write
+    /// of one drops its entry.
+    var lockFrontiers: [EntityID: String?] = [:]
     /// During a rebuild's later passes, what the previous pass found (see `rebuild()`).
     var known: Authority?
     var rebuilding = false

@@ -21,8 +21,10 @@ extension AppDatabase {
 
     private func pendingEpochRecords() throws -> [EpochRecord] {
         try read { db in
+            // Feed by feed, through the (feed, seq) index: every sync asks, and a scan of the
+            // whole log made a sync with nothing new grow with it.
             try Row.fetchAll(db, sql: """
-                SELECT c.body, c.sig FROM change c JOIN feed f ON f.id = c.feed WHERE c.seq > f.head_seq
+                SELECT c.body, c.sig FROM feed f CROSS JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
                 """).flatMap { row -> [EpochRecord] in
                 guard let change = try? SignedChange(bytes: Array(row[0] as Data), signature: Array(row[1] as Data)) else { return [] }
                 return change.body.ops.enumerated().compactMap { index, op in

@@ -43,7 +43,11 @@ struct FolderImport {
         var batch = ImportBatch()
         var evidence = ConflictEvidence(store: store, folder: folder)
         let feedsByFolder = try knownFeedsByFolder()
-        for name in feedNames.sorted() {
+        // The feeds the log knows first (in a fresh replica, the founder's): their roles and
+        // threads are what the others' changes depend on, and a change read before what it
+        // depends on waits in the log, to be read and parsed again by every later batch.
+        let order = feedNames.sorted { (feedsByFolder[$0] == nil ? 1 : 0, $0) < (feedsByFolder[$1] == nil ? 1 : 0, $1) }
+        for name in order {
             // A sealed folder's name is known for the feeds the log names; another is a feed
             // not yet known here, learned from its first segment.
             let feed = feedsByFolder[name] ?? (folder.sealing == nil ? FeedID(hex: name) : nil)

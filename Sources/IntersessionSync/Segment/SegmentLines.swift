@@ -1,3 +1,4 @@
+import Foundation
 import IntersessionCore
 
 /// A segment split into its header line, change lines and a checked trailer.
@@ -16,14 +17,30 @@ struct SegmentLines {
             throw .incomplete
         }
         var hasher = ContentHasher()
-        hasher.update(Array(bytes[..<trailerStart]))
+        hasher.update(bytes[..<trailerStart])
         guard hasher.finalizeHex() == trailer[2] else { throw .checksumMismatch }
 
-        var lines = bytes[..<(trailerStart - 1)].split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard !lines.isEmpty else { throw .badHeader("missing") }
+        var lines = Self.lines(of: bytes, before: trailerStart - 1)
         header = lines.removeFirst()
         guard lines.count == count, count > 0 else { throw .badHeader("the trailer counts \(count) changes, the file holds \(lines.count)") }
         body = lines
+    }
+
+    /// The lines of `bytes[..<end]`, split at each line feed (an empty line kept), found with
+    /// `memchr`: a segment of 64 MiB is split on every import.
+    static func lines(of bytes: [UInt8], before end: Int) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while let found = memchr(base + start, 0x0A, end - start) {
+                let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                lines.append(bytes[start..<index])
+                start = index + 1
+            }
+        }
+        lines.append(bytes[start..<end])
+        return lines
     }
 }
 
