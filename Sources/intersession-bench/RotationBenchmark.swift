@@ -54,10 +54,12 @@ struct RotationBenchmark {
         let store = group.store
         var round = Round()
         var start = DispatchTime.now()
-        guard let current = try FolderSealing.load(store: store, device: group.founder)?.currentEpoch,
-            let parentKey = try store.heldEpochKeys()[current.id.hex]
+        let held = try store.heldEpochKeys()
+        guard let current = try FolderSealing.load(store: store, device: group.founder)?.currentEpoch, held[current.id.hex] != nil
         else { throw BenchmarkError("the secretariat holds no current epoch") }
-        let made = try EpochStart.make(parent: (current.id, current.number, parentKey),
+        // The history carries every earlier key held, as the secretariat's rotation does.
+        let earlier = Dictionary(uniqueKeysWithValues: held.compactMap { id, key in EntityID(hex: id).map { ($0, key) } })
+        let made = try EpochStart.make(parent: (current.id, current.number), earlier: earlier,
                                        recipients: try store.sealingAudience(now: RotationGroup.now()), group: group.group)
         round.make = ApplyBenchmark.seconds(since: start)
 
