@@ -14,9 +14,13 @@ struct SeenFileCheck {
     func run(only: FeedID?, into report: inout SyncReport) throws -> [String: [String: SeenFile]] {
         var unchanged: [String: [String: SeenFile]] = [:]
         var changed: [SeenFile] = []
+        // A sealed folder's names are HMACs: each feed's path is computed once, not per file.
+        var feedPaths: [String: String] = [:]
         for file in try store.seenFiles(folder.root) where only == nil || only?.hex == file.feed {
             guard let feed = FeedID(hex: file.feed) else { continue }
-            let status = FileStatus(entry: folder.feedPath(feed) + "/" + file.name)
+            let feedPath = feedPaths[file.feed] ?? folder.feedPath(feed)
+            feedPaths[file.feed] = feedPath
+            let status = FileStatus(entry: feedPath + "/" + file.name)
             if let status, !status.isDirectory, status.size == file.size, status.mtime == file.mtime {
                 unchanged[file.feed, default: [:]][file.name] = file
             } else {
