@@ -143,14 +143,8 @@ extension ChangeApplier {
         case .retractPost(let post, _):
             try retract(post: post)
 
-        case .sealGroup:
-            try db.execute(sql: "UPDATE group_info SET sealed = 1")
-
-        case .publishAgreementKey(let feed, let key):
-            try db.execute(sql: "INSERT OR IGNORE INTO agreement_key (feed, key) VALUES (?, ?)", arguments: [feed.hex, key.blob])
-
-        case .startEpoch(let id, let key, _, let seq):
-            try startEpoch(id, key, author: author, seq: seq)
+        case .sealGroup, .publishAgreementKey, .startEpoch:
+            try executeSealing(mutation, author: author)
 
         case .rejectOp(let index, let reason):
             try db.execute(
