@@ -41,7 +41,12 @@ let package = Package(
         ),
         .target(
             name: "IntersessionSync",
-            dependencies: ["IntersessionCore", "IntersessionStore"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib"]
+        ),
+        // The system's zlib: segments are gzip-compressed before they are sealed (issue 14).
+        .target(
+            name: "CZlib",
+            linkerSettings: [.linkedLibrary("z")]
         ),
         // Every act a person can take (DESIGN §2): the front ends and the demo act only through it.
         .target(
@@ -67,7 +72,8 @@ let package = Package(
         .executableTarget(
             name: "intersession-bench",
             dependencies: [
-                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI", "IntersessionResources",
+                "IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionTUI",
+                "IntersessionResources",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

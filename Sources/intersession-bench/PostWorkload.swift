@@ -48,8 +48,9 @@ struct PostWorkload {
 
     var groupID: GroupID { group! }
 
-    /// The next `count` single-reply changes.
-    mutating func posts(_ count: Int) -> [SignedChange] {
+    /// The next `count` single-reply changes, each saying `text` of its index (by default a
+    /// sentence of the workload's twelve words).
+    mutating func posts(_ count: Int, text: ((Int) -> String)? = nil) -> [SignedChange] {
         var posts: [SignedChange] = []
         posts.reserveCapacity(count)
         for _ in 0..<count {
@@ -57,9 +58,9 @@ struct PostWorkload {
             made += 1
             let thread = threads[index % threads.count]
             let author = delegates[index % delegates.count]
-            let text = (0..<24).map { Self.words[($0 * 7 + index) % Self.words.count] }.joined(separator: " ")
+            let sentence = text?(index) ?? (0..<24).map { Self.words[($0 * 7 + index) % Self.words.count] }.joined(separator: " ")
             posts.append(sign(author, [.postCreate(PostCreate(
-                thread: thread.id, parent: thread.id, body: "Reply \(index): \(text).", language: .en))],
+                thread: thread.id, parent: thread.id, body: "Reply \(index): \(sentence).", language: .en))],
                 deps: [founder.feed: thread.seq]))
         }
         return posts

@@ -2,11 +2,13 @@ import Foundation
 import GRDBSQLite
 import IntersessionCore
 import IntersessionStore
+import IntersessionSync
 
-/// The floor of an import: read the same files, open them when sealed (`open`), split the
-/// lines, decode the signatures, hash every body, and insert the same rows (log, threads, posts, full-text entries, thread
-/// counters) with prepared statements in one transaction, into the same schema. Row values are
-/// computed before the clock starts; only the bytes are read and hashed inside it.
+/// The floor of an import: read the same files, open them when sealed (`open`), inflate and
+/// split the lines, decode the signatures, put back the ids each line leaves out, hash every
+/// body, and insert the same rows (log, threads, posts, full-text entries, thread counters)
+/// with prepared statements in one transaction, into the same schema. Row values are computed
+/// before the clock starts; only the bytes are read, inflated and hashed inside it.
 enum RawImportFloor {
     enum Row {
         case change(seq: Int64, feed: FeedID, hash: [UInt8], millis: Int64, counter: Int64, body: [UInt8], signature: [UInt8])
@@ -74,12 +76,7 @@ enum RawImportFloor {
         var hashed = 0
         for file in files {
             let bytes = try open(Array(Data(contentsOf: URL(fileURLWithPath: file))))
-            for line in bytes.split(separator: 0x0A).dropFirst().dropLast() {
-                guard let tab = line.firstIndex(of: 0x09), Data(base64Encoded: Data(line[line.startIndex..<tab])) != nil else { continue }
-                var hasher = ContentHasher()
-                hasher.update(Array(line[(tab + 1)...]))
-                hashed += hasher.finalizeHex().isEmpty ? 0 : 1
-            }
+            hashed += try SegmentFormat.signedBodies(bytes).count
         }
         try RawFloor.exec(db, "BEGIN IMMEDIATE")
         for item in rows.rows {

@@ -24,15 +24,56 @@ import IntersessionCore
         try SegmentFormat.decode(bytes, group: group, feed: key.feed, name: SegmentName(firstSeq: first, lastSeq: last)).changes
     }
 
+    /// The header and the (inflated) change lines of a segment, as text.
+    func lines(of bytes: [UInt8]) throws -> (header: String, lines: [String]) {
+        let split = try SegmentLines(bytes)
+        return (String(decoding: split.header, as: UTF8.self), split.body.map { String(decoding: $0, as: UTF8.self) })
+    }
+
     @Test func roundTripsAndKeepsTheSignedBytes() throws {
         let changes = chain(3)
         let bytes = SegmentFormat.encode(changes, group: group)
-        let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.hasPrefix("INTERSESSION-SEGMENT 1 \(group.hex) \(key.feed.hex) 1 3\n"))
-        #expect(text.split(separator: "\n").count == 5)
+        let (header, lines) = try lines(of: bytes)
+        #expect(header == "INTERSESSION-SEGMENT 2 \(group.hex) \(key.feed.hex) 1 3")
+        #expect(lines.count == 3)
         #expect(try decode(bytes) == changes)
+        #expect(try decode(bytes).map(\.bytes) == changes.map(\.bytes))
         let later = chain(2, from: 7)
         #expect(try decode(SegmentFormat.encode(later, group: group), first: 7, last: 8) == later)
+    }
+
+    @Test func linesLeaveOutWhatTheHeaderAndTheLineBeforeSay() throws {
+        let changes = chain(3)
+        let (_, lines) = try lines(of: SegmentFormat.encode(changes, group: group))
+        for line in lines {
+            #expect(!line.contains(group.hex) && !line.contains(key.feed.hex))
+        }
+        #expect(lines[0].contains(changes[0].body.prev?.hex ?? "\"prev\":null"))
+        #expect(!lines[1].contains(changes[0].hash.hex) && !lines[2].contains(changes[1].hash.hex))
+        let plain = changes.reduce(0) { $0 + $1.bytes.count + 89 }
+        #expect(SegmentFormat.encode(changes, group: group).count < plain)
+    }
+
+    @Test func aVersionOneFileIsStillRead() throws {
+        let changes = chain(3)
+        var text = Array("INTERSESSION-SEGMENT 1 \(group.hex) \(key.feed.hex) 1 3\n".utf8)
+        for change in changes {
+            text += Array((Data(change.signature).base64EncodedString() + "\t").utf8) + change.bytes + [0x0A]
+        }
+        var hasher = ContentHasher()
+        hasher.update(text)
+        text += Array("END 3 \(hasher.finalizeHex())\n".utf8)
+        #expect(try decode(text) == changes)
+    }
+
+    @Test func aBodyHoldingATokenByteIsStoredAsSigned() throws {
+        let elision = SegmentElision(group: group, feed: key.feed, prev: nil)
+        #expect(elision.elide(Array("{\"a\":\"\u{01}\"}".utf8)) == nil)
+        let change = chain(1)[0]
+        let line = Data(change.signature).base64EncodedString() + " " + String(decoding: change.bytes, as: UTF8.self) + "\n"
+        let bytes = SegmentFormat.assemble(header: "INTERSESSION-SEGMENT 2 \(group.hex) \(key.feed.hex) 1 1",
+                                           lines: Array(line.utf8), count: 1)
+        #expect(try decode(bytes, last: 1) == [change])
     }
 
     @Test func aFileWithoutItsTrailerIsIncomplete() {
@@ -48,32 +89,29 @@ import IntersessionCore
         #expect(throws: SegmentError.checksumMismatch) { try decode(bytes) }
     }
 
-    /// Rewrites a segment's lines and recomputes its trailer, as a forger would.
-    func reseal(_ bytes: [UInt8], _ edit: (inout [String]) -> Void) -> [UInt8] {
-        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-        lines.removeLast()
+    /// Rewrites a segment's change lines and recompresses them under a fresh trailer, as a forger would.
+    func reseal(_ bytes: [UInt8], _ edit: (inout [String]) -> Void) throws -> [UInt8] {
+        var (header, lines) = try lines(of: bytes)
         edit(&lines)
-        var body = Array((lines.joined(separator: "\n") + "\n").utf8)
-        var hasher = ContentHasher()
-        hasher.update(body)
-        body += Array("END \(lines.count - 1) \(hasher.finalizeHex())\n".utf8)
-        return body
+        return SegmentFormat.assemble(header: header, lines: Array(lines.map { $0 + "\n" }.joined().utf8), count: lines.count)
     }
 
-    @Test func aForgedSignatureIsRefused() {
+    @Test func aForgedSignatureIsRefused() throws {
         let other = DeviceKey()
         let forged = SignedChange(signing: ChangeBody(group: group, author: other.feed, seq: 3, prev: nil, hlc: .zero, ops: chain(1)[0].body.ops), with: other)
-        let bytes = reseal(SegmentFormat.encode(chain(3), group: group)) { lines in
-            let tab = lines[3].firstIndex(of: "\t")!
-            lines[3] = Data(forged.signature).base64EncodedString() + lines[3][tab...]
+        let bytes = try reseal(SegmentFormat.encode(chain(3), group: group)) { lines in
+            let tab = lines[2].firstIndex(of: "\t")!
+            lines[2] = Data(forged.signature).base64EncodedString() + lines[2][tab...]
         }
         #expect(throws: SegmentError.chain(.badSignature(seq: 3))) { try decode(bytes) }
     }
 
-    @Test func aBrokenChainIsRefused() {
+    @Test func aBrokenChainIsRefused() throws {
         let changes = chain(3)
-        let bytes = reseal(SegmentFormat.encode(changes, group: group)) { lines in lines.swapAt(2, 3) }
+        let bytes = try reseal(SegmentFormat.encode(changes, group: group)) { lines in lines.swapAt(1, 2) }
         #expect(throws: SegmentError.self) { try decode(bytes) }
+        let first = try reseal(SegmentFormat.encode(changes, group: group)) { lines in lines.swapAt(0, 1) }
+        #expect(throws: SegmentError.badLine(2, "refers to the change before the file")) { try decode(first) }
         let gap = SegmentFormat.encode([changes[0], changes[2]], group: group)
         #expect(throws: SegmentError.self) { try decode(gap, last: 2) }
     }
@@ -95,13 +133,33 @@ import IntersessionCore
         }
     }
 
-    @Test func oversizedFilesAndLinesAreRefused() {
+    @Test func oversizedFilesAndLinesAreRefused() throws {
         let big = [UInt8](repeating: 0x41, count: SegmentFormat.maximumFileBytes + 1)
         #expect(throws: SegmentError.tooLarge(big.count)) { try decode(big) }
-        let bytes = reseal(SegmentFormat.encode(chain(3), group: group)) { lines in
-            lines[2] = String(lines[2].prefix(100)) + String(repeating: "x", count: SegmentFormat.maximumLineBytes)
+        let bytes = try reseal(SegmentFormat.encode(chain(3), group: group)) { lines in
+            lines[1] = String(lines[1].prefix(100)) + String(repeating: "x", count: SegmentFormat.maximumLineBytes)
         }
         #expect(throws: SegmentError.badLine(3, "longer than \(SegmentFormat.maximumLineBytes) bytes")) { try decode(bytes) }
+    }
+
+    /// A small file that would inflate past the limit is refused before it grows there.
+    @Test func aDecompressionBombIsRefused() {
+        let bomb = SegmentFormat.assemble(header: "INTERSESSION-SEGMENT 2 \(group.hex) \(key.feed.hex) 1 3",
+                                          lines: [UInt8](repeating: 0x41, count: SegmentFormat.maximumFileBytes + 10), count: 3)
+        #expect(bomb.count < 1_000_000)
+        #expect(throws: SegmentError.tooLarge(SegmentFormat.maximumFileBytes + 1)) { try decode(bomb) }
+    }
+
+    @Test func changeLinesThatDoNotInflateAreRefused() throws {
+        var bytes = SegmentFormat.encode(chain(3), group: group)
+        let (header, _) = try lines(of: bytes)
+        bytes[header.utf8.count + 12] ^= 0x55
+        let text = String(decoding: bytes, as: UTF8.self)
+        let body = Array(bytes[..<(bytes.count - text.split(separator: "\n").last!.utf8.count - 1)])
+        var hasher = ContentHasher()
+        hasher.update(body)
+        let forged = body + Array("END 3 \(hasher.finalizeHex())\n".utf8)
+        #expect(throws: SegmentError.badHeader("the compressed change lines do not inflate")) { try decode(forged) }
     }
 
     @Test func garbageIsRefused() {

@@ -111,8 +111,10 @@ store_facts() {
 # The segment tool: builds, damages and names segment files the way a sync tool or a failing
 # disk would leave them (see the comment of each command).
 SEG="$T/segtool.py"
-cat >"$SEG" <<'PYTHON'
+sed "s|@E2E_LIB@|$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)|" >"$SEG" <<'PYTHON'
 import base64, hashlib, os, re, sys
+sys.path.insert(0, '@E2E_LIB@')
+from segment_text import read_segment, write_segment, trailer
 
 NAME = re.compile(r'^(\d{12})-(\d{12})\.seg$')
 
@@ -122,19 +124,14 @@ def segments(feed_dir):
         if m:
             yield int(m.group(1)), int(m.group(2)), os.path.join(feed_dir, name)
 
-def trailer(content, count):
-    return content + b'END %d %s\n' % (count, hashlib.sha256(content).hexdigest().encode())
-
 def build(feed_dir, first, last):
     lines, header = {}, None
     for a, b, path in segments(feed_dir):
-        data = open(path, 'rb').read().split(b'\n')
-        header = data[0].split(b' ')[:4]
+        header, file_lines = read_segment(open(path, 'rb').read())
         for i, seq in enumerate(range(a, b + 1)):
-            lines[seq] = data[1 + i]
-    content = b' '.join(header) + b' %d %d\n' % (first, last)
-    content += b''.join(lines[s] + b'\n' for s in range(first, last + 1))
-    return trailer(content, last - first + 1)
+            lines[seq] = file_lines[i]
+    header = b' '.join(header.split(b' ')[:4]) + b' %d %d' % (first, last)
+    return write_segment(header, [lines[s] for s in range(first, last + 1)])
 
 def free(feed_dir, count):
     taken = {(a, b) for a, b, _ in segments(feed_dir)}
@@ -151,15 +148,14 @@ if cmd == 'free':       # free FEEDDIR COUNT: names of seq ranges the feed holds
 elif cmd == 'build':    # build FEEDDIR NAME OUT: a valid segment for the seqs NAME claims, from the feed's files
     a, b = map(int, NAME.match(sys.argv[3]).groups())
     open(sys.argv[4], 'wb').write(build(sys.argv[2], a, b))
-elif cmd == 'flip':     # flip FILE: one byte of the first change's body changed, the trailer left as it was
+elif cmd == 'flip':     # flip FILE: one byte of the compressed change lines changed, the trailer left as it was
     data = bytearray(open(sys.argv[2], 'rb').read())
-    data[data.index(b'\t') + 20] ^= 0x01
+    data[data.index(b'\n') + 20] ^= 0x01
     open(sys.argv[2], 'wb').write(data)
 elif cmd == 'badsig':   # badsig FILE: the last change's signature replaced by 64 other bytes, trailer recomputed
-    lines = open(sys.argv[2], 'rb').read().split(b'\n')[:-2]
-    body = lines[-1].split(b'\t', 1)[1]
-    lines[-1] = base64.b64encode(hashlib.sha512(b'not a signature').digest()) + b'\t' + body
-    open(sys.argv[2], 'wb').write(trailer(b'\n'.join(lines) + b'\n', len(lines) - 1))
+    header, lines = read_segment(open(sys.argv[2], 'rb').read())
+    lines[-1] = (base64.b64encode(hashlib.sha512(b'not a signature').digest()), lines[-1][1])
+    open(sys.argv[2], 'wb').write(write_segment(header, lines))
 elif cmd == 'junk':     # junk FILE: random bytes closed by a valid trailer (so only the content is wrong)
     open(sys.argv[2], 'wb').write(trailer(os.urandom(500).replace(b'\n', b'.') + b'\n', 1))
 PYTHON

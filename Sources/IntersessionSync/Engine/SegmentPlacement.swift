@@ -91,7 +91,7 @@ struct SegmentPlacement {
     private func occupant(of path: String, expecting contents: [UInt8]) -> Occupant {
         guard let status = FileStatus(path: path) else { return .free }
         guard !status.isDirectory, let existing = try? folder.read(path, limit: SegmentFormat.maximumFileBytes) else { return .other }
-        if folder.openedContents(existing) == contents { return .same }
+        if let opened = folder.openedContents(existing), SegmentFormat.sameLines(opened, contents) { return .same }
         guard FolderImport.isFresh(status) else { return .other }
         do {
             _ = try folder.decodeSegment(existing, feed: feed, name: nil)

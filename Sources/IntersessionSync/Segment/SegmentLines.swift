@@ -1,9 +1,11 @@
 import Foundation
 import IntersessionCore
 
-/// A segment split into its header line, change lines and a checked trailer.
+/// A segment split into its header line, change lines and a checked trailer. In version 2 the
+/// change lines are the inflated gzip member between the header and the trailer.
 struct SegmentLines {
     let header: ArraySlice<UInt8>
+    let headerFields: SegmentHeader
     let body: [ArraySlice<UInt8>]
 
     init(_ bytes: [UInt8]) throws(SegmentError) {
@@ -20,17 +22,37 @@ struct SegmentLines {
         hasher.update(bytes[..<trailerStart])
         guard hasher.finalizeHex() == trailer[2] else { throw .checksumMismatch }
 
-        var lines = Self.lines(of: bytes, before: trailerStart - 1)
-        header = lines.removeFirst()
+        guard let headerEnd = bytes[..<trailerStart].firstIndex(of: 0x0A), headerEnd < trailerStart - 1 else {
+            throw .badHeader("holds no changes")
+        }
+        header = bytes[..<headerEnd]
+        headerFields = try SegmentHeader(header)
+        let lines = headerFields.version >= 2
+            ? try Self.inflatedLines(Array(bytes[(headerEnd + 1)..<(trailerStart - 1)]))
+            : Self.lines(of: bytes, from: headerEnd + 1, before: trailerStart - 1)
         guard lines.count == count, count > 0 else { throw .badHeader("the trailer counts \(count) changes, the file holds \(lines.count)") }
         body = lines
     }
 
-    /// The lines of `bytes[..<end]`, split at each line feed (an empty line kept), found with
-    /// `memchr`: a segment of 64 MiB is split on every import.
-    static func lines(of bytes: [UInt8], before end: Int) -> [ArraySlice<UInt8>] {
+    /// The change lines of a version 2 block: one gzip member, each line ended by a line feed.
+    private static func inflatedLines(_ block: [UInt8]) throws(SegmentError) -> [ArraySlice<UInt8>] {
+        let text: [UInt8]
+        do {
+            text = try Gzip.decompress(block, limit: SegmentFormat.maximumFileBytes)
+        } catch .tooLarge {
+            throw .tooLarge(SegmentFormat.maximumFileBytes + 1)
+        } catch {
+            throw .badHeader("the compressed change lines do not inflate")
+        }
+        guard text.last == 0x0A else { throw .badHeader("the compressed change lines do not end a line") }
+        return lines(of: text, from: 0, before: text.count - 1)
+    }
+
+    /// The lines of `bytes[from..<end]`, split at each line feed (an empty line kept), found
+    /// with `memchr`: a segment of 64 MiB is split on every import.
+    static func lines(of bytes: [UInt8], from first: Int, before end: Int) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
-        var start = 0
+        var start = first
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             while let found = memchr(base + start, 0x0A, end - start) {
@@ -44,8 +66,9 @@ struct SegmentLines {
     }
 }
 
-/// `INTERSESSION-SEGMENT 1 <group> <feed> <first> <last>`
+/// `INTERSESSION-SEGMENT <version> <group> <feed> <first> <last>`
 struct SegmentHeader {
+    let version: Int
     let group: GroupID
     let feed: FeedID
     let first: Int64
@@ -55,7 +78,10 @@ struct SegmentHeader {
         guard line.count < 256 else { throw .badHeader("too long") }
         let fields = String(decoding: line, as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
         guard fields.count == 6, fields[0] == SegmentFormat.magic else { throw .badHeader("not a segment") }
-        guard fields[1] == "\(SegmentFormat.version)" else { throw .badHeader("format version \(fields[1]) is not supported") }
+        guard let version = Int(fields[1]), (1...SegmentFormat.version).contains(version) else {
+            throw .badHeader("format version \(String(fields[1].prefix(8)).terminalSafe) is not supported")
+        }
+        self.version = version
         guard let group = GroupID(hex: String(fields[2])), let feed = FeedID(hex: String(fields[3])),
             let first = Int64(fields[4]), let last = Int64(fields[5]), first >= 1, last >= first
         else { throw .badHeader("malformed") }

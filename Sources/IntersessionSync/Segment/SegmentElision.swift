@@ -1,0 +1,67 @@
+import IntersessionCore
+
+/// What a version 2 segment line leaves out of the body it stores: the group id and the feed id,
+/// which the header names, and the hash of the line before, which its reader has just computed.
+/// Each quoted occurrence of one of them is stored as one token byte (0x01 group, 0x02 feed,
+/// 0x03 previous hash) and put back before the body is hashed, so the signature is still over
+/// the exact bytes the author signed. A JSON body never holds a raw control byte, so a token
+/// cannot be confused with the text; a body that holds one anyway is stored verbatim.
+struct SegmentElision {
+    static let groupToken: UInt8 = 0x01
+    static let feedToken: UInt8 = 0x02
+    static let prevToken: UInt8 = 0x03
+    private static let hexLength = 64
+    private static let quote: UInt8 = 0x22
+
+    /// The hex of each id, as bytes, indexed by token (index 0 unused).
+    private let values: [[UInt8]?]
+
+    init(group: GroupID, feed: FeedID, prev: ChangeHash?) {
+        values = [nil, Array(group.hex.utf8), Array(feed.hex.utf8), prev.map { Array($0.hex.utf8) }]
+    }
+
+    /// `body` with its ids left out, or nil when it already holds a token byte.
+    func elide(_ body: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var index = 0
+        while index < body.count {
+            let byte = body[index]
+            if byte <= Self.prevToken && byte >= Self.groupToken { return nil }
+            out.append(byte)
+            index += 1
+            if byte == Self.quote, let token = token(at: index, in: body) {
+                out.append(token)
+                index += Self.hexLength
+            }
+        }
+        return out
+    }
+
+    /// The token for a quoted id starting at `start`, if the 64 bytes there are one of ours.
+    private func token(at start: Int, in body: [UInt8]) -> UInt8? {
+        let end = start + Self.hexLength
+        guard end < body.count, body[end] == Self.quote else { return nil }
+        for token in Self.groupToken...Self.prevToken {
+            guard let value = values[Int(token)] else { continue }
+            if body[start] == value[0], body[start..<end].elementsEqual(value) { return token }
+        }
+        return nil
+    }
+
+    /// The signed bytes of a stored body: each token put back. Nil when a token has no value
+    /// (the previous hash on a segment's first line).
+    func expand(_ stored: ArraySlice<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(stored.count + 3 * Self.hexLength)
+        for byte in stored {
+            if byte <= Self.prevToken && byte >= Self.groupToken {
+                guard let value = values[Int(byte)] else { return nil }
+                out.append(contentsOf: value)
+            } else {
+                out.append(byte)
+            }
+        }
+        return out
+    }
+}
