@@ -1,3 +1,8 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+import IntersessionTUI
+
 /// Issues 4 and 14's figures: on a store of 100,000 posts, 50 a thread (a sealed group, as
 /// `init` makes), the time to the first frame, and from each key of a scripted reading session
 /// of 1,000 keys to its frame, against the goals (first frame under 100 ms, every key under 16).
