@@ -33,8 +33,8 @@ struct CommandBenchmark {
                 let ours = try Self.median(runs) { try Self.timed(binary, test.arguments + ["--home", home.path]) }
                 let anchor = try Self.median(runs) { try Self.timed(sqlite, ["-readonly", home.storePath, test.anchor]) }
                 let goal = test.goal.map { String(format: "goal < %.0f ms", $0) } ?? "goal ratio <= 2"
-                print(String(format: "    %-22@ %8.2f ms   sqlite3 %7.2f ms   ratio %5.2f   (%@)",
-                             test.name, ours, anchor, ours / anchor, goal))
+                let name = test.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                print("    " + name + String(format: "%8.2f ms   sqlite3 %7.2f ms   ratio %5.2f   (%@)", ours, anchor, ours / anchor, goal))
                 if test.goal != nil { flat[test.name, default: []].append(ours) }
             }
         }
