@@ -18,13 +18,22 @@ extension AppDatabase {
     /// `role_interval`, as the applier stored them: what is shown is what counts.
     public func members() throws -> [MemberSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: ListingSQL.members()).map { row in
-                let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
-                return MemberSummary(
-                    feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]), contestedInvite: row[9])
-            }
+            try Row.fetchAll(db, sql: ListingSQL.members()).map(Self.memberSummary)
         }
+    }
+
+    /// One feed as `members` lists it, or nil when `members` would not list it (`whoami`).
+    public func member(_ feed: FeedID) throws -> MemberSummary? {
+        try read { db in
+            try Row.fetchOne(db, sql: ListingSQL.members(oneFeed: true), arguments: ["feed": feed.bytes.blob]).map(Self.memberSummary)
+        }
+    }
+
+    static func memberSummary(_ row: Row) -> MemberSummary {
+        let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+        return MemberSummary(
+            feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
+            lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]), contestedInvite: row[9])
     }
 
     /// The roles `feed` holds for its next changes, as the applier stored them.

@@ -27,7 +27,7 @@ public enum ListingSQL {
         """
         SELECT f.hex, m.name, m.org, m.lang,
                (SELECT group_concat(DISTINCT i.role) FROM role_interval i WHERE i.feed = f.id AND i.through_seq IS NULL),
-               (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from,
+               (SELECT c.hlc_ms FROM change c WHERE c.feed = f.id ORDER BY c.seq DESC LIMIT 1), f.head_seq, f.frozen_from,
                (SELECT group_concat(i.role || ':' || i.until_ms) FROM role_interval i
                   WHERE i.feed = f.id AND i.through_seq IS NULL AND i.until_ms IS NOT NULL),
                (SELECT min(r.invite) FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
@@ -40,10 +40,15 @@ public enum ListingSQL {
         """
     }
 
-    /// The group, its founder, and its counts: members, changes logged, changes pending.
+    /// The group, its founder, and its counts: members, changes logged, changes pending. The
+    /// log's count is each feed's head (every seq up to it is logged: the head only moves to
+    /// the next seq applied, and only a change above it is ever taken out) plus the changes
+    /// logged above it, one index range per feed: flat in the size of the log.
     public static let groupSummary = """
         SELECT g.id, g.title_en, g.title_fr, f.hex,
-               (SELECT count(DISTINCT feed) FROM role_interval WHERE through_seq IS NULL), (SELECT count(*) FROM change),
+               (SELECT count(DISTINCT feed) FROM role_interval WHERE through_seq IS NULL),
+               (SELECT coalesce(sum(e.head_seq + (SELECT count(*) FROM change c WHERE c.feed = e.id AND c.seq > e.head_seq)), 0)
+                FROM feed e),
                (SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = e.id AND c.seq > e.head_seq
                                      AND (e.frozen_from IS NULL OR c.seq < e.frozen_from)
                                      AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq))),
