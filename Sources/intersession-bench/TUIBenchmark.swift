@@ -71,6 +71,11 @@ struct TUIBenchmark {
         print(String(format: "  key to frame over %d keys: median %.2f ms, 99th %.2f ms, worst %.2f ms (goal < 16)",
                      sorted.count, sorted[sorted.count / 2].ms, sorted[sorted.count * 99 / 100].ms, worst.ms))
         print("  the worst key: \(worst.key.name), which led to the \(worst.screen) screen")
+        let byKey = Dictionary(grouping: times) { "\($0.key.name) to \($0.screen)" }
+        print("  by key and screen (count, median, worst ms): " + byKey.sorted { $0.key < $1.key }.map { name, group in
+            let sorted = group.map(\.ms).sorted()
+            return String(format: "%@ %d %.2f %.2f", name, sorted.count, sorted[sorted.count / 2], sorted.last!)
+        }.joined(separator: "; "))
         print(String(format: "  resident memory: %.0f MiB before opening, %.0f MiB after the session", before, Memory.residentMiB()))
     }
 
