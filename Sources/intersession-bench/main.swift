@@ -2,13 +2,15 @@ import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
 //   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
-//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [--changes N] [--tiny]
+//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [--changes N] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
 // many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
 // sealed-import is import in a sealed folder, against a floor that opens the files too;
 // sealed-nothing-new runs at 1,000, 10,000, 100,000 and 1,000,000 changes, or up to N;
 // rotation starts a new epoch for 500 member devices, or N with --changes;
-// folder-bytes is the folder's bytes per byte of post text, over 10,000 replies or N)
+// folder-bytes is the folder's bytes per byte of post text, over 10,000 replies or N;
+// commands runs the release `intersession` beside this binary, and `sqlite3`, on homes of
+// 1,000, 10,000, 100,000 and 1,000,000 changes, or up to N)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -43,10 +45,11 @@ for scenario in scenarios {
         try SyncBenchmark(changes: changes, sealed: true).runNothingNew(sizes: sizes)
     case "folder-bytes": try FolderBytesBenchmark(changes: tiny ? changes : changesGiven ?? 10_000).run()
     case "rotation": try RotationBenchmark(devices: tiny ? 20 : changesGiven ?? 500).run()
+    case "commands": try CommandBenchmark(sizes: tiny ? [changes] : decades(upTo: changesGiven ?? 1_000_000), runs: tiny ? 3 : 15).run()
     default:
         FileHandle.standardError.write(Data("""
             unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
-            sealed-import, sealed-nothing-new, rotation, folder-bytes
+            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands
 
             """.utf8))
         exit(2)

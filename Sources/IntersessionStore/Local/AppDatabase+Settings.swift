@@ -7,8 +7,10 @@ extension AppDatabase {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }
 
+    /// Sets `key` (removes it for nil); a value already held is not written again.
     public func setSetting(_ key: String, to value: String?) throws {
-        try write { db in
+        guard try setting(key) != value else { return }
+        try writeLocal { db in
             if let value {
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
             } else {

@@ -19,7 +19,7 @@ public struct MemberSummary: Sendable, Equatable, Codable {
     public var organisation: String?
     public var language: String?
     public var roles: [String]
-    /// The clock of the latest change received from this feed, in unix milliseconds.
+    /// The clock of this feed's latest change (its highest seq logged), in unix milliseconds.
     public var lastSeen: Int64?
     public var changes: Int64
     /// Set when the feed forked: its changes from this seq on do not count.

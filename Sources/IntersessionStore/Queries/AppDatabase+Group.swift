@@ -5,15 +5,7 @@ import IntersessionCore
 extension AppDatabase {
     public func groupSummary() throws -> GroupSummary {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT g.id, g.title_en, g.title_fr, f.hex,
-                       (SELECT count(DISTINCT feed) FROM role_interval WHERE through_seq IS NULL), (SELECT count(*) FROM change),
-                       (SELECT coalesce(sum((SELECT count(*) FROM change c WHERE c.feed = e.id AND c.seq > e.head_seq
-                                             AND (e.frozen_from IS NULL OR c.seq < e.frozen_from)
-                                             AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq))),
-                                 0) FROM feed e)
-                FROM group_info g JOIN feed f ON f.id = g.founder
-                """)
+            guard let row = try Row.fetchOne(db, sql: ListingSQL.groupSummary)
             else { throw StoreError.noGroup }
             return GroupSummary(
                 id: Hex.encode(row[0] as Data), titleEnglish: row[1], titleFrench: row[2], founder: row[3],
@@ -26,26 +18,22 @@ extension AppDatabase {
     /// `role_interval`, as the applier stored them: what is shown is what counts.
     public func members() throws -> [MemberSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.hex, m.name, m.org, m.lang,
-                       (SELECT group_concat(DISTINCT i.role) FROM role_interval i WHERE i.feed = f.id AND i.through_seq IS NULL),
-                       (SELECT max(hlc_ms) FROM change c WHERE c.feed = f.id), f.head_seq, f.frozen_from,
-                       (SELECT group_concat(i.role || ':' || i.until_ms) FROM role_interval i
-                          WHERE i.feed = f.id AND i.through_seq IS NULL AND i.until_ms IS NOT NULL),
-                       (SELECT min(r.invite) FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
-                          WHERE r.feed = f.id AND s.seated IS NULL AND s.redeemers > 1)
-                FROM feed f LEFT JOIN member m ON m.feed = f.id
-                WHERE f.frozen_from IS NOT NULL OR f.id IN (SELECT g.feed FROM role_grant g WHERE \(ChangeApplier.grantCounts))
-                   OR f.id IN (SELECT r.feed FROM invite_redemption r JOIN invite_seat s ON s.invite = r.invite
-                               WHERE s.seated IS NULL AND s.redeemers > 1)
-                ORDER BY m.org, m.name, f.hex
-                """).map { row in
-                let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
-                return MemberSummary(
-                    feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
-                    lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]), contestedInvite: row[9])
-            }
+            try Row.fetchAll(db, sql: ListingSQL.members()).map(Self.memberSummary)
         }
+    }
+
+    /// One feed as `members` lists it, or nil when `members` would not list it (`whoami`).
+    public func member(_ feed: FeedID) throws -> MemberSummary? {
+        try read { db in
+            try Row.fetchOne(db, sql: ListingSQL.members(oneFeed: true), arguments: ["feed": feed.bytes.blob]).map(Self.memberSummary)
+        }
+    }
+
+    static func memberSummary(_ row: Row) -> MemberSummary {
+        let roles = (row[4] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+        return MemberSummary(
+            feed: row[0], name: row[1], organisation: row[2], language: row[3], roles: roles,
+            lastSeen: row[5], changes: row[6], frozenFrom: row[7], terms: Self.terms(row[8]), contestedInvite: row[9])
     }
 
     /// The roles `feed` holds for its next changes, as the applier stored them.

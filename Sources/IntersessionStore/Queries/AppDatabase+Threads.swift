@@ -6,14 +6,7 @@ import IntersessionCore
 extension AppDatabase {
     public func topics() throws -> [TopicSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.id, t.key, t.title_en, t.title_fr, t.ord, count(h.id),
-                       coalesce(sum(h.post_count - h.retracted_count), 0),
-                       coalesce(sum(h.post_count - h.retracted_count
-                                    - (SELECT count(*) FROM read_post r WHERE r.thread = h.id)), 0)
-                FROM topic t LEFT JOIN thread h ON h.topic = t.id
-                GROUP BY t.id ORDER BY t.ord, t.id
-                """).map { row in
+            try Row.fetchAll(db, sql: ListingSQL.topics).map { row in
                 TopicSummary(
                     id: row[0], key: row[1], titleEnglish: row[2], titleFrench: row[3], order: row[4],
                     threads: row[5], posts: row[6], unread: row[7])
@@ -24,9 +17,7 @@ extension AppDatabase {
     /// Threads by latest activity, newest first; all topics when `topic` is nil.
     public func threads(topic: String?) throws -> [ThreadSummary] {
         try read { db in
-            let filter = topic == nil ? "" : "WHERE h.topic = :topic"
-            return try Row.fetchAll(db, sql: Self.threadSelect + filter + " ORDER BY h.pinned DESC, h.last_ms DESC, h.last_c DESC, h.id",
-                                    arguments: ["topic": topic]).map(Self.threadSummary)
+            try Row.fetchAll(db, sql: ListingSQL.threads(inTopic: topic != nil), arguments: ["topic": topic]).map(Self.threadSummary)
         }
     }
 
@@ -37,9 +28,7 @@ extension AppDatabase {
             }
             let summary = Self.threadSummary(row)
             let key = try String.fetchOne(db, sql: "SELECT key FROM topic WHERE id = ?", arguments: [summary.topic]) ?? ""
-            let posts = try Row.fetchAll(
-                db, sql: Self.postSelect + "WHERE p.thread = ? ORDER BY p.created_ms, p.created_c, p.id", arguments: [id]
-            ).map(Self.postView)
+            let posts = try Row.fetchAll(db, sql: ListingSQL.threadPosts, arguments: ["thread": id]).map(Self.postView)
             return ThreadDetail(thread: summary, topicKey: key, posts: ReplyTree.order(posts))
         }
     }

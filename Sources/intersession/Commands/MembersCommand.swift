@@ -18,7 +18,7 @@ struct MembersCommand: ParsableCommand {
             if output.json { return try Output.json(members) }
             let replacements = Dictionary(try store.invites().compactMap { invite in invite.replaces.map { ($0, invite) } },
                                           uniquingKeysWith: { $1 })
-            for member in members {
+            Output.lines(members.map { member in
                 var seen = member.lastSeen.map(Output.time) ?? "-"
                 for (role, until) in member.terms.sorted(by: { $0.key < $1.key }) {
                     seen += until < Clock.now()
@@ -33,8 +33,8 @@ struct MembersCommand: ParsableCommand {
                     seen += readmission.redeemedBy.map { "  re-admitted as \(Output.short($0))" }
                         ?? "  re-admission \(Output.short(readmission.id)) not yet taken up"
                 }
-                Output.line("\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)")
-            }
+                return "\(Output.short(member.feed))  \(Output.pad(member.name ?? "?", 24)) \(Output.pad(member.organisation ?? "?", 28)) \(Output.pad(member.roles.joined(separator: ","), 14)) \(seen)"
+            })
         }
     }
 }

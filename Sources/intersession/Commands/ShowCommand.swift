@@ -19,26 +19,28 @@ struct ShowCommand: ParsableCommand {
             if !keepUnread { try store.markThreadRead(id) }
             if output.json { return try Output.json(detail) }
             let flags = (detail.thread.pinned ? "  [pinned]" : "") + (detail.thread.locked ? "  [locked]" : "")
-            Output.line("\(Output.name(detail.thread.title))  [\(detail.topicKey)]  \(Output.short(detail.thread.id))\(flags)")
+            var lines: [String] = []
+            defer { Output.lines(lines) }
+            lines.append("\(Output.name(detail.thread.title))  [\(detail.topicKey)]  \(Output.short(detail.thread.id))\(flags)")
             for post in detail.posts {
                 let indent = String(repeating: "  ", count: post.depth)
                 let who = "\(post.authorName.map(Output.name) ?? Output.short(post.author)) (\(Output.name(post.organisation)))"
                 let edited = post.edits > 0 ? " (edited)" : ""
-                Output.line("")
-                Output.line("\(indent)\(Output.short(post.id))  \(who)  \(Output.time(post.created))\(edited)")
+                lines.append("")
+                lines.append("\(indent)\(Output.short(post.id))  \(who)  \(Output.time(post.created))\(edited)")
                 if post.retracted {
-                    Output.line("\(indent)  [retracted by the author]")
+                    lines.append("\(indent)  [retracted by the author]")
                     continue
                 }
                 if let reason = post.hiddenReason {
-                    Output.line("\(indent)  [hidden by the co-chairs: \(reason)]")
+                    lines.append("\(indent)  [hidden by the co-chairs: \(reason)]")
                     if !moderator { continue }
                 }
-                if let mark = post.mark { Output.line("\(indent)  [the chair's \(mark)]") }
+                if let mark = post.mark { lines.append("\(indent)  [the chair's \(mark)]") }
                 if let quote = post.quote {
-                    for line in quote.split(separator: "\n", omittingEmptySubsequences: false) { Output.line("\(indent)  > \(line)") }
+                    for line in quote.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("\(indent)  > \(line)") }
                 }
-                for line in post.body.split(separator: "\n", omittingEmptySubsequences: false) { Output.line("\(indent)  \(line)") }
+                for line in post.body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("\(indent)  \(line)") }
             }
         }
     }

@@ -35,16 +35,16 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open()
+            let (store, key) = try profile.open()
             let remembered = try RememberedFolders(store: store).add(folders)
             guard !remembered.isEmpty else {
                 throw InputError("noFolder")
             }
-            let actions = try Actions(store: store, key: try profile.profile.loadKey(), folders: remembered, clock: Clock.now)
+            let actions = try Actions(store: store, key: key, folders: remembered, clock: Clock.now)
             var report = try actions.syncRenewingEpoch()
             SyncOutput.print(report, json: output.json)
             if !output.json {
-                let me = try profile.profile.loadKey().feed
+                let me = key.feed
                 try SyncOutput.printContestedInvites(store, me: me)
                 try ForkNotice.printForSecretariat(store, me: me)
                 try ForkNotice.printOwn(store, me: me)

@@ -15,10 +15,10 @@ struct ThreadsCommand: ParsableCommand {
             let topicID = try topic.map { try store.resolve($0, as: .topic) }
             let threads = try store.threads(topic: topicID)
             if output.json { return try Output.json(threads) }
-            for thread in threads {
+            Output.lines(threads.map { thread in
                 let unread = thread.unread > 0 ? "\(thread.unread) new" : ""
-                Output.line("\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(Output.name(thread.title), 50)) \(thread.posts) post\(thread.posts == 1 ? "" : "s") \(unread)")
-            }
+                return "\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(Output.name(thread.title), 50)) \(thread.posts) post\(thread.posts == 1 ? "" : "s") \(unread)"
+            })
         }
     }
 }

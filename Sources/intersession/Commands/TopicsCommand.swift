@@ -13,9 +13,9 @@ struct TopicsCommand: ParsableCommand {
             let topics = try store.topics()
             if output.json { return try Output.json(topics) }
             let language = profile.messageLanguage
-            for topic in topics {
-                Output.line("\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(Output.name(topic.title(in: language)), 46)) \(topic.threads) thread\(topic.threads == 1 ? "" : "s"), \(topic.unread) unread")
-            }
+            Output.lines(topics.map { topic in
+                "\(Output.short(topic.id))  \(Output.pad(topic.key, 16)) \(Output.pad(Output.name(topic.title(in: language)), 46)) \(topic.threads) thread\(topic.threads == 1 ? "" : "s"), \(topic.unread) unread"
+            })
         }
     }
 }

@@ -26,7 +26,7 @@ struct WhoAmICommand: ParsableCommand {
     func run() throws {
         try profile.reportingErrors {
             let (store, key) = try profile.open(readOnly: true)
-            let me = try store.members().first { $0.feed == key.feed.hex }
+            let me = try store.member(key.feed)
             let identity = Identity(
                 feed: key.feed.hex, name: me?.name, organisation: me?.organisation, roles: me?.roles ?? [],
                 home: profile.profile.folder.path, group: try store.groupSummary(), frozenFrom: me?.frozenFrom,

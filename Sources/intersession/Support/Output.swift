@@ -19,6 +19,17 @@ enum Output {
         FileHandle.standardOutput.write(Data((text.terminalSafeLines + "\n").utf8))
     }
 
+    /// A listing's lines in one write (thousands of rows are one system call, not thousands),
+    /// each passed through `terminalSafeLines` as `line` does.
+    static func lines(_ texts: [String]) {
+        var bytes: [UInt8] = []
+        for text in texts {
+            bytes += text.terminalSafeLines.utf8
+            bytes.append(0x0A)
+        }
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// One line on standard error, `intersession: ` first: a notice, a warning or a failure.
     /// Its text is held to one line whatever its arguments hold.
     static func notice(_ text: String) {
@@ -31,10 +42,7 @@ enum Output {
     static func name(_ text: String?) -> String { (text ?? "?").terminalSafe }
 
     static func time(_ millis: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+        DisplayFormat.date(millis, .fixed("yyyy-MM-dd HH:mm"), locale: "en_US_POSIX")
     }
 
     /// Pads `text` to `width` columns (names here are short; wide characters are rare).

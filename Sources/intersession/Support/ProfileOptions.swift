@@ -55,8 +55,10 @@ struct ProfileOptions: ParsableArguments {
 
     /// A line on stderr for each part of the home other users of the machine can read.
     func warnIfExposed() {
+        let exposed = profile.exposedPaths
+        guard !exposed.isEmpty else { return }
         let phrasebook = Phrasebook(language: messageLanguage)
-        for path in profile.exposedPaths { Output.notice(phrasebook.text("notice.homeExposed", [path.terminalSafe])) }
+        for path in exposed { Output.notice(phrasebook.text("notice.homeExposed", [path.terminalSafe])) }
     }
 
     /// Runs `init` or `join`, which make the home: when they use an existing folder open to
