@@ -20,8 +20,9 @@ final class ChangeApplier {
     let db: Database
     private(set) var group: GroupID?
     var feeds: [FeedID: FeedState] = [:]
-    /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
-    var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
+    /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq]. Those carried from an
+    /// earlier batch are held by their log row only (see `PendingChanges`).
+    var waiting: [FeedID: [Int64: [PendingChange]]] = [:]
     var roleCache: [FeedID: RoleHistory] = [:]
     var penCache: [EntityID: [FeedID: Tenure]] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
@@ -74,7 +75,7 @@ final class ChangeApplier {
             try compareWithLogged(change, feedRow: state.row)
             return
         }
-        try drain(change)
+        try drain(PendingChange(logRow: db.lastInsertedRowID, held: change))
     }
 
     /// Takes a change read only as fork evidence (a sync tool's conflict copy): compared with
@@ -99,9 +100,10 @@ final class ChangeApplier {
     }
 
     /// Applies `first` if it is ready, then every waiting change it unblocks.
-    func drain(_ first: SignedChange) throws {
+    func drain(_ first: PendingChange) throws {
         var queue = [first]
-        while let change = queue.popLast() {
+        while let pending = queue.popLast() {
+            let change = try pending.change(in: db)
             let state = try feedState(change.author)
             if state.isFrozen(at: change.seq) { continue }
             // A removed member's later changes are kept as evidence, never applied.
@@ -110,11 +112,11 @@ final class ChangeApplier {
                 continue
             }
             if change.seq > state.headSeq + 1 {
-                wait(change, for: change.author, reaching: change.seq - 1)
+                wait(pending.holding(change), for: change.author, reaching: change.seq - 1)
                 continue
             }
             if let (feed, seq) = try firstMissingDependency(of: change) {
-                wait(change, for: feed, reaching: seq)
+                wait(pending.holding(change), for: feed, reaching: seq)
                 continue
             }
             guard change.body.prev == state.headHash else {
@@ -174,7 +176,7 @@ final class ChangeApplier {
         report.applied += 1
     }
 
-    private func wait(_ change: SignedChange, for feed: FeedID, reaching seq: Int64) {
+    private func wait(_ change: PendingChange, for feed: FeedID, reaching seq: Int64) {
         waiting[feed, default: [:]][seq, default: []].append(change)
     }
 
