@@ -56,6 +56,7 @@ extension ChangeApplier {
         try db.execute(sql: "UPDATE feed SET head_seq = 0, head_hash = NULL")
         feeds = [:]
         waiting = [:]
+        heldWaiting = 0
         roleCache = [:]
         penCache = [:]
         postCache = [:]

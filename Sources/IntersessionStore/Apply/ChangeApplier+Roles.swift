@@ -86,6 +86,7 @@ extension ChangeApplier {
                 for change in changes {
                     if let removed = try removedAfter(change.author), change.seq > removed {
                         try setAside(feed: change.author, seq: change.seq, removedAfter: removed)
+                        if change.held != nil { heldWaiting -= 1 }
                     } else {
                         kept.append(change)
                     }

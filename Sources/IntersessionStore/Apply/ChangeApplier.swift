@@ -23,6 +23,9 @@ final class ChangeApplier {
     /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq]. Those carried from an
     /// earlier batch are held by their log row only (see `PendingChanges`).
     var waiting: [FeedID: [Int64: [PendingChange]]] = [:]
+    /// How many waiting changes are held decoded (see `wait`).
+    var heldWaiting = 0
+    var heldWaitingLimit = 4_096
     var roleCache: [FeedID: RoleHistory] = [:]
     var penCache: [EntityID: [FeedID: Tenure]] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
@@ -124,9 +127,7 @@ final class ChangeApplier {
                 continue
             }
             try apply(change)
-            if let woken = waiting[change.author]?.removeValue(forKey: change.seq) {
-                queue.append(contentsOf: woken)
-            }
+            queue.append(contentsOf: takeWaiting(for: change.author, reaching: change.seq))
         }
     }
 
@@ -177,7 +178,20 @@ final class ChangeApplier {
     }
 
     private func wait(_ change: PendingChange, for feed: FeedID, reaching seq: Int64) {
+        // Past a few thousand, what waits is held by its log row only, so that replies read
+        // long before their threads do not fill memory; they are read back once, when woken.
+        var change = change
+        if change.held != nil {
+            if heldWaiting < heldWaitingLimit { heldWaiting += 1 } else { change = change.compact }
+        }
         waiting[feed, default: [:]][seq, default: []].append(change)
+    }
+
+    /// Removes and returns the changes waiting for `feed` to reach `seq`.
+    private func takeWaiting(for feed: FeedID, reaching seq: Int64) -> [PendingChange] {
+        guard let woken = waiting[feed]?.removeValue(forKey: seq) else { return [] }
+        heldWaiting -= woken.filter { $0.held != nil }.count
+        return woken
     }
 
     private func firstMissingDependency(of change: SignedChange) throws -> (FeedID, Int64)? {
@@ -227,7 +241,7 @@ final class ChangeApplier {
         if state.headSeq >= seq { needsRebuild = true }
         // What waited for the feed to pass the fork point would wait forever: judge it now.
         for key in (waiting[feed] ?? [:]).keys where key >= seq {
-            for stranded in waiting[feed]?.removeValue(forKey: key) ?? [] { try drain(stranded) }
+            for stranded in takeWaiting(for: feed, reaching: key) { try drain(stranded) }
         }
     }
 

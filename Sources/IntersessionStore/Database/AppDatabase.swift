@@ -90,9 +90,15 @@ public final class AppDatabase: Sendable {
     /// the previous batch left what still waits (nil for the first) and goes out as this one
     /// leaves it, so that no batch reads the log's pending changes again.
     public func apply(_ changes: [SignedChange], carrying pending: inout PendingChanges?) throws -> ApplyReport {
+        try apply(changes, carrying: &pending, heldWaitingLimit: nil)
+    }
+
+    /// `heldWaitingLimit`: how many waiting changes stay decoded in memory (tests set it low).
+    func apply(_ changes: [SignedChange], carrying pending: inout PendingChanges?, heldWaitingLimit: Int?) throws -> ApplyReport {
         let carried = pending
         let (report, left) = try write { db in
             let applier = try ChangeApplier(db: db)
+            if let heldWaitingLimit { applier.heldWaitingLimit = heldWaitingLimit }
             try applier.resume(from: carried)
             applier.report = ApplyReport()
             for change in changes { try applier.receive(change) }

@@ -57,7 +57,7 @@ import IntersessionCore
     /// `staleEvery`, every so many batches a plain apply of one change runs between two, so the
     /// carried changes no longer describe the log and must be read from it again.
     static func batched(_ changes: [SignedChange], genesis: SignedChange, rng: inout SplitMix64,
-                        staleEvery: Int? = nil) throws -> (AppDatabase, ApplyReport) {
+                        staleEvery: Int? = nil, heldWaitingLimit: Int? = nil) throws -> (AppDatabase, ApplyReport) {
         let store = try AppDatabase.inMemory()
         try store.apply([genesis])
         var pending: PendingChanges?
@@ -70,7 +70,9 @@ import IntersessionCore
                 report = try store.apply([changes[index]])
                 index += 1
             }
-            if index < end { report = try store.apply(Array(changes[index..<end]), carrying: &pending) }
+            if index < end {
+                report = try store.apply(Array(changes[index..<end]), carrying: &pending, heldWaitingLimit: heldWaitingLimit)
+            }
             index = max(index, end)
             batch += 1
         }
@@ -90,11 +92,15 @@ import IntersessionCore
 
         let (carried, carriedReport) = try Self.batched(delivery, genesis: genesis, rng: &sim.rng)
         let (stale, staleReport) = try Self.batched(delivery, genesis: genesis, rng: &sim.rng, staleEvery: 3)
-        for (name, store) in [("carried", carried), ("stale", stale)] where try store.stateDigest() != expected {
-            try sim.printDifferences(from: plain, to: store, index: name == "carried" ? 1 : 2)
+        // Every waiting change held by its row alone, even within the batch that met it.
+        let (byRow, byRowReport) = try Self.batched(delivery, genesis: genesis, rng: &sim.rng, heldWaitingLimit: 0)
+        for (index, store) in [carried, stale, byRow].enumerated() where try store.stateDigest() != expected {
+            try sim.printDifferences(from: plain, to: store, index: index + 1)
         }
         #expect(try carried.stateDigest() == expected)
         #expect(try stale.stateDigest() == expected)
+        #expect(try byRow.stateDigest() == expected)
+        #expect(byRowReport.pending == plainReport.pending)
         #expect(carriedReport.pending == plainReport.pending)
         #expect(staleReport.pending == plainReport.pending)
         #expect(try carried.pendingCount() == plain.pendingCount())
@@ -118,7 +124,9 @@ import IntersessionCore
         try plain.apply([genesis])
         try plain.apply(repliesFirst)
         let (carried, _) = try Self.batched(repliesFirst, genesis: genesis, rng: &sim.rng)
+        let (byRow, _) = try Self.batched(repliesFirst, genesis: genesis, rng: &sim.rng, heldWaitingLimit: 2)
         #expect(try carried.stateDigest() == plain.stateDigest())
+        #expect(try byRow.stateDigest() == plain.stateDigest())
         #expect(try carried.pendingCount() == plain.pendingCount())
     }
 }
