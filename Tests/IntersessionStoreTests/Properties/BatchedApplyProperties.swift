@@ -122,11 +122,25 @@ import IntersessionCore
 
         let plain = try AppDatabase.inMemory()
         try plain.apply([genesis])
-        try plain.apply(repliesFirst)
+        let plainReport = try plain.apply(repliesFirst)
         let (carried, _) = try Self.batched(repliesFirst, genesis: genesis, rng: &sim.rng)
         let (byRow, _) = try Self.batched(repliesFirst, genesis: genesis, rng: &sim.rng, heldWaitingLimit: 2)
         #expect(try carried.stateDigest() == plain.stateDigest())
         #expect(try byRow.stateDigest() == plain.stateDigest())
         #expect(try carried.pendingCount() == plain.pendingCount())
+
+        // The threads taken in by a plain apply between two carrying batches, on the same
+        // connection: what was carried is stale (the replies it holds were just applied).
+        let stale = try AppDatabase.inMemory()
+        try stale.apply([genesis])
+        var pending: PendingChanges?
+        let replies = all.filter { !creations.contains($0.hash) }
+        for start in stride(from: 0, to: replies.count, by: 7) {
+            try stale.apply(Array(replies[start..<min(start + 7, replies.count)]), carrying: &pending)
+        }
+        try stale.apply(all.filter { creations.contains($0.hash) })
+        let staleReport = try stale.apply([], carrying: &pending)
+        #expect(staleReport.pending == plainReport.pending)
+        #expect(try stale.stateDigest() == plain.stateDigest())
     }
 }
