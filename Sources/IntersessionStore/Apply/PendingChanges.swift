@@ -6,21 +6,27 @@ import IntersessionCore
 /// batch that met it runs, the change itself. Carried to a later batch it is its row only,
 /// read back from the log once, when what it waits for comes.
 struct PendingChange: Sendable {
+    /// A change held in memory, boxed: tens of thousands of rows may wait, each a few words.
+    final class Held: Sendable {
+        let change: SignedChange
+        init(_ change: SignedChange) { self.change = change }
+    }
+
     let logRow: Int64
     let author: FeedID
     let seq: Int64
-    var held: SignedChange?
+    var held: Held?
 
     init(logRow: Int64, held change: SignedChange) {
         self.logRow = logRow
         author = change.author
         seq = change.seq
-        held = change
+        held = Held(change)
     }
 
     func holding(_ change: SignedChange) -> PendingChange {
         var copy = self
-        copy.held = change
+        copy.held = held ?? Held(change)
         return copy
     }
 
@@ -31,7 +37,7 @@ struct PendingChange: Sendable {
     }
 
     func change(in db: Database) throws -> SignedChange {
-        if let held { return held }
+        if let held { return held.change }
         let fetch = try db.cachedStatement(sql: "SELECT hash, body, sig FROM change WHERE id = ?")
         guard let row = try Row.fetchOne(fetch, arguments: [logRow]) else { throw StoreError.malformedLog }
         return try ChangeApplier.loggedChange(row, offset: 0)
