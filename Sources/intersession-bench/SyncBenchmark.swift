@@ -12,10 +12,17 @@ struct SyncBenchmark {
 
     private var kind: String { sealed ? "sealed" : "open" }
 
-    func runImport() throws {
-        print("import (\(kind) folder): generating \(changes) replies from 20 feeds, written as segments…")
+    /// Imports in each feed order: the threads' author's feed folder read first of the
+    /// delegates', then last (every reply read before the thread it answers).
+    func runImport(orders: [PostWorkload.ThreadAuthor]) throws {
+        for order in orders { try runImport(order: order) }
+    }
+
+    func runImport(order: PostWorkload.ThreadAuthor) throws {
+        let orderName = order == .lastFolder ? "threads' feed read last" : "threads' feed read first"
+        print("import (\(kind) folder, \(orderName)): generating \(changes) replies from 20 feeds, written as segments…")
         let temp = try Scratch()
-        var workload = try PostWorkload(sealed: sealed)
+        var workload = try PostWorkload(sealed: sealed, threadAuthor: order)
         let posts = workload.posts(changes)
         let all = workload.setup + posts
         let folder = GroupFolder(root: temp.path("shared"), group: workload.groupID, sealing: workload.sealing)

@@ -66,7 +66,8 @@ public struct JSONParser {
 
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         position += 1
-        var fields: [String: JSONValue] = [:]
+        // A change's body and ops have up to about eight fields: room for them without regrowing.
+        var fields: [String: JSONValue] = Dictionary(minimumCapacity: 8)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1

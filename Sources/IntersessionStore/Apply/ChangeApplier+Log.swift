@@ -11,15 +11,15 @@ extension ChangeApplier {
     }
 
     /// The logged changes above their feed's head, except a frozen feed's and those set aside.
-    func loggedPending() throws -> [SignedChange] {
+    func loggedPending() throws -> [PendingChange] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.key, c.hash, c.body, c.sig FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
+            SELECT c.id, c.hash, c.body, c.sig FROM feed f JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
             WHERE (f.frozen_from IS NULL OR c.seq < f.frozen_from)
               AND NOT EXISTS (SELECT 1 FROM set_aside_change s WHERE s.feed = c.feed AND s.seq = c.seq)
             ORDER BY c.hlc_ms, c.hlc_c
             """)
-        var pending: [SignedChange] = []
-        while let row = try rows.next() { pending.append(try loggedChange(row, offset: 1)) }
+        var pending: [PendingChange] = []
+        while let row = try rows.next() { pending.append(PendingChange(logRow: row[0], held: try Self.loggedChange(row, offset: 1))) }
         return pending
     }
 
@@ -56,6 +56,7 @@ extension ChangeApplier {
         try db.execute(sql: "UPDATE feed SET head_seq = 0, head_hash = NULL")
         feeds = [:]
         waiting = [:]
+        heldWaiting = 0
         roleCache = [:]
         penCache = [:]
         postCache = [:]
@@ -69,7 +70,7 @@ extension ChangeApplier {
         let fetch = try db.cachedStatement(sql: "SELECT hash, body, sig FROM change WHERE id = ?")
         for id in ids {
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
-            try drain(try loggedChange(row, offset: 0))
+            try drain(PendingChange(logRow: id, held: try Self.loggedChange(row, offset: 0)))
         }
         try flush()
     }
@@ -96,7 +97,7 @@ extension ChangeApplier {
         return found
     }
 
-    private func loggedChange(_ row: Row, offset: Int) throws -> SignedChange {
+    static func loggedChange(_ row: Row, offset: Int) throws -> SignedChange {
         let hash: Data = row[offset]
         let body: Data = row[offset + 1]
         let signature: Data = row[offset + 2]

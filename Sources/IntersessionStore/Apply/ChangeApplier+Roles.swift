@@ -69,19 +69,24 @@ extension ChangeApplier {
 
     /// Keeps a removed member's later change out of the pending queue, as evidence.
     func setAside(_ change: SignedChange, removedAfter last: Int64) throws {
+        try setAside(feed: change.author, seq: change.seq, removedAfter: last)
+    }
+
+    private func setAside(feed: FeedID, seq: Int64, removedAfter last: Int64) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO set_aside_change (feed, seq, reason) VALUES (?, ?, ?)",
-            arguments: [try feedState(change.author).row, change.seq, "removed: only changes up to seq \(last) count"])
+            arguments: [try feedState(feed).row, seq, "removed: only changes up to seq \(last) count"])
     }
 
     /// Sets aside the waiting changes of feeds removed before them.
     func setAsideWaitingOfRemoved() throws {
         for (feed, bySeq) in waiting {
             for (seq, changes) in bySeq {
-                var kept: [SignedChange] = []
+                var kept: [PendingChange] = []
                 for change in changes {
                     if let removed = try removedAfter(change.author), change.seq > removed {
-                        try setAside(change, removedAfter: removed)
+                        try setAside(feed: change.author, seq: change.seq, removedAfter: removed)
+                        if change.held != nil { heldWaiting -= 1 }
                     } else {
                         kept.append(change)
                     }

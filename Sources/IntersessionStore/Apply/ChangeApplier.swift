@@ -20,8 +20,12 @@ final class ChangeApplier {
     let db: Database
     private(set) var group: GroupID?
     var feeds: [FeedID: FeedState] = [:]
-    /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq].
-    var waiting: [FeedID: [Int64: [SignedChange]]] = [:]
+    /// Changes waiting for `feed` to reach `seq`: waiting[feed][seq]. Those carried from an
+    /// earlier batch are held by their log row only (see `PendingChanges`).
+    var waiting: [FeedID: [Int64: [PendingChange]]] = [:]
+    /// How many waiting changes are held decoded (see `wait`).
+    var heldWaiting = 0
+    var heldWaitingLimit = 4_096
     var roleCache: [FeedID: RoleHistory] = [:]
     var penCache: [EntityID: [FeedID: Tenure]] = [:]
     /// Facts of posts met in this batch: replies mostly go to recent posts, so most lookups hit.
@@ -74,7 +78,7 @@ final class ChangeApplier {
             try compareWithLogged(change, feedRow: state.row)
             return
         }
-        try drain(change)
+        try drain(PendingChange(logRow: db.lastInsertedRowID, held: change))
     }
 
     /// Takes a change read only as fork evidence (a sync tool's conflict copy): compared with
@@ -99,9 +103,10 @@ final class ChangeApplier {
     }
 
     /// Applies `first` if it is ready, then every waiting change it unblocks.
-    func drain(_ first: SignedChange) throws {
+    func drain(_ first: PendingChange) throws {
         var queue = [first]
-        while let change = queue.popLast() {
+        while let pending = queue.popLast() {
+            let change = try pending.change(in: db)
             let state = try feedState(change.author)
             if state.isFrozen(at: change.seq) { continue }
             // A removed member's later changes are kept as evidence, never applied.
@@ -110,11 +115,11 @@ final class ChangeApplier {
                 continue
             }
             if change.seq > state.headSeq + 1 {
-                wait(change, for: change.author, reaching: change.seq - 1)
+                wait(pending.holding(change), for: change.author, reaching: change.seq - 1)
                 continue
             }
             if let (feed, seq) = try firstMissingDependency(of: change) {
-                wait(change, for: feed, reaching: seq)
+                wait(pending.holding(change), for: feed, reaching: seq)
                 continue
             }
             guard change.body.prev == state.headHash else {
@@ -122,9 +127,7 @@ final class ChangeApplier {
                 continue
             }
             try apply(change)
-            if let woken = waiting[change.author]?.removeValue(forKey: change.seq) {
-                queue.append(contentsOf: woken)
-            }
+            queue.append(contentsOf: takeWaiting(for: change.author, reaching: change.seq))
         }
     }
 
@@ -174,8 +177,21 @@ final class ChangeApplier {
         report.applied += 1
     }
 
-    private func wait(_ change: SignedChange, for feed: FeedID, reaching seq: Int64) {
+    private func wait(_ change: PendingChange, for feed: FeedID, reaching seq: Int64) {
+        // Past a few thousand, what waits is held by its log row only, so that replies read
+        // long before their threads do not fill memory; they are read back once, when woken.
+        var change = change
+        if change.held != nil {
+            if heldWaiting < heldWaitingLimit { heldWaiting += 1 } else { change = change.compact }
+        }
         waiting[feed, default: [:]][seq, default: []].append(change)
+    }
+
+    /// Removes and returns the changes waiting for `feed` to reach `seq`.
+    private func takeWaiting(for feed: FeedID, reaching seq: Int64) -> [PendingChange] {
+        guard let woken = waiting[feed]?.removeValue(forKey: seq) else { return [] }
+        heldWaiting -= woken.filter { $0.held != nil }.count
+        return woken
     }
 
     private func firstMissingDependency(of change: SignedChange) throws -> (FeedID, Int64)? {
@@ -225,7 +241,7 @@ final class ChangeApplier {
         if state.headSeq >= seq { needsRebuild = true }
         // What waited for the feed to pass the fork point would wait forever: judge it now.
         for key in (waiting[feed] ?? [:]).keys where key >= seq {
-            for stranded in waiting[feed]?.removeValue(forKey: key) ?? [] { try drain(stranded) }
+            for stranded in takeWaiting(for: feed, reaching: key) { try drain(stranded) }
         }
     }
 

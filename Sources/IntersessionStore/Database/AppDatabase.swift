@@ -82,14 +82,31 @@ public final class AppDatabase: Sendable {
     /// Logs and applies changes received from anywhere, in one transaction.
     @discardableResult
     public func apply(_ changes: [SignedChange]) throws -> ApplyReport {
-        try write { db in
+        var pending: PendingChanges?
+        return try apply(changes, carrying: &pending)
+    }
+
+    /// Logs and applies one batch of a larger import, in one transaction: `pending` comes in as
+    /// the previous batch left what still waits (nil for the first) and goes out as this one
+    /// leaves it, so that no batch reads the log's pending changes again.
+    public func apply(_ changes: [SignedChange], carrying pending: inout PendingChanges?) throws -> ApplyReport {
+        try apply(changes, carrying: &pending, heldWaitingLimit: nil)
+    }
+
+    /// `heldWaitingLimit`: how many waiting changes stay decoded in memory (tests set it low).
+    func apply(_ changes: [SignedChange], carrying pending: inout PendingChanges?, heldWaitingLimit: Int?) throws -> ApplyReport {
+        let carried = pending
+        let (report, left) = try write { db in
             let applier = try ChangeApplier(db: db)
-            try applier.resumePending()
+            if let heldWaitingLimit { applier.heldWaitingLimit = heldWaitingLimit }
+            try applier.resume(from: carried)
             applier.report = ApplyReport()
             for change in changes { try applier.receive(change) }
             try applier.finish()
-            return applier.report
+            return (applier.report, try applier.carriedPending())
         }
+        pending = left
+        return report
     }
 
     /// Compares changes read only as evidence (a sync tool's conflict copy of a segment) with

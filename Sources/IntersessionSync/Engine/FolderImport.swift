@@ -149,6 +149,8 @@ struct ImportBatch {
     var files: [SeenFile] = []
     var feeds: Set<FeedID> = []
     var folderTimes: [String: Int64] = [:]
+    /// What still waits after the batches applied so far: carried by row, never read again.
+    var pending: PendingChanges?
 
     mutating func add(_ read: [SignedChange], file: SeenFile) {
         changes += read
@@ -158,12 +160,12 @@ struct ImportBatch {
 
     mutating func apply(to store: AppDatabase, folder: String, report: inout SyncReport) throws {
         if !changes.isEmpty {
-            let applied = try store.apply(changes)
+            let applied = try store.apply(changes, carrying: &pending)
             report.absorb(applied)
             if applied.applied > 0 { report.importedFeeds.formUnion(feeds) }
         }
         try store.rememberFiles(folder, files)
         for (key, mtime) in folderTimes { try store.setFolderMtime(folder, key: key, mtime: mtime) }
-        self = ImportBatch()
+        self = ImportBatch(pending: pending)
     }
 }
