@@ -6,6 +6,12 @@ public struct Paragraph: Hashable, Sendable {
     public var text: String
     /// 1, 2, 3… for numbered paragraphs; nil for a heading.
     public var number: Int?
+
+    public init(range: Range<Int>, text: String, number: Int?) {
+        self.range = range
+        self.text = text
+        self.number = number
+    }
 }
 
 public enum Paragraphs {

@@ -1,0 +1,34 @@
+import GRDB
+
+/// The migration of drafts' stored state (v13): each draft's blame and its paragraphs with
+/// their blame and flags, kept as edits apply so that opening a draft reads rows instead of
+/// replaying every save. Drafts already in the store get theirs from their history.
+extension Schema {
+    static func createV13(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Derived: who typed and who deleted each character of a draft (DraftBlame's bytes).
+            CREATE TABLE draft_blame (
+                draft TEXT PRIMARY KEY NOT NULL,
+                state BLOB NOT NULL
+            ) STRICT;
+            -- Derived: a draft's paragraphs as its current text gives them. range_start and
+            -- range_end: in Unicode scalars of the text. last_author: the hex of the feed whose
+            -- edit last changed it, at last_ms. concurrent: changed by concurrent edits, not
+            -- reviewed since. touched: the blame's numbers of every edit that changed it.
+            CREATE TABLE draft_block (
+                draft TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                number INTEGER,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                last_author TEXT,
+                last_ms INTEGER,
+                concurrent INTEGER NOT NULL,
+                touched BLOB NOT NULL,
+                PRIMARY KEY (draft, position)
+            ) STRICT;
+            """)
+        try AppDatabase.fillDraftStates(db)
+    }
+}
