@@ -2,12 +2,13 @@ import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
 //   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
-//       [sealed-import] [sealed-nothing-new] [rotation] [--changes N] [--tiny]
+//       [sealed-import] [sealed-nothing-new] [rotation] [draft-open] [--changes N] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
 // many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
 // sealed-import is import in a sealed folder, against a floor that opens the files too;
 // sealed-nothing-new runs at 1,000, 10,000, 100,000 and 1,000,000 changes, or up to N;
-// rotation starts a new epoch for 500 member devices, or N with --changes)
+// rotation starts a new epoch for 500 member devices, or N with --changes;
+// draft-open opens a draft saved 10,000 times, or N with --changes, from its stored rows)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -41,10 +42,11 @@ for scenario in scenarios {
         let sizes = tiny ? [20, changes] : decades(upTo: changesGiven ?? 1_000_000)
         try SyncBenchmark(changes: changes, sealed: true).runNothingNew(sizes: sizes)
     case "rotation": try RotationBenchmark(devices: tiny ? 20 : changesGiven ?? 500).run()
+    case "draft-open": try TextBenchmark(tiny: tiny).runDraftOpen(saves: tiny ? nil : changesGiven)
     default:
         FileHandle.standardError.write(Data("""
             unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
-            sealed-import, sealed-nothing-new, rotation
+            sealed-import, sealed-nothing-new, rotation, draft-open
 
             """.utf8))
         exit(2)

@@ -29,8 +29,9 @@ import IntersessionCore
         try replicaB.apply(try Fixture.log(of: store))
         let a = try #require(try store.saveDraft(draft, text: Self.original.replacingOccurrences(of: "First", with: "1st"),
                                                  key: penA, now: 4_000))
-        let b = try #require(try replicaB.saveDraft(draft, text: Self.original.replacingOccurrences(of: "First paragraph", with: "First para")
-            .replacingOccurrences(of: "Third", with: "3rd"), key: penB, now: 3_900))
+        let textB = Self.original.replacingOccurrences(of: "First paragraph", with: "First para")
+            .replacingOccurrences(of: "Third", with: "3rd")
+        let b = try #require(try replicaB.saveDraft(draft, text: textB, key: penB, now: 3_900))
         try store.apply([b])
         return (draft, a, b)
     }

@@ -75,10 +75,9 @@ extension ChangeApplier {
     private func recordBlame(_ edit: DraftEdit, of change: SignedChange, opIndex: Int) throws {
         var blame = try draftBlames[edit.draft] ?? AppDatabase.blame(db, edit.draft.hex)
         let hlc = change.body.hlc
-        blame.record(edit, as: DraftBlame.Edit(
-            author: change.author, seq: change.seq,
-            order: DraftBlame.Order(millis: hlc.millis, counter: hlc.counter, author: change.author, seq: change.seq, opIndex: Int64(opIndex)),
-            base: edit.base))
+        let order = DraftBlame.Order(millis: hlc.millis, counter: hlc.counter, author: change.author, seq: change.seq,
+                                     opIndex: Int64(opIndex))
+        blame.record(edit, as: DraftBlame.Edit(author: change.author, seq: change.seq, order: order, base: edit.base))
         draftBlames[edit.draft] = blame
     }
 
