@@ -99,10 +99,11 @@ public struct DraftBlame: Sendable, Equatable {
         return index
     }
 
-    /// The paragraphs of `text` (the CRDT these edits were merged into), with their blame and
-    /// flags. `known` gives the flag already found for a set of touching edits, to reuse.
-    public func blocks(of text: SequenceText, known: [[Int]: Bool] = [:]) -> [Block] {
-        let paragraphs = Paragraphs.split(text.text)
+    /// The paragraphs of `text` (the CRDT these edits were merged into; `current`, its text when
+    /// already at hand), with their blame and flags. `known` gives the flag already found for a
+    /// set of touching edits, to reuse.
+    public func blocks(of text: SequenceText, current: String? = nil, known: [[Int]: Bool] = [:]) -> [Block] {
+        let paragraphs = Paragraphs.split(current ?? text.text)
         guard !paragraphs.isEmpty else { return [] }
         var touched = Array(repeating: Set<Int>(), count: paragraphs.count)
         let starts = text.agents.map { inserted[$0] ?? [] }

@@ -84,9 +84,10 @@ extension ChangeApplier {
     func flushDrafts() throws {
         for (id, edited) in editedDrafts {
             guard let text = draftTexts[id] else { continue }
+            let current = text.text
             try db.execute(sql: "UPDATE draft SET state = ?, text = ?, edited_ms = max(edited_ms, ?) WHERE id = ?",
-                           arguments: [Data(text.encoded()), text.text, edited, id.hex])
-            if let blame = draftBlames[id] { try AppDatabase.storeDraftState(db, id.hex, text: text, blame: blame) }
+                           arguments: [Data(text.encoded()), current, edited, id.hex])
+            if let blame = draftBlames[id] { try AppDatabase.storeDraftState(db, id.hex, text: text, current: current, blame: blame) }
         }
         editedDrafts = [:]
         draftTexts = [:]

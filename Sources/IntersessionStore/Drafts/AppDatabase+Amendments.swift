@@ -7,7 +7,8 @@ extension AppDatabase {
     public func amendments(of draft: String) throws -> [AmendmentView] {
         try read { db in
             let text = try Self.openText(db, draft)
-            return try Self.amendments(db, draft: draft, text: text, blocks: Paragraphs.split(text.text))
+            let current = text.text
+            return try Self.amendments(db, draft: draft, text: text, current: current, blocks: Paragraphs.split(current))
         }
     }
 
@@ -23,9 +24,10 @@ extension AppDatabase {
         }
     }
 
-    static func amendments(_ db: Database, draft: String, text: SequenceText, blocks: [Paragraph]) throws -> [AmendmentView] {
+    /// `current`: the text `text` gives.
+    static func amendments(_ db: Database, draft: String, text: SequenceText, current: String, blocks: [Paragraph]) throws -> [AmendmentView] {
         let names = try names(db)
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = Array(current.unicodeScalars)
         var views: [(AmendmentView, Range<Int>?)] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT a.id, a.kind, a.from_anchor, a.to_anchor, a.text, a.rationale, f.hex, m.org, a.hlc_ms,

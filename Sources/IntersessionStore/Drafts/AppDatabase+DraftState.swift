@@ -56,7 +56,7 @@ extension AppDatabase {
 
     /// Stores the draft's blame and the paragraphs `text` gives with it. A paragraph touched by
     /// the same edits as one stored before keeps the flag found then.
-    static func storeDraftState(_ db: Database, _ id: String, text: SequenceText, blame: DraftBlame) throws {
+    static func storeDraftState(_ db: Database, _ id: String, text: SequenceText, current: String? = nil, blame: DraftBlame) throws {
         try db.execute(sql: """
             INSERT INTO draft_blame (draft, state) VALUES (?, ?) ON CONFLICT (draft) DO UPDATE SET state = excluded.state
             """, arguments: [id, Data(blame.encoded())])
@@ -64,7 +64,7 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT touched, concurrent FROM draft_block WHERE draft = ?", arguments: [id]) {
             if let touched = try? DraftBlame.Block.touched(decoding: Array(row[0] as Data)) { known[touched] = row[1] }
         }
-        let blocks = blame.blocks(of: text, known: known)
+        let blocks = blame.blocks(of: text, current: current, known: known)
         try db.execute(sql: "DELETE FROM draft_block WHERE draft = ?", arguments: [id])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO draft_block (draft, position, number, range_start, range_end, text, last_author, last_ms, concurrent, touched)

@@ -88,7 +88,8 @@ extension AppDatabase {
                 return loaded
             }
             let hasAmendments = try Bool.fetchOne(db, sql: "SELECT 1 FROM amendment WHERE draft = ? LIMIT 1", arguments: [id]) ?? false
-            let amendments = hasAmendments ? try Self.amendments(db, draft: id, text: try crdt(), blocks: blocks.map(\.paragraph)) : []
+            let amendments = hasAmendments
+                ? try Self.amendments(db, draft: id, text: try crdt(), current: text, blocks: blocks.map(\.paragraph)) : []
             // A translation is aligned with its source block by block.
             var staleSource: Set<Int> = []
             if let source = summary.translationOf {
