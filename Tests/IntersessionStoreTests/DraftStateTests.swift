@@ -54,6 +54,25 @@ import IntersessionCore
         #expect(opened.paragraphs[1].text == "1st para.")
     }
 
+    /// A penholder signs two different saves for one seq: the feed is frozen from there, the
+    /// store rebuilds, and the stored paragraphs no longer hold either save, as the replay.
+    @Test func aForkedPenholdersEditsStopCountingInTheStoredState() throws {
+        let (origin, _) = try Fixture.foundedStore(by: secretariat)
+        let (draft, _, _) = try history(in: origin)
+        let twin = try AppDatabase.inMemory()
+        try twin.apply(try Fixture.log(of: origin))
+        let text = try origin.draft(draft).text
+        let one = try #require(try origin.saveDraft(draft, text: text + "\n\nOne side.", key: penA, now: 5_000))
+        let other = try #require(try twin.saveDraft(draft, text: text.replacingOccurrences(of: "Second", with: "Other"), key: penA, now: 5_000))
+        #expect(one.seq == other.seq && one.hash != other.hash)
+        #expect(try origin.draft(draft).paragraphs.count == 5)
+        try origin.apply([other])
+        let opened = try origin.draft(draft)
+        #expect(opened == (try origin.draft(draft, reading: .replayed)))
+        #expect(opened.text == text && opened.paragraphs.count == 4)
+        #expect(opened.paragraphs.allSatisfy { $0.lastChanged.map { $0 < 5_000 } ?? true })
+    }
+
     @Test func aStoreMadeBeforeV13GetsItsDraftsStoredState() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
