@@ -42,6 +42,12 @@ import IntersessionCore
         let (origin, _) = try Fixture.foundedStore(by: secretariat)
         let (draft, a, b) = try history(in: origin)
         #expect(b.body.hlc < a.body.hlc)
+        // An amendment to the third paragraph, which B's edit changed (it waits for B's edit).
+        let crdt = try origin.draftText(draft)
+        let third = try #require(Paragraphs.split(crdt.text).last?.range)
+        let amendment = try origin.author(ops: [.amendPropose(AmendPropose(
+            draft: EntityID(hex: draft)!, kind: .replace, from: crdt.anchor(at: third.upperBound - 1), to: crdt.anchor(at: third.upperBound - 1),
+            text: "!", rationale: "Emphasis."))], references: [EntityID(hex: draft)!], key: secretariat, now: 4_500)
         let log = try Fixture.log(of: origin)
         let replica = try AppDatabase.inMemory()
         try replica.apply(log.filter { $0.hash != b.hash })
@@ -52,6 +58,8 @@ import IntersessionCore
         #expect(opened.paragraphs.map(\.concurrentEdits) == [false, true, false, false])
         #expect(opened.paragraphs[1].lastChanged == a.body.hlc.millis && opened.paragraphs[3].lastChanged == b.body.hlc.millis)
         #expect(opened.paragraphs[1].text == "1st para.")
+        #expect(opened.paragraphs[3].openAmendments == [amendment.entity(0).hex])
+        #expect(try replica.amendments(of: draft).map(\.original) == ["."])
     }
 
     /// A penholder signs two different saves for one seq: the feed is frozen from there, the
@@ -92,7 +100,7 @@ import IntersessionCore
             // The store as v12 left it: the same tables but the stored state's, and v13 not run.
             try store.write { db in
                 try db.execute(sql: """
-                    DROP TABLE draft_block; DROP TABLE draft_blame; DELETE FROM grdb_migrations WHERE identifier = 'v13-draft-state'
+                    DROP TABLE draft_block; DROP TABLE draft_blame; DROP TABLE draft_anchor; DELETE FROM grdb_migrations WHERE identifier = 'v13-draft-state'
                     """)
             }
         }

@@ -48,6 +48,12 @@ extension ChangeApplier {
                     """,
                 arguments: [id.hex, amendment.draft.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, amendment.kind.rawValue,
                             amendment.from?.text, amendment.to?.text, amendment.text, amendment.rationale])
+            // Placed now in the text as this batch has it; an edit later in the batch places it again.
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM draft WHERE id = ?", arguments: [amendment.draft.hex]) ?? false else { break }
+            let text = try draftText(amendment.draft)
+            for anchor in [amendment.from, amendment.to].compactMap({ $0 }) {
+                try AppDatabase.storeAnchor(db, amendment.draft.hex, anchor.text, in: text)
+            }
         case .amendmentPosition(let amendment, let supports, let reason, _):
             try db.execute(
                 sql: """

@@ -1,7 +1,8 @@
 import GRDB
 
-/// The migration of drafts' stored state (v13): each draft's blame and its paragraphs with
-/// their blame and flags, kept as edits apply so that opening a draft reads rows instead of
+/// The migration of drafts' stored state (v13): each draft's blame, its paragraphs with their
+/// blame and flags, and where the characters its amendments and comments name stand, kept as
+/// edits apply so that opening a draft reads rows instead of
 /// replaying every save. Drafts already in the store get theirs from their history.
 extension Schema {
     static func createV13(_ db: Database) throws {
@@ -28,6 +29,14 @@ extension Schema {
                 touched BLOB NOT NULL,
                 PRIMARY KEY (draft, position)
             ) STRICT;
+            -- Derived: where each character that the draft's amendments and comments name stands
+            -- in its current text (in Unicode scalars; null when deleted or not known here).
+            CREATE TABLE draft_anchor (
+                draft TEXT NOT NULL,
+                anchor TEXT NOT NULL,
+                position INTEGER,
+                PRIMARY KEY (draft, anchor)
+            ) STRICT, WITHOUT ROWID;
             """)
         try AppDatabase.fillDraftStates(db)
     }

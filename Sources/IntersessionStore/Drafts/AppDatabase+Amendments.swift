@@ -8,24 +8,31 @@ extension AppDatabase {
         try read { db in
             let text = try Self.openText(db, draft)
             let current = text.text
-            return try Self.amendments(db, draft: draft, text: text, current: current, blocks: Paragraphs.split(current))
+            return try Self.amendments(db, draft: draft, position: text.position(of:), current: current, blocks: Paragraphs.split(current))
         }
     }
 
     /// Where an amendment's span lies now: visible positions, nil when its text is gone.
     public static func span(kind: AmendmentKind, from: TextAnchor?, to: TextAnchor?, in text: SequenceText) -> Range<Int>? {
+        span(kind: kind, from: from, to: to, position: text.position(of:))
+    }
+
+    /// The span, given where characters stand.
+    static func span(kind: AmendmentKind, from: TextAnchor?, to: TextAnchor?,
+                     position: (TextAnchor) throws -> Int?) rethrows -> Range<Int>? {
         switch kind {
         case .insert:
             guard let from else { return 0..<0 }
-            return text.position(of: from).map { ($0 + 1)..<($0 + 1) }
+            return try position(from).map { ($0 + 1)..<($0 + 1) }
         case .replace, .delete:
-            guard let from, let to, let start = text.position(of: from), let end = text.position(of: to), end >= start else { return nil }
+            guard let from, let to, let start = try position(from), let end = try position(to), end >= start else { return nil }
             return start..<(end + 1)
         }
     }
 
-    /// `current`: the text `text` gives.
-    static func amendments(_ db: Database, draft: String, text: SequenceText, current: String, blocks: [Paragraph]) throws -> [AmendmentView] {
+    /// `position`: where a character stands in `current`, the draft's text.
+    static func amendments(_ db: Database, draft: String, position: (TextAnchor) throws -> Int?, current: String,
+                           blocks: [Paragraph]) throws -> [AmendmentView] {
         let names = try names(db)
         let scalars = Array(current.unicodeScalars)
         var views: [(AmendmentView, Range<Int>?)] = []
@@ -38,7 +45,7 @@ extension AppDatabase {
             let id: String = row[0]
             let kind = AmendmentKind(rawValue: row[1]) ?? .replace
             let from = (row[2] as String?).flatMap(TextAnchor.init(text:)), to = (row[3] as String?).flatMap(TextAnchor.init(text:))
-            let span = Self.span(kind: kind, from: from, to: to, in: text)
+            let span = try Self.span(kind: kind, from: from, to: to, position: position)
             var supporters: [String] = [], opponents: [String] = []
             for position in try Row.fetchAll(db, sql: """
                 SELECT f.hex, p.supports FROM amendment_position p JOIN feed f ON f.id = p.feed WHERE p.amendment = ? ORDER BY f.hex

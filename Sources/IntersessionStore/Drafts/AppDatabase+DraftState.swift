@@ -65,6 +65,7 @@ extension AppDatabase {
             if let touched = try? DraftBlame.Block.touched(decoding: Array(row[0] as Data)) { known[touched] = row[1] }
         }
         let blocks = blame.blocks(of: text, current: current, known: known)
+        try storeAnchors(db, id, text: text)
         try db.execute(sql: "DELETE FROM draft_block WHERE draft = ?", arguments: [id])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO draft_block (draft, position, number, range_start, range_end, text, last_author, last_ms, concurrent, touched)
@@ -77,6 +78,45 @@ extension AppDatabase {
                 id, position, paragraph.number, paragraph.range.lowerBound, paragraph.range.upperBound, paragraph.text,
                 last?.author.hex, last?.time, block.concurrent, Data(block.encodedTouched),
             ])
+        }
+    }
+
+    /// Stores where each character named by the draft's amendments and comments stands in `text`.
+    static func storeAnchors(_ db: Database, _ id: String, text: SequenceText) throws {
+        try db.execute(sql: "DELETE FROM draft_anchor WHERE draft = ?", arguments: [id])
+        let named = try String.fetchAll(db, sql: """
+            SELECT from_anchor FROM amendment WHERE draft = ?1 AND from_anchor IS NOT NULL
+            UNION SELECT to_anchor FROM amendment WHERE draft = ?1 AND to_anchor IS NOT NULL
+            UNION SELECT anchor FROM draft_comment WHERE draft = ?1 AND anchor IS NOT NULL
+            """, arguments: [id])
+        for name in named { try storeAnchor(db, id, name, in: text) }
+    }
+
+    static func storeAnchor(_ db: Database, _ id: String, _ name: String, in text: SequenceText) throws {
+        guard let anchor = TextAnchor(text: name) else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO draft_anchor (draft, anchor, position) VALUES (?, ?, ?)",
+                       arguments: [id, name, text.position(of: anchor)])
+    }
+
+    /// Where a character stands in the draft's current text: from `draft_anchor`, or from the
+    /// CRDT (loaded once, by `crdt`) for one not stored yet (a comment made since the last edit).
+    struct AnchorPositions {
+        let stored: [String: Int?]
+        let crdt: () throws -> SequenceText
+
+        /// `reading` .replayed places every character from the CRDT.
+        init(_ db: Database, _ id: String, _ reading: DraftReading, crdt: @escaping () throws -> SequenceText) throws {
+            var stored: [String: Int?] = [:]
+            let rows = reading == .stored
+                ? try Row.fetchAll(db, sql: "SELECT anchor, position FROM draft_anchor WHERE draft = ?", arguments: [id]) : []
+            for row in rows { stored[row[0] as String] = .some(row[1] as Int?) }
+            self.stored = stored
+            self.crdt = crdt
+        }
+
+        func position(of anchor: TextAnchor) throws -> Int? {
+            if let known = stored[anchor.text] { return known }
+            return try crdt().position(of: anchor)
         }
     }
 

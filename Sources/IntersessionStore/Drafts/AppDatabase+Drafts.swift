@@ -79,9 +79,10 @@ extension AppDatabase {
             let summary = Self.summary(row)
             let (text, blocks) = try Self.openedBlocks(db, id, reading)
             let names = try Self.names(db)
-            // Amendments and comments name characters: only they need the CRDT.
+            // Amendments and comments name characters, placed from `draft_anchor` (the CRDT only
+            // for one not placed there yet).
             var opened: SequenceText?
-            func crdt() throws -> SequenceText {
+            let anchors = try AnchorPositions(db, id, reading) {
                 if let opened { return opened }
                 let loaded = try Self.openText(db, id)
                 opened = loaded
@@ -89,7 +90,7 @@ extension AppDatabase {
             }
             let hasAmendments = try Bool.fetchOne(db, sql: "SELECT 1 FROM amendment WHERE draft = ? LIMIT 1", arguments: [id]) ?? false
             let amendments = hasAmendments
-                ? try Self.amendments(db, draft: id, text: try crdt(), current: text, blocks: blocks.map(\.paragraph)) : []
+                ? try Self.amendments(db, draft: id, position: anchors.position(of:), current: text, blocks: blocks.map(\.paragraph)) : []
             // A translation is aligned with its source block by block.
             var staleSource: Set<Int> = []
             if let source = summary.translationOf {
@@ -103,7 +104,7 @@ extension AppDatabase {
                 SELECT c.thread, c.anchor FROM draft_comment c JOIN thread t ON t.id = c.thread WHERE c.draft = ? ORDER BY t.created_ms
                 """, arguments: [id]) {
                 let anchor = (row[1] as String?).flatMap(TextAnchor.init(text:))
-                let offset = try anchor.flatMap { try crdt().position(of: $0) } ?? 0
+                let offset = try anchor.flatMap { try anchors.position(of: $0) } ?? 0
                 if let block = Paragraphs.block(containing: offset, in: blocks.map(\.paragraph)) { comments[block, default: []].append(row[0]) }
             }
             let paragraphs = blocks.enumerated().map { index, block in
