@@ -31,6 +31,13 @@ struct TextBenchmark {
         return try EditingTrace(json: Array(data))
     }
 
+    /// The `draft-open` scenario: the paper's text as a draft saved `saves` times (10,000 unless
+    /// given), opened from its stored rows against the replay and the raw floor.
+    func runDraftOpen(saves given: Int?) throws {
+        let paper = try load("automerge-paper")
+        try DraftOpenBenchmark(edits: given ?? (repetitions == 1 ? saves : 10_000), repetitions: repetitions).run(text: paper.endContent)
+    }
+
     func run() throws {
         let peers = PeerFigures.load()
         let paper = try load("automerge-paper")
@@ -141,7 +148,7 @@ struct TextBenchmark {
         peers.ratio("  vs Loro", branches, "loro_merge_branches_s")
         peers.ratio("  vs pycrdt", branches, "pycrdt_merge_branches_s")
 
-        try DraftOpenBenchmark(edits: saves).run(text: paper.endContent)
+        try DraftOpenBenchmark(edits: saves, repetitions: repetitions).run(text: paper.endContent)
     }
 
     /// Applies trace patches with positions clamped to the text, as the Python script does.

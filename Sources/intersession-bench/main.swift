@@ -2,8 +2,8 @@ import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
 //   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
-//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [--changes N]
-//       [--feed-order first|last|both] [--tiny]
+//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open]
+//       [--changes N] [--feed-order first|last|both] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
 // many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
 // sealed-import is import in a sealed folder, against a floor that opens the files too;
@@ -14,7 +14,8 @@ import Foundation
 // 1,000, 10,000, 100,000 and 1,000,000 changes, or up to N;
 // import and sealed-import run with the threads' author's feed read first, then last, or as
 // --feed-order says; peer is a fresh peer from a sealed folder of 10,000 and 100,000 posts
-// (or N), against `fossil clone file://` of the same texts as wiki edits)
+// (or N), against `fossil clone file://` of the same texts as wiki edits;
+// draft-open opens a draft saved 10,000 times, or N with --changes, from its stored rows)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -65,10 +66,11 @@ for scenario in scenarios {
     case "rotation": try RotationBenchmark(devices: tiny ? 20 : changesGiven ?? 500).run()
     case "commands": try CommandBenchmark(sizes: tiny ? [changes] : decades(upTo: changesGiven ?? 1_000_000), runs: tiny ? 3 : 15).run()
     case "peer": try PeerBenchmark(sizes: tiny ? [changes] : changesGiven.map { [$0] } ?? [10_000, 100_000], orders: orders).run()
+    case "draft-open": try TextBenchmark(tiny: tiny).runDraftOpen(saves: tiny ? nil : changesGiven)
     default:
         FileHandle.standardError.write(Data("""
             unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
-            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer
+            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer, draft-open
 
             """.utf8))
         exit(2)

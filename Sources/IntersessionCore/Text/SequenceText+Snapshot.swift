@@ -78,7 +78,9 @@ extension SequenceText {
             // Deleted characters are not kept: they stand as U+FFFD.
             chars[agent] = Array(repeating: "\u{FFFD}", count: try reader.int())
         }
-        var visible = String(decoding: try reader.bytes(try reader.int()), as: UTF8.self).unicodeScalars.makeIterator()
+        // Copied into the runs' places a run at a time: a character at a time is several times slower.
+        let visible = Array(String(decoding: try reader.bytes(try reader.int()), as: UTF8.self).unicodeScalars)
+        var visibleUsed = 0
         let runCount = try reader.int()
         var nextSeq = Array(repeating: UInt32(0), count: agents.count)
         var previous = CharID.none, previousAgent = UInt32.max
@@ -107,10 +109,10 @@ extension SequenceText {
             let right = rightIsNext ? CharID.none : try Self.readID(&reader)
             let run = TextRun(agent: agent, seq: seq, length: length, deleted: flags & RunFlag.deleted != 0, left: left, right: right)
             if !run.deleted {
-                for offset in 0..<Int(length) {
-                    guard let scalar = visible.next() else { throw .badFormat }
-                    chars[Int(agent)][Int(seq) + offset] = scalar
-                }
+                guard visibleUsed + Int(length) <= visible.count else { throw .badFormat }
+                chars[Int(agent)].replaceSubrange(Int(seq)..<(Int(seq) + Int(length)),
+                                                  with: visible[visibleUsed..<(visibleUsed + Int(length))])
+                visibleUsed += Int(length)
             }
             if var waiting = pending {
                 if waiting.rightIsNext { waiting.run.right = CharID(agent: agent, seq: seq) }
@@ -124,7 +126,7 @@ extension SequenceText {
         // The last run's "next" is the end of the text.
         if let last = pending { flush(last.run) }
         if !current.isEmpty { appendLeaf(current) }
-        guard reader.position == bytes.count, visible.next() == nil else { throw .badFormat }
+        guard reader.position == bytes.count, visibleUsed == visible.count else { throw .badFormat }
     }
 
     private func appendLeaf(_ runs: [TextRun]) {

@@ -42,13 +42,17 @@ public final class SequenceText {
     public func knows(_ id: CharID) -> Bool { id.isNone || id.seq < typed(by: id.agent) }
 
     public var text: String {
-        var scalars = String.UnicodeScalarView()
+        // As UTF-8 bytes first: appending scalars to a String one by one is several times slower.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(count)
         for leaf in leaves {
             for run in leaf.runs where !run.deleted {
-                scalars.append(contentsOf: chars[Int(run.agent)][Int(run.seq)..<Int(run.seq + run.length)])
+                for scalar in chars[Int(run.agent)][Int(run.seq)..<Int(run.seq + run.length)] {
+                    if scalar.isASCII { utf8.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { utf8.append($0) } }
+                }
             }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// How many runs the text is stored as (for measurements).

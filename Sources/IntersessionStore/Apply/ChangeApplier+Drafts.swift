@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import IntersessionCore
 
-/// Drafts and amendments: the text's CRDT is loaded once per batch, merged into, and written
-/// back with the current text it gives.
+/// Drafts and amendments: the text's CRDT and its blame are loaded once per batch, merged into,
+/// and written back with the current text and the paragraphs they give (blame and flags), so
+/// that opening a draft reads rows.
 extension ChangeApplier {
     func executeDraft(_ mutation: Mutation, of change: SignedChange, author: Int64) throws {
         let stamp = change.stamp
@@ -26,6 +27,7 @@ extension ChangeApplier {
                 return try execute(.rejectOp(index: opIndex, reason: .textConflict), of: change)
             }
             try text.apply(edit, by: change.author)
+            try recordBlame(edit, of: change, opIndex: opIndex)
             editedDrafts[edit.draft] = max(editedDrafts[edit.draft] ?? 0, stamp.hlc.millis)
             try recordOp(edit.draft, change: change, author: author, index: opIndex, kind: "edit")
         case .changePenholders(let penholders, _):
@@ -46,6 +48,12 @@ extension ChangeApplier {
                     """,
                 arguments: [id.hex, amendment.draft.hex, author, stamp.seq, stamp.hlc.millis, stamp.hlc.counter, amendment.kind.rawValue,
                             amendment.from?.text, amendment.to?.text, amendment.text, amendment.rationale])
+            // Placed now in the text as this batch has it; an edit later in the batch places it again.
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM draft WHERE id = ?", arguments: [amendment.draft.hex]) ?? false else { break }
+            let text = try draftText(amendment.draft)
+            for anchor in [amendment.from, amendment.to].compactMap({ $0 }) {
+                try AppDatabase.storeAnchor(db, amendment.draft.hex, anchor.text, in: text)
+            }
         case .amendmentPosition(let amendment, let supports, let reason, _):
             try db.execute(
                 sql: """
@@ -70,14 +78,26 @@ extension ChangeApplier {
         return text
     }
 
+    private func recordBlame(_ edit: DraftEdit, of change: SignedChange, opIndex: Int) throws {
+        var blame = try draftBlames[edit.draft] ?? AppDatabase.blame(db, edit.draft.hex)
+        let hlc = change.body.hlc
+        let order = DraftBlame.Order(millis: hlc.millis, counter: hlc.counter, author: change.author, seq: change.seq,
+                                     opIndex: Int64(opIndex))
+        blame.record(edit, as: DraftBlame.Edit(author: change.author, seq: change.seq, order: order, base: edit.base))
+        draftBlames[edit.draft] = blame
+    }
+
     func flushDrafts() throws {
         for (id, edited) in editedDrafts {
             guard let text = draftTexts[id] else { continue }
+            let current = text.text
             try db.execute(sql: "UPDATE draft SET state = ?, text = ?, edited_ms = max(edited_ms, ?) WHERE id = ?",
-                           arguments: [Data(text.encoded()), text.text, edited, id.hex])
+                           arguments: [Data(text.encoded()), current, edited, id.hex])
+            if let blame = draftBlames[id] { try AppDatabase.storeDraftState(db, id.hex, text: text, current: current, blame: blame) }
         }
         editedDrafts = [:]
         draftTexts = [:]
+        draftBlames = [:]
     }
 
     private func recordOp(_ draft: EntityID, change: SignedChange, author: Int64, index: Int, kind: String) throws {

@@ -52,6 +52,7 @@ extension ChangeApplier {
         for table in Schema.materialisedTables { try db.execute(sql: "DELETE FROM \(table)") }
         draftTexts = [:]
         editedDrafts = [:]
+        draftBlames = [:]
         try db.execute(sql: "INSERT INTO post_fts (post_fts) VALUES ('delete-all')")
         try db.execute(sql: "UPDATE feed SET head_seq = 0, head_hash = NULL")
         feeds = [:]

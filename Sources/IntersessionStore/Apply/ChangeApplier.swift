@@ -43,6 +43,7 @@ final class ChangeApplier {
     /// Draft texts edited in this batch, written back once by `flush()`.
     var draftTexts: [EntityID: SequenceText] = [:]
     var editedDrafts: [EntityID: Int64] = [:]
+    var draftBlames: [EntityID: DraftBlame] = [:]
 
     init(db: Database) throws {
         self.db = db

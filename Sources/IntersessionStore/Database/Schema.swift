@@ -23,6 +23,7 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE invite ADD COLUMN also TEXT; ALTER TABLE invite ADD COLUMN replaces TEXT")
         })
         migrator.registerMigration("v12-sealed", migrate: createV12)
+        migrator.registerMigration("v13-draft-state", migrate: createV13)
         return migrator
     }
 
@@ -293,7 +294,9 @@ enum Schema {
     static let materialisedTables = [
         "role_interval", "penholder_grant", "penholder_end", "penholder_interval", "invite_cancel", "invite_seat", "set_aside_change",
         "post_version", "post", "thread", "topic", "role_grant", "role_revocation", "invite_redemption", "invite", "member",
-        "rejected_op", "register", "audit", "nomination", "draft_comment", "draft_op", "draft_penholders", "draft_version", "amendment_position",
+        "rejected_op", "register", "audit", "nomination", "draft_comment", "draft_block", "draft_blame", "draft_anchor", "draft_op",
+        "draft_penholders",
+        "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
     ]
 }

@@ -7,25 +7,34 @@ extension AppDatabase {
     public func amendments(of draft: String) throws -> [AmendmentView] {
         try read { db in
             let text = try Self.openText(db, draft)
-            return try Self.amendments(db, draft: draft, text: text, blocks: Paragraphs.split(text.text))
+            let current = text.text
+            return try Self.amendments(db, draft: draft, position: text.position(of:), current: current, blocks: Paragraphs.split(current))
         }
     }
 
     /// Where an amendment's span lies now: visible positions, nil when its text is gone.
     public static func span(kind: AmendmentKind, from: TextAnchor?, to: TextAnchor?, in text: SequenceText) -> Range<Int>? {
+        span(kind: kind, from: from, to: to, position: text.position(of:))
+    }
+
+    /// The span, given where characters stand.
+    static func span(kind: AmendmentKind, from: TextAnchor?, to: TextAnchor?,
+                     position: (TextAnchor) throws -> Int?) rethrows -> Range<Int>? {
         switch kind {
         case .insert:
             guard let from else { return 0..<0 }
-            return text.position(of: from).map { ($0 + 1)..<($0 + 1) }
+            return try position(from).map { ($0 + 1)..<($0 + 1) }
         case .replace, .delete:
-            guard let from, let to, let start = text.position(of: from), let end = text.position(of: to), end >= start else { return nil }
+            guard let from, let to, let start = try position(from), let end = try position(to), end >= start else { return nil }
             return start..<(end + 1)
         }
     }
 
-    static func amendments(_ db: Database, draft: String, text: SequenceText, blocks: [Paragraph]) throws -> [AmendmentView] {
+    /// `position`: where a character stands in `current`, the draft's text.
+    static func amendments(_ db: Database, draft: String, position: (TextAnchor) throws -> Int?, current: String,
+                           blocks: [Paragraph]) throws -> [AmendmentView] {
         let names = try names(db)
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = Array(current.unicodeScalars)
         var views: [(AmendmentView, Range<Int>?)] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT a.id, a.kind, a.from_anchor, a.to_anchor, a.text, a.rationale, f.hex, m.org, a.hlc_ms,
@@ -36,7 +45,7 @@ extension AppDatabase {
             let id: String = row[0]
             let kind = AmendmentKind(rawValue: row[1]) ?? .replace
             let from = (row[2] as String?).flatMap(TextAnchor.init(text:)), to = (row[3] as String?).flatMap(TextAnchor.init(text:))
-            let span = Self.span(kind: kind, from: from, to: to, in: text)
+            let span = try Self.span(kind: kind, from: from, to: to, position: position)
             var supporters: [String] = [], opponents: [String] = []
             for position in try Row.fetchAll(db, sql: """
                 SELECT f.hex, p.supports FROM amendment_position p JOIN feed f ON f.id = p.feed WHERE p.amendment = ? ORDER BY f.hex

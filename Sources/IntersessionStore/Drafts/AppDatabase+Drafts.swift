@@ -48,7 +48,8 @@ extension AppDatabase {
         }
     }
 
-    /// Every edit that counted on the draft, in causal order (by clock).
+    /// Every edit that counted on the draft, in the replay's order: by clock, then author key,
+    /// seq and op index (the same on every replica).
     public func draftHistory(_ id: String) throws -> DraftHistory {
         try read { db in try Self.history(db, id) }
     }
@@ -56,36 +57,46 @@ extension AppDatabase {
     static func history(_ db: Database, _ id: String) throws -> DraftHistory {
         var edits: [DraftHistory.Edit] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT c.body, o.op_index, o.hlc_ms FROM draft_op o JOIN change c ON c.feed = o.feed AND c.seq = o.seq
-            WHERE o.draft = ? AND o.kind = 'edit' ORDER BY o.hlc_ms, o.hlc_c, o.feed, o.seq, o.op_index
+            SELECT c.body, o.op_index, o.hlc_ms, o.hlc_c FROM draft_op o JOIN change c ON c.feed = o.feed AND c.seq = o.seq
+            JOIN feed f ON f.id = o.feed
+            WHERE o.draft = ? AND o.kind = 'edit' ORDER BY o.hlc_ms, o.hlc_c, f.key, o.seq, o.op_index
             """, arguments: [id]) {
             let body = try ChangeBody(json: try JSONParser.parse(Array(row[0] as Data)))
             let index: Int = row[1]
             guard body.ops.indices.contains(index), case .draftEdit(let edit) = body.ops[index] else { continue }
-            edits.append(.init(author: body.author, seq: body.seq, time: row[2], edit: edit))
+            edits.append(.init(author: body.author, seq: body.seq, time: row[2], counter: row[3], opIndex: index, edit: edit))
         }
         return DraftHistory(edits: edits)
     }
 
-    public func draft(_ id: String) throws -> DraftDetail {
+    /// The draft as its opening shows it: paragraphs with blame and flags from the stored rows
+    /// (or, `.replayed`, from a replay of every edit, which must give the same).
+    public func draft(_ id: String, reading: DraftReading = .stored) throws -> DraftDetail {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE d.id = ?", arguments: [id]) else {
                 throw StoreError.notFound(kind: "draft", prefix: id)
             }
             let summary = Self.summary(row)
-            let history = try Self.history(db, id)
-            let (text, blocks) = history.blocks()
+            let (text, blocks) = try Self.openedBlocks(db, id, reading)
             let names = try Self.names(db)
-            let crdt = try Self.openText(db, id)
-            let amendments = try Self.amendments(db, draft: id, text: crdt, blocks: blocks.map(\.paragraph))
+            // Amendments and comments name characters, placed from `draft_anchor` (the CRDT only
+            // for one not placed there yet).
+            var opened: SequenceText?
+            let anchors = try AnchorPositions(db, id, reading) {
+                if let opened { return opened }
+                let loaded = try Self.openText(db, id)
+                opened = loaded
+                return loaded
+            }
+            let hasAmendments = try Bool.fetchOne(db, sql: "SELECT 1 FROM amendment WHERE draft = ? LIMIT 1", arguments: [id]) ?? false
+            let amendments = hasAmendments
+                ? try Self.amendments(db, draft: id, position: anchors.position(of:), current: text, blocks: blocks.map(\.paragraph)) : []
             // A translation is aligned with its source block by block.
             var staleSource: Set<Int> = []
             if let source = summary.translationOf {
-                let sourceHistory = try Self.history(db, source)
-                let sourceBlocks = sourceHistory.blocks().blocks
+                let sourceBlocks = try Self.openedBlocks(db, source, reading).blocks
                 for (index, block) in blocks.enumerated() where sourceBlocks.indices.contains(index) {
-                    let mine = block.lastEdit.map { history.edits[$0].time } ?? 0
-                    if let theirs = sourceBlocks[index].lastEdit.map({ sourceHistory.edits[$0].time }), theirs > mine { staleSource.insert(index) }
+                    if let theirs = sourceBlocks[index].lastChanged, theirs > block.lastChanged ?? 0 { staleSource.insert(index) }
                 }
             }
             var comments: [Int: [String]] = [:]
@@ -93,14 +104,14 @@ extension AppDatabase {
                 SELECT c.thread, c.anchor FROM draft_comment c JOIN thread t ON t.id = c.thread WHERE c.draft = ? ORDER BY t.created_ms
                 """, arguments: [id]) {
                 let anchor = (row[1] as String?).flatMap(TextAnchor.init(text:))
-                let offset = anchor.flatMap { crdt.position(of: $0) } ?? 0
+                let offset = try anchor.flatMap { try anchors.position(of: $0) } ?? 0
                 if let block = Paragraphs.block(containing: offset, in: blocks.map(\.paragraph)) { comments[block, default: []].append(row[0]) }
             }
             let paragraphs = blocks.enumerated().map { index, block in
-                let last = block.lastEdit.map { history.edits[$0] }
-                return DraftParagraph(
-                    number: block.paragraph.number, text: block.paragraph.text, lastAuthor: last.map { names[$0.author.hex] ?? $0.author.short },
-                    lastChanged: last?.time, concurrentEdits: block.concurrent,
+                DraftParagraph(
+                    number: block.paragraph.number, text: block.paragraph.text,
+                    lastAuthor: block.lastAuthor.map { names[$0] ?? String($0.prefix(8)) },
+                    lastChanged: block.lastChanged, concurrentEdits: block.concurrent,
                     openAmendments: amendments.filter { $0.status == "open" && $0.paragraph == index }.map(\.id),
                     sourceChangedSince: staleSource.contains(index), comments: comments[index] ?? [])
             }

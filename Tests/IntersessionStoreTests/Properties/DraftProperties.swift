@@ -4,7 +4,9 @@ import IntersessionCore
 @testable import IntersessionStore
 
 /// Concurrent edits of one draft, and a penholder list changing while penholders edit offline:
-/// every replica ends with the same text, the same record of what counted, equal to a rebuild.
+/// every replica ends with the same text, the same record of what counted, equal to a rebuild;
+/// and at every step, on every replica, the draft opened from its stored rows (text, blame,
+/// flags) is the draft a replay of its edits gives.
 @Suite struct DraftProperties {
     struct World {
         let sim: Simulation
@@ -59,10 +61,26 @@ import IntersessionCore
                 Self.edit(world, as: sim.pick(world.penholders + [world.cochair]))
             }
             try sim.weather()
+            for actor in sim.actors.indices { try Self.expectStoredIsReplayed(sim.actors[actor].store, world.draft, step: step) }
         }
         let stores = try sim.expectConvergence()
-        let text = try stores[0].draft(world.draft).text
-        for store in stores { #expect(try store.draft(world.draft).text == text) }
+        let digest = try Self.stateDigest(stores[0].draft(world.draft))
+        for store in stores {
+            try Self.expectStoredIsReplayed(store, world.draft, step: 40)
+            #expect(try Self.stateDigest(store.draft(world.draft)) == digest)
+        }
+    }
+
+    /// The draft as it opens, text, blame and flags, as canonical bytes.
+    static func stateDigest(_ detail: DraftDetail) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(detail)
+    }
+
+    static func expectStoredIsReplayed(_ store: AppDatabase, _ draft: String, step: Int) throws {
+        let stored = try store.draft(draft), replayed = try store.draft(draft, reading: .replayed)
+        #expect(try stateDigest(stored) == stateDigest(replayed), "stored and replayed differ at step \(step)")
     }
 
     @Test(arguments: PropertySeeds.all)
