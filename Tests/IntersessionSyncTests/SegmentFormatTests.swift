@@ -67,7 +67,7 @@ import IntersessionCore
     }
 
     @Test func aBodyHoldingATokenByteIsStoredAsSigned() throws {
-        let elision = SegmentElision(group: group, feed: key.feed, prev: nil)
+        let elision = SegmentElision(group: group, feed: key.feed)
         #expect(elision.elide(Array("{\"a\":\"\u{01}\"}".utf8)) == nil)
         let change = chain(1)[0]
         let line = Data(change.signature).base64EncodedString() + " " + String(decoding: change.bytes, as: UTF8.self) + "\n"

@@ -14,10 +14,19 @@ struct SegmentElision {
     private static let quote: UInt8 = 0x22
 
     /// The hex of each id, as bytes, indexed by token (index 0 unused).
-    private let values: [[UInt8]?]
+    private var values: [[UInt8]?]
 
-    init(group: GroupID, feed: FeedID, prev: ChangeHash?) {
-        values = [nil, Array(group.hex.utf8), Array(feed.hex.utf8), prev.map { Array($0.hex.utf8) }]
+    /// The ids of a file's first line, which has no previous hash to leave out.
+    init(group: GroupID, feed: FeedID) {
+        values = [nil, Array(group.hex.utf8), Array(feed.hex.utf8), nil]
+    }
+
+    /// The same ids for the next line: only the previous hash changes, so a file's group and
+    /// feed are encoded once, not once a line.
+    func following(_ prev: ChangeHash) -> SegmentElision {
+        var next = self
+        next.values[Int(Self.prevToken)] = Array(prev.hex.utf8)
+        return next
     }
 
     /// `body` with its ids left out, or nil when it already holds a token byte.

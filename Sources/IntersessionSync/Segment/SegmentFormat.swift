@@ -45,10 +45,10 @@ public enum SegmentFormat {
     private static func changeLines(_ changes: [SignedChange], group: GroupID) -> [UInt8] {
         var lines: [UInt8] = []
         lines.reserveCapacity(changes.reduce(0) { $0 + $1.bytes.count + 90 })
-        var prev: ChangeHash?
+        var elision = SegmentElision(group: group, feed: changes[0].author)
         for change in changes {
             lines += Array(Data(change.signature).base64EncodedString().utf8)
-            if let elided = SegmentElision(group: group, feed: change.author, prev: prev).elide(change.bytes) {
+            if let elided = elision.elide(change.bytes) {
                 lines.append(0x09)
                 lines += elided
             } else {
@@ -56,7 +56,7 @@ public enum SegmentFormat {
                 lines += change.bytes
             }
             lines.append(0x0A)
-            prev = change.hash
+            elision = elision.following(change.hash)
         }
         return lines
     }
@@ -87,9 +87,11 @@ public enum SegmentFormat {
         }
         var changes: [SignedChange] = []
         changes.reserveCapacity(lines.body.count)
+        var elision = header.version >= 2 ? SegmentElision(group: header.group, feed: header.feed) : nil
         for (index, line) in lines.body.enumerated() {
-            let elision = header.version >= 2 ? SegmentElision(group: header.group, feed: header.feed, prev: changes.last?.hash) : nil
-            changes.append(try change(from: line, number: index + 2, elision: elision))
+            let change = try change(from: line, number: index + 2, elision: elision)
+            changes.append(change)
+            elision = elision?.following(change.hash)
         }
         let after = changes[0].body.prev.map { (seq: header.first - 1, hash: $0) }
         do {
@@ -130,11 +132,13 @@ public enum SegmentFormat {
         let lines = try SegmentLines(bytes)
         var out: [(signature: [UInt8], body: [UInt8], hash: ChangeHash)] = []
         out.reserveCapacity(lines.body.count)
+        let fields = lines.headerFields
+        var elision = fields.version >= 2 ? SegmentElision(group: fields.group, feed: fields.feed) : nil
         for (index, line) in lines.body.enumerated() {
-            let fields = lines.headerFields
-            let elision = fields.version >= 2 ? SegmentElision(group: fields.group, feed: fields.feed, prev: out.last?.hash) : nil
             let (signature, body) = try signedLine(line, number: index + 2, elision: elision)
-            out.append((signature, body, ChangeHash.of(body)))
+            let hash = ChangeHash.of(body)
+            out.append((signature, body, hash))
+            elision = elision?.following(hash)
         }
         return out
     }
