@@ -26,9 +26,36 @@ public enum FeedChain {
     public static func validate(
         _ run: [SignedChange], feed: FeedID, group: GroupID?, after: (seq: Int64, hash: ChangeHash)?
     ) throws(ChainError) {
-        var expectedSeq = (after?.seq ?? 0) + 1
-        var previous = after?.hash
-        for change in run {
+        var walk = Walk(feed: feed, group: group, after: after)
+        for change in run { try walk.step(change) }
+        guard let last = run.last, !last.verifySignature() else { return }
+        for change in run where !change.verifySignature() {
+            throw .badSignature(seq: change.seq)
+        }
+        throw .badSignature(seq: last.seq)
+    }
+
+    /// The same rules, one change at a time, for a reader that decodes a run as it goes: each
+    /// change must follow the one before; the caller checks the last change's signature.
+    public struct Walk: Sendable {
+        let feed: FeedID
+        let group: GroupID?
+        var expectedSeq: Int64
+        var previous: ChangeHash?
+
+        public init(feed: FeedID, group: GroupID?, after: (seq: Int64, hash: ChangeHash)?) {
+            self.feed = feed
+            self.group = group
+            expectedSeq = (after?.seq ?? 0) + 1
+            previous = after?.hash
+        }
+
+        /// A run read from a file starts after whatever its first change links to.
+        public init(feed: FeedID, group: GroupID?, startingWith first: SignedChange) {
+            self.init(feed: feed, group: group, after: first.body.prev.map { (first.seq - 1, $0) })
+        }
+
+        public mutating func step(_ change: SignedChange) throws(ChainError) {
             let body = change.body
             guard body.author == feed else { throw .wrongAuthor(seq: body.seq) }
             guard body.seq == expectedSeq else { throw .wrongSeq(expected: expectedSeq, found: body.seq) }
@@ -41,10 +68,5 @@ public enum FeedChain {
             previous = change.hash
             expectedSeq += 1
         }
-        guard let last = run.last, !last.verifySignature() else { return }
-        for change in run where !change.verifySignature() {
-            throw .badSignature(seq: change.seq)
-        }
-        throw .badSignature(seq: last.seq)
     }
 }

@@ -109,6 +109,23 @@ public final class AppDatabase: Sendable {
         return report
     }
 
+    /// Logs and applies the changes `next` hands out, one at a time until it gives nil, in one
+    /// transaction: an importer that decodes each change only when its turn comes. Whatever
+    /// `next` throws rolls the whole transaction back and is thrown again.
+    public func apply(drawing next: () throws -> SignedChange?, carrying pending: inout PendingChanges?) throws -> ApplyReport {
+        let carried = pending
+        let (report, left) = try write { db in
+            let applier = try ChangeApplier(db: db)
+            try applier.resume(from: carried)
+            applier.report = ApplyReport()
+            while let change = try next() { try applier.receive(change) }
+            try applier.finish()
+            return (applier.report, try applier.carriedPending())
+        }
+        pending = left
+        return report
+    }
+
     /// Compares changes read only as evidence (a sync tool's conflict copy of a segment) with
     /// the changes logged at their seqs: a validly signed different one is a fork, kept in
     /// `refused_change` and freezing its feed exactly as a received one would. Never logs or

@@ -45,6 +45,19 @@ extension AppDatabase {
         }
     }
 
+    /// Every file under `prefix` reported bad, as "path size mtime": what an import checks
+    /// while its transaction is open, when it cannot ask the store.
+    public func reportedFiles(under prefix: String) throws -> Set<String> {
+        try read { db in
+            Set(try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM bad_file WHERE substr(path, 1, length(?1)) = ?1",
+                                 arguments: [prefix]).map { row -> String in
+                Self.reportedKey(path: row[0], size: row[1], mtime: row[2])
+            })
+        }
+    }
+
+    public static func reportedKey(path: String, size: Int64, mtime: Int64) -> String { "\(path) \(size) \(mtime)" }
+
     public func recordBadFile(path: String, size: Int64, mtime: Int64, reason: String) throws {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO bad_file (path, size, mtime, reason) VALUES (?, ?, ?, ?)",

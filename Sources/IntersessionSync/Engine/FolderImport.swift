@@ -40,12 +40,29 @@ struct FolderImport {
                 }
             }
         }
-        var batch = ImportBatch()
         var evidence = ConflictEvidence(store: store, folder: folder)
+        var listing = try list(feedNames, mtimes: mtimes, seen: seen, now: now, evidence: &evidence, into: &report)
+        let outcomes = try importSegments(listing.plans, into: &report)
+        listing.unsettled.formUnion(outcomes.unsettled)
+        for (name, mtime) in listing.times {
+            // -1: known, but to be listed again (its content was not all read, or too fresh).
+            try store.setFolderMtime(root, key: name, mtime: listing.unsettled.contains(name) ? -1 : mtime)
+        }
+        if listFeeds, only == nil, now - feedsStatus.mtime > SyncEngine.settleNanoseconds {
+            try store.setFolderMtime(root, key: Self.feedsKey, mtime: feedsStatus.mtime)
+        }
+        // After the segments: evidence is compared with the changes they brought.
+        try evidence.consider(into: &report)
+    }
+
+    /// The feed folders changed since they were last read, each with the segment files in it
+    /// not read yet; stray entries are reported and conflict copies read as evidence on the way.
+    private func list(_ feedNames: Set<String>, mtimes: [String: Int64], seen: [String: [String: SeenFile]], now: Int64,
+                      evidence: inout ConflictEvidence, into report: inout SyncReport) throws -> Listing {
+        var listing = Listing()
         let feedsByFolder = try knownFeedsByFolder()
-        // The feeds the log knows first (in a fresh replica, the founder's): their roles and
-        // threads are what the others' changes depend on, and a change read before what it
-        // depends on waits in the log, to be read and parsed again by every later batch.
+        // The feeds the log knows first (in a fresh replica, the founder's): their roles come
+        // before what the others signed under them.
         let order = feedNames.sorted { (feedsByFolder[$0] == nil ? 1 : 0, $0) < (feedsByFolder[$1] == nil ? 1 : 0, $1) }
         for name in order {
             // A sealed folder's name is known for the feeds the log names; another is a feed
@@ -55,9 +72,9 @@ struct FolderImport {
             let path = folder.feedsPath + "/" + name
             guard let status = FileStatus(entry: path) else { continue }
             if status.isSymbolicLink { try reportOnce(path, FolderEntry.linkReason, into: &report) }
-            guard status.isDirectory else { continue }
-            guard mtimes[name] != status.mtime else { continue }
-            var settled = now - status.mtime > SyncEngine.settleNanoseconds
+            guard status.isDirectory, mtimes[name] != status.mtime else { continue }
+            if now - status.mtime <= SyncEngine.settleNanoseconds { listing.unsettled.insert(name) }
+            var plan = FeedPlan(name: name, feed: feed, files: [])
             for entry in Files.list(path).sorted() where feed.flatMap({ seen[$0.hex]?[entry] }) == nil {
                 switch FolderEntry(name: entry, in: path) {
                 case .temporary:
@@ -65,54 +82,70 @@ struct FolderImport {
                 case .stray(let reason):
                     try reportOnce(path + "/" + entry, reason, into: &report)
                 case .conflictCopy:
-                    guard let feed else { settled = false; continue }
-                    if try !evidence.read(entry, of: feed, report: &report) { settled = false }
+                    guard let feed else { listing.unsettled.insert(name); continue }
+                    if try !evidence.read(entry, of: feed, report: &report) { listing.unsettled.insert(name) }
                 case .segment(let segment):
-                    if try !read(segment, in: name, of: feed, into: &batch, report: &report) { settled = false }
+                    plan.files.append(segment)
                 }
-                if batch.changes.count >= SyncEngine.batchSize { try batch.apply(to: store, folder: root, report: &report) }
             }
-            // -1: known, but to be listed again (its content was not all read, or too fresh).
-            batch.folderTimes[name] = settled ? status.mtime : -1
+            listing.plans.append(plan)
+            listing.times[name] = status.mtime
         }
-        if listFeeds, only == nil, now - feedsStatus.mtime > SyncEngine.settleNanoseconds {
-            batch.folderTimes[Self.feedsKey] = feedsStatus.mtime
-        }
-        try batch.apply(to: store, folder: root, report: &report)
-        // After the segments: evidence is compared with the changes they brought.
-        try evidence.consider(into: &report)
+        return listing
     }
 
-    /// Reads one segment of the feed folder `folderName` into the batch. Returns false when the
-    /// file is still being copied, or sealed for a key not held yet.
-    private func read(_ segment: SegmentName, in folderName: String, of feed: FeedID?, into batch: inout ImportBatch,
-                      report: inout SyncReport) throws -> Bool {
-        let path = folder.feedsPath + "/" + folderName + "/" + segment.fileName
-        guard let status = FileStatus(entry: path) else { return false }
-        if try store.wasReported(path: path, size: status.size, mtime: status.mtime) { return true }
-        do {
-            guard status.size <= Int64(SegmentFormat.maximumFileBytes) else { throw SegmentError.tooLarge(Int(status.size)) }
-            let bytes = try folder.read(path, limit: SegmentFormat.maximumFileBytes)
-            let decoded = try folder.decodeSegment(bytes, feed: feed, name: segment)
-            let author = decoded.changes[0].author
-            guard folder.feedFolderName(author) == folderName else {
-                throw SegmentError.badHeader("names feed \(author.short), but is in another feed's folder")
+    /// Reads the planned segment files in a `CausalMerge`, in transactions of about
+    /// `SyncEngine.batchSize` changes, remembering what each commit read. A file that fails
+    /// half read is reported and the merge starts again without it and without what is done.
+    private func importSegments(_ plans: [FeedPlan], into report: inout SyncReport) throws -> MergeOutcomes {
+        var done = MergeOutcomes()
+        guard plans.contains(where: { !$0.files.isEmpty }) else { return done }
+        while true {
+            let left = plans.map { plan in
+                FeedPlan(name: plan.name, feed: plan.feed, files: plan.files.filter {
+                    !done.opened.contains(folder.feedsPath + "/" + plan.name + "/" + $0.fileName)
+                })
             }
-            let range = SeqRange(first: segment.firstSeq, last: segment.lastSeq)
-            batch.add(decoded.changes, file: SeenFile(feed: author.hex, name: segment.fileName, range: range,
-                                                       size: status.size, mtime: status.mtime, covers: true))
-            return true
-        } catch SegmentError.incomplete where Self.isFresh(status) {
-            report.incompleteFiles += 1
-            return false
-        } catch SegmentError.sealedForOtherKey {
-            report.lockedFiles += 1
-            return false
-        } catch {
-            report.rejectedFiles += 1
-            try reportOnce(path, "\(error)", into: &report)
-            return true
+            var merge = CausalMerge(plans: left, folder: folder, heads: try store.feedProgress().mapValues(\.head),
+                                    reported: try store.reportedFiles(under: folder.feedsPath), batchSize: SyncEngine.batchSize)
+            var pending: PendingChanges?
+            do {
+                repeat {
+                    let applied = try store.apply(drawing: { try merge.next() }, carrying: &pending)
+                    report.absorb(applied)
+                    if applied.applied > 0 { report.importedFeeds.formUnion(merge.outcomes.feeds) }
+                    try record(merge.outcomes, into: &report, done: &done)
+                    merge.outcomes = MergeOutcomes()
+                } while !merge.isExhausted
+                return done
+            } catch let failure as CausalMerge.Failure {
+                try reportRejected(failure, into: &report)
+                done.opened.insert(failure.path)
+            }
         }
+    }
+
+    /// What a committed transaction read: files remembered, bad ones reported, counts kept.
+    private func record(_ outcomes: MergeOutcomes, into report: inout SyncReport, done: inout MergeOutcomes) throws {
+        try store.rememberFiles(folder.root, outcomes.read)
+        for (path, reason) in outcomes.rejected {
+            report.rejectedFiles += 1
+            try reportOnce(path, reason, into: &report)
+        }
+        report.incompleteFiles += outcomes.incomplete
+        report.lockedFiles += outcomes.locked
+        done.unsettled.formUnion(outcomes.unsettled)
+        done.opened.formUnion(outcomes.opened)
+    }
+
+    /// A file refused half read, reported as a whole reading names what is wrong with it.
+    private func reportRejected(_ failure: CausalMerge.Failure, into report: inout SyncReport) throws {
+        var reason = "\(failure.error)"
+        if let bytes = try? folder.read(failure.path, limit: SegmentFormat.maximumFileBytes) {
+            do { _ = try folder.decodeSegment(bytes, feed: nil, name: nil) } catch { reason = "\(error)" }
+        }
+        report.rejectedFiles += 1
+        try reportOnce(failure.path, reason, into: &report)
     }
 
     /// Every feed the log names (members, redeemers, invite keys), by the name of its folder here.
@@ -142,30 +175,10 @@ struct FolderImport {
     }
 }
 
-/// Changes read from a folder, applied together so that dependencies across feeds resolve in
-/// one transaction; what was read is remembered only once it is applied.
-struct ImportBatch {
-    var changes: [SignedChange] = []
-    var files: [SeenFile] = []
-    var feeds: Set<FeedID> = []
-    var folderTimes: [String: Int64] = [:]
-    /// What still waits after the batches applied so far: carried by row, never read again.
-    var pending: PendingChanges?
-
-    mutating func add(_ read: [SignedChange], file: SeenFile) {
-        changes += read
-        files.append(file)
-        if let feed = read.first?.author { feeds.insert(feed) }
-    }
-
-    mutating func apply(to store: AppDatabase, folder: String, report: inout SyncReport) throws {
-        if !changes.isEmpty {
-            let applied = try store.apply(changes, carrying: &pending)
-            report.absorb(applied)
-            if applied.applied > 0 { report.importedFeeds.formUnion(feeds) }
-        }
-        try store.rememberFiles(folder, files)
-        for (key, mtime) in folderTimes { try store.setFolderMtime(folder, key: key, mtime: mtime) }
-        self = ImportBatch(pending: pending)
-    }
+/// The feed folders an import reads: their segment files, their times, and those whose time
+/// must not be kept (something in them was not read).
+struct Listing {
+    var plans: [FeedPlan] = []
+    var times: [String: Int64] = [:]
+    var unsettled: Set<String> = []
 }

@@ -74,17 +74,8 @@ public enum SegmentFormat {
     public static func decode(
         _ bytes: [UInt8], group: GroupID?, feed: FeedID?, name: SegmentName?
     ) throws(SegmentError) -> (group: GroupID, changes: [SignedChange]) {
-        guard bytes.count <= maximumFileBytes else { throw .tooLarge(bytes.count) }
-        let lines = try SegmentLines(bytes)
+        let lines = try framed(bytes, group: group, feed: feed, name: name)
         let header = lines.headerFields
-        if let group, header.group != group { throw .otherGroup }
-        if let feed, header.feed != feed { throw .badHeader("names feed \(header.feed.short), but is in the folder of \(feed.short)") }
-        if let name, name.firstSeq != header.first || name.lastSeq != header.last {
-            throw .badHeader("seqs \(header.first)-\(header.last) do not match the file name")
-        }
-        guard lines.body.count == header.last - header.first + 1 else {
-            throw .badHeader("holds \(lines.body.count) changes for seqs \(header.first)-\(header.last)")
-        }
         var changes: [SignedChange] = []
         changes.reserveCapacity(lines.body.count)
         var elision = header.version >= 2 ? SegmentElision(group: header.group, feed: header.feed) : nil
@@ -100,6 +91,22 @@ public enum SegmentFormat {
             throw .chain(error)
         }
         return (header.group, changes)
+    }
+
+    /// A segment's lines once its trailer, header and count are checked, none decoded yet.
+    static func framed(_ bytes: [UInt8], group: GroupID?, feed: FeedID?, name: SegmentName?) throws(SegmentError) -> SegmentLines {
+        guard bytes.count <= maximumFileBytes else { throw .tooLarge(bytes.count) }
+        let lines = try SegmentLines(bytes)
+        let header = lines.headerFields
+        if let group, header.group != group { throw .otherGroup }
+        if let feed, header.feed != feed { throw .badHeader("names feed \(header.feed.short), but is in the folder of \(feed.short)") }
+        if let name, name.firstSeq != header.first || name.lastSeq != header.last {
+            throw .badHeader("seqs \(header.first)-\(header.last) do not match the file name")
+        }
+        guard lines.body.count == header.last - header.first + 1 else {
+            throw .badHeader("holds \(lines.body.count) changes for seqs \(header.first)-\(header.last)")
+        }
+        return lines
     }
 
     static func change(from line: ArraySlice<UInt8>, number: Int, elision: SegmentElision?) throws(SegmentError) -> SignedChange {
