@@ -19,6 +19,19 @@ public struct EntityID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     init(uncheckedHex: String) { hex = uncheckedHex }
 
+    /// Ids are digests, so their first sixteen hex digits are as random as all 32: hashing
+    /// those bytes, not the string (which hashes by Unicode rules), keeps the applier's many
+    /// lookups by id cheap. Equal ids are equal strings of lowercase hex digits, so of equal bytes.
+    public func hash(into hasher: inout Hasher) {
+        var hex = hex
+        hex.withUTF8 { utf8 in
+            guard utf8.count >= 16 else { return hasher.combine(bytes: UnsafeRawBufferPointer(utf8)) }
+            let raw = UnsafeRawBufferPointer(utf8)
+            hasher.combine(raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+            hasher.combine(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
     public var short: String { String(hex.prefix(8)) }
     public var description: String { short }
 

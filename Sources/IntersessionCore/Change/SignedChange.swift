@@ -19,9 +19,7 @@ public struct SignedChange: Sendable, Hashable {
     /// and `FeedChain`, which check a run of changes with one verification.
     public init(bytes: [UInt8], signature: [UInt8]) throws(ChangeFormatError) {
         if let problem = Limits.sizeProblem(bodyBytes: bytes.count) { throw problem }
-        let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch { throw .json(error) }
-        body = try ChangeBody(json: json)
+        body = try Self.body(of: bytes)
         self.bytes = bytes
         hash = ChangeHash.of(bytes)
         self.signature = signature
@@ -29,12 +27,19 @@ public struct SignedChange: Sendable, Hashable {
 
     /// Restores a change the store already checked, with its known hash.
     public init(trustedBytes bytes: [UInt8], hash: ChangeHash, signature: [UInt8]) throws(ChangeFormatError) {
-        let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch { throw .json(error) }
-        body = try ChangeBody(json: json)
+        body = try Self.body(of: bytes)
         self.bytes = bytes
         self.hash = hash
         self.signature = signature
+    }
+
+    /// The body as `ChangeBody(json:)` reads it, by the direct reader when the body has the
+    /// common shape.
+    static func body(of bytes: [UInt8]) throws(ChangeFormatError) -> ChangeBody {
+        if let body = ChangeBody.reading(bytes) { return body }
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch { throw .json(error) }
+        return try ChangeBody(json: json)
     }
 
     public var author: FeedID { body.author }

@@ -175,27 +175,20 @@ extension ChangeApplier {
     }
 
     private func createPost(_ post: NewPost, author: Int64) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO post (id, thread, parent, author, seq, op_index, created_ms, created_c, lang, quote,
-                                        body, body_ms, body_c, body_seq)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?8, ?5)
-            """)
         let hlc = post.stamp.hlc
-        try insert.execute(arguments: [
-            post.id.hex, post.thread.hex, post.parent?.hex, author, post.stamp.seq, post.opIndex,
-            hlc.millis, hlc.counter, post.language.rawValue, post.quote, post.body,
-        ])
+        let values: [DatabaseValue] = [
+            post.id.hex.databaseValue, post.thread.hex.databaseValue, post.parent?.hex.databaseValue ?? DatabaseValue.null,
+            author.databaseValue, post.stamp.seq.databaseValue, Int64(post.opIndex).databaseValue, hlc.millis.databaseValue,
+            hlc.counter.databaseValue, post.language.rawValue.databaseValue, post.quote?.databaseValue ?? DatabaseValue.null,
+            post.body.databaseValue,
+        ]
+        try statements(.insertPost).execute(arguments: StatementArguments(values))
         guard db.changesCount > 0 else { return }
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
-        let index = try db.cachedStatement(sql: "INSERT INTO post_fts (rowid, body) VALUES (?, ?)")
-        try index.execute(arguments: [db.lastInsertedRowID, post.body])
-        let touch = try db.cachedStatement(sql: """
-            UPDATE thread SET post_count = post_count + 1,
-                last_ms = iif((last_ms, last_c) < (?1, ?2), ?1, last_ms),
-                last_c = iif((last_ms, last_c) < (?1, ?2), ?2, last_c)
-            WHERE id = ?3
-            """)
-        try touch.execute(arguments: [hlc.millis, hlc.counter, post.thread.hex])
+        let indexed: [DatabaseValue] = [db.lastInsertedRowID.databaseValue, post.body.databaseValue]
+        try statements(.indexPost).execute(arguments: StatementArguments(indexed))
+        let touched: [DatabaseValue] = [hlc.millis.databaseValue, hlc.counter.databaseValue, post.thread.hex.databaseValue]
+        try statements(.touchThread).execute(arguments: StatementArguments(touched))
     }
 
     private func addVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool) throws {

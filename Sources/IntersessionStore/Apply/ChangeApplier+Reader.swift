@@ -45,7 +45,7 @@ extension ChangeApplier: StateReader {
         } else if let cached = lockFrontiers[thread] {
             value = cached
         } else {
-            value = try String.fetchOne(db.cachedStatement(sql: "SELECT lock_frontier FROM thread WHERE id = ?"), arguments: [thread.hex])
+            value = try String.fetchOne(statements(.lockFrontier), arguments: [thread.hex])
             lockFrontiers.updateValue(value, forKey: thread)
         }
         guard let value, let json = try? JSONParser.parse(Array(value.utf8)), let entries = json.objectValue else { return nil }
@@ -79,11 +79,7 @@ extension ChangeApplier: StateReader {
     }
 
     private func fetchPost(_ id: EntityID) throws -> PostFacts? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT p.thread, f.key, p.body_ms, p.body_c, p.body_seq, p.retracted FROM post p JOIN feed f ON f.id = p.author
-            WHERE p.id = ?
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [id.hex]) else { return nil }
+        guard let row = try Row.fetchOne(statements(.postFacts), arguments: [id.hex]) else { return nil }
         let key: Data = row[1]
         guard let thread = EntityID(hex: row[0]), let author = FeedID(bytes: Array(key)) else { return nil }
         let stamp = ChangeStamp(hlc: HLC(millis: row[2], counter: row[3]), author: author, seq: row[4])

@@ -44,6 +44,7 @@ final class ChangeApplier {
     var draftTexts: [EntityID: SequenceText] = [:]
     var editedDrafts: [EntityID: Int64] = [:]
     var draftBlames: [EntityID: DraftBlame] = [:]
+    lazy var statements = HotStatements(db: db)
 
     init(db: Database) throws {
         self.db = db
@@ -69,12 +70,11 @@ final class ChangeApplier {
             return
         }
         let body = change.body
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO change (feed, seq, hash, hlc_ms, hlc_c, body, sig) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.execute(arguments: [
-            state.row, body.seq, change.hash.bytes.blob, body.hlc.millis, body.hlc.counter, change.bytes.blob, change.signature.blob,
-        ])
+        let values: [DatabaseValue] = [
+            state.row.databaseValue, body.seq.databaseValue, change.hash.bytes.blob.databaseValue, body.hlc.millis.databaseValue,
+            body.hlc.counter.databaseValue, change.bytes.blob.databaseValue, change.signature.blob.databaseValue,
+        ]
+        try statements(.logChange).execute(arguments: StatementArguments(values))
         if db.changesCount == 0 {
             try compareWithLogged(change, feedRow: state.row)
             return
