@@ -39,6 +39,40 @@ import IntersessionCore
         }
     }
 
+    /// The reader an import uses, one change at a time, refuses exactly the files the whole
+    /// reading refuses and reads the same changes from the others.
+    @Test(arguments: SyncPropertySeeds.all) func readingOneChangeAtATimeAgreesWithReadingWhole(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed &+ 17)
+        let changes = chain(4)
+        let split = try SegmentLines(SegmentFormat.encode(changes, group: group))
+        let header = String(decoding: split.header, as: UTF8.self)
+        let original: [UInt8] = split.body.flatMap { line -> [UInt8] in Array(line) + [0x0A] }
+        for _ in 0..<200 {
+            let bytes = SegmentFormat.assemble(header: header, lines: mutate(original, using: &random), count: 4)
+            let name = SegmentName(firstSeq: 1, lastSeq: 4)
+            let whole = try? SegmentFormat.decode(bytes, group: group, feed: key.feed, name: name).changes
+            #expect(readOneByOne(bytes, name: name) == whole)
+        }
+    }
+
+    @Test func aLargeFileIsInflatedPieceByPieceIntoTheSameChanges() throws {
+        let changes = chain(3_000)
+        let bytes = SegmentFormat.encode(changes, group: group)
+        #expect(try SegmentLines(bytes).body.reduce(0) { $0 + $1.count } > 4 * 64 * 1024)
+        #expect(readOneByOne(bytes, name: SegmentName(firstSeq: 1, lastSeq: 3_000)) == changes)
+    }
+
+    private func readOneByOne(_ bytes: [UInt8], name: SegmentName?) -> [SignedChange]? {
+        guard var run = try? SegmentRun(bytes, group: group, feed: key.feed, name: name) else { return nil }
+        var read: [SignedChange] = []
+        do {
+            while let change = try run.next() { read.append(change) }
+            return read
+        } catch {
+            return nil
+        }
+    }
+
     private func mutate(_ lines: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var out = lines
         let at = Int.random(in: 0..<out.count, using: &random)

@@ -98,15 +98,20 @@ public enum SegmentFormat {
         guard bytes.count <= maximumFileBytes else { throw .tooLarge(bytes.count) }
         let lines = try SegmentLines(bytes)
         let header = lines.headerFields
+        try checkHeader(header, group: group, feed: feed, name: name)
+        guard lines.body.count == header.last - header.first + 1 else {
+            throw .badHeader("holds \(lines.body.count) changes for seqs \(header.first)-\(header.last)")
+        }
+        return lines
+    }
+
+    /// A header names the group and feed of the folder it is in, and the seqs of its name.
+    static func checkHeader(_ header: SegmentHeader, group: GroupID?, feed: FeedID?, name: SegmentName?) throws(SegmentError) {
         if let group, header.group != group { throw .otherGroup }
         if let feed, header.feed != feed { throw .badHeader("names feed \(header.feed.short), but is in the folder of \(feed.short)") }
         if let name, name.firstSeq != header.first || name.lastSeq != header.last {
             throw .badHeader("seqs \(header.first)-\(header.last) do not match the file name")
         }
-        guard lines.body.count == header.last - header.first + 1 else {
-            throw .badHeader("holds \(lines.body.count) changes for seqs \(header.first)-\(header.last)")
-        }
-        return lines
     }
 
     static func change(from line: ArraySlice<UInt8>, number: Int, elision: SegmentElision?) throws(SegmentError) -> SignedChange {

@@ -9,28 +9,15 @@ struct SegmentLines {
     let body: [ArraySlice<UInt8>]
 
     init(_ bytes: [UInt8]) throws(SegmentError) {
-        guard bytes.last == 0x0A else { throw .incomplete }
-        // The trailer is the last line; the checksum covers everything before it.
-        let withoutFinalNewline = bytes[..<(bytes.count - 1)]
-        let trailerStart = (withoutFinalNewline.lastIndex(of: 0x0A) ?? -1) + 1
-        guard trailerStart > 0 else { throw .incomplete }
-        let trailer = String(decoding: withoutFinalNewline[trailerStart...], as: UTF8.self).split(separator: " ")
-        guard trailer.count == 3, trailer[0] == "END", let count = Int(trailer[1]), trailer[2].utf8.count == 64 else {
-            throw .incomplete
-        }
-        var hasher = ContentHasher()
-        hasher.update(bytes[..<trailerStart])
-        guard hasher.finalizeHex() == trailer[2] else { throw .checksumMismatch }
-
-        guard let headerEnd = bytes[..<trailerStart].firstIndex(of: 0x0A), headerEnd < trailerStart - 1 else {
-            throw .badHeader("holds no changes")
-        }
-        header = bytes[..<headerEnd]
-        headerFields = try SegmentHeader(header)
+        let frame = try SegmentFrame(bytes)
+        header = frame.header
+        headerFields = frame.headerFields
         let lines = headerFields.version >= 2
-            ? try Self.inflatedLines(Array(bytes[(headerEnd + 1)..<(trailerStart - 1)]))
-            : Self.lines(of: bytes, from: headerEnd + 1, before: trailerStart - 1)
-        guard lines.count == count, count > 0 else { throw .badHeader("the trailer counts \(count) changes, the file holds \(lines.count)") }
+            ? try Self.inflatedLines(Array(bytes[frame.block]))
+            : Self.lines(of: bytes, from: frame.block.lowerBound, before: frame.block.upperBound)
+        guard lines.count == frame.count, frame.count > 0 else {
+            throw .badHeader("the trailer counts \(frame.count) changes, the file holds \(lines.count)")
+        }
         body = lines
     }
 
@@ -63,6 +50,40 @@ struct SegmentLines {
         }
         lines.append(bytes[start..<end])
         return lines
+    }
+}
+
+/// A segment's framing, checked: the trailer and its checksum, and the header line. The change
+/// lines between them are not read yet.
+struct SegmentFrame {
+    let header: ArraySlice<UInt8>
+    let headerFields: SegmentHeader
+    /// How many change lines the trailer counts.
+    let count: Int
+    /// Where the change lines are stored: the gzip member (version 2) or the lines themselves.
+    let block: Range<Int>
+
+    init(_ bytes: [UInt8]) throws(SegmentError) {
+        guard bytes.last == 0x0A else { throw .incomplete }
+        // The trailer is the last line; the checksum covers everything before it.
+        let withoutFinalNewline = bytes[..<(bytes.count - 1)]
+        let trailerStart = (withoutFinalNewline.lastIndex(of: 0x0A) ?? -1) + 1
+        guard trailerStart > 0 else { throw .incomplete }
+        let trailer = String(decoding: withoutFinalNewline[trailerStart...], as: UTF8.self).split(separator: " ")
+        guard trailer.count == 3, trailer[0] == "END", let count = Int(trailer[1]), trailer[2].utf8.count == 64 else {
+            throw .incomplete
+        }
+        var hasher = ContentHasher()
+        hasher.update(bytes[..<trailerStart])
+        guard hasher.finalizeHex() == trailer[2] else { throw .checksumMismatch }
+
+        guard let headerEnd = bytes[..<trailerStart].firstIndex(of: 0x0A), headerEnd < trailerStart - 1 else {
+            throw .badHeader("holds no changes")
+        }
+        header = bytes[..<headerEnd]
+        headerFields = try SegmentHeader(header)
+        self.count = count
+        block = (headerEnd + 1)..<(trailerStart - 1)
     }
 }
 
