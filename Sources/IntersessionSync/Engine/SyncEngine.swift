@@ -14,8 +14,8 @@ public struct SyncEngine: Sendable {
     /// Directory times younger than this are not trusted to mark a folder as read: coarse
     /// clocks (FAT keeps 2 s) could hide a file written in the same tick.
     static let settleNanoseconds: Int64 = 3_000_000_000
-    /// Changes applied per transaction on a large import, to bound memory: a file's worth
-    /// (what waits is carried from one batch to the next by row, so batches cost little).
+    /// Changes applied per transaction on a large import before it ends at the next place where
+    /// no file is half read (see `CausalMerge`): short transactions keep the store open to others.
     static let batchSize = 10_000
 
     public init(store: AppDatabase, own: FeedID? = nil) {
