@@ -74,7 +74,9 @@ extension ChangeApplier: StateReader {
     }
 
     func remember(_ facts: PostFacts, for id: EntityID) {
-        if postCache.count >= 100_000 { postCache.removeAll(keepingCapacity: true) }
+        // Replies mostly go to recent posts; a transaction of a whole fresh peer's import holds
+        // no more than this many facts (a few megabytes).
+        if postCache.count >= 16_384 { postCache.removeAll(keepingCapacity: true) }
         postCache[id] = facts
     }
 
