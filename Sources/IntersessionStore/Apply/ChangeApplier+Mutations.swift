@@ -176,19 +176,14 @@ extension ChangeApplier {
 
     private func createPost(_ post: NewPost, author: Int64) throws {
         let hlc = post.stamp.hlc
-        let values: [DatabaseValue] = [
-            post.id.hex.databaseValue, post.thread.hex.databaseValue, post.parent?.hex.databaseValue ?? DatabaseValue.null,
-            author.databaseValue, post.stamp.seq.databaseValue, Int64(post.opIndex).databaseValue, hlc.millis.databaseValue,
-            hlc.counter.databaseValue, post.language.rawValue.databaseValue, post.quote?.databaseValue ?? DatabaseValue.null,
-            post.body.databaseValue,
-        ]
-        try statements(.insertPost).execute(arguments: StatementArguments(values))
+        try statements(.insertPost).execute(arguments: [
+            post.id.hex, post.thread.hex, post.parent?.hex, author, post.stamp.seq, post.opIndex,
+            hlc.millis, hlc.counter, post.language.rawValue, post.quote, post.body,
+        ])
         guard db.changesCount > 0 else { return }
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
-        let indexed: [DatabaseValue] = [db.lastInsertedRowID.databaseValue, post.body.databaseValue]
-        try statements(.indexPost).execute(arguments: StatementArguments(indexed))
-        let touched: [DatabaseValue] = [hlc.millis.databaseValue, hlc.counter.databaseValue, post.thread.hex.databaseValue]
-        try statements(.touchThread).execute(arguments: StatementArguments(touched))
+        try statements(.indexPost).execute(arguments: [db.lastInsertedRowID, post.body])
+        try statements(.touchThread).execute(arguments: [hlc.millis, hlc.counter, post.thread.hex])
     }
 
     private func addVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool) throws {

@@ -70,11 +70,9 @@ final class ChangeApplier {
             return
         }
         let body = change.body
-        let values: [DatabaseValue] = [
-            state.row.databaseValue, body.seq.databaseValue, change.hash.bytes.blob.databaseValue, body.hlc.millis.databaseValue,
-            body.hlc.counter.databaseValue, change.bytes.blob.databaseValue, change.signature.blob.databaseValue,
-        ]
-        try statements(.logChange).execute(arguments: StatementArguments(values))
+        try statements(.logChange).execute(arguments: [
+            state.row, body.seq, change.hash.bytes.blob, body.hlc.millis, body.hlc.counter, change.bytes.blob, change.signature.blob,
+        ])
         if db.changesCount == 0 {
             try compareWithLogged(change, feedRow: state.row)
             return
