@@ -25,7 +25,7 @@ enum PollView {
             }
         }
         lines.append(("", theme.normal))
-        lines.append((catalog[.pollVoted, model.formats.number(detail.voterNames.count)] + ": " + detail.voterNames.joined(separator: ", "), theme.meta))
+        lines.append((catalog[.labelled, catalog.count(detail.voterNames.count, .pollVotedOne, .pollVoted, formats: model.formats), detail.voterNames.joined(separator: ", ")], theme.meta))
         if let result = detail.result, detail.summary.closed {
             if let brokenBy = result.brokenBy { lines.append((catalog[.pollSilenceBroken, brokenBy, result.reason ?? ""], theme.accent)) }
             else if let adopted = result.adopted {

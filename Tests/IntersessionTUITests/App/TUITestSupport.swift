@@ -48,8 +48,9 @@ final class DemoFixture {
         session = try Session.open(workspace.home(peer))
         terminal = RecordingTerminal(width: width, height: height)
         var model = Model(language: language, plain: plain, width: width, height: height, now: Self.now,
-                          me: session.key.feed.hex, groupTitle: session.groupTitle, start: .topics(ListState()))
+                          me: session.key.feed.hex, groupTitle: session.groupTitles.text(in: language), start: .topics(ListState()))
         model.colors = false
+        model.groupTitles = session.groupTitles
         runtime = Runtime(terminal: terminal, model: model, session: session, home: session.home,
                           demoFolder: folder.appendingPathComponent("unused"), environment: [:])
         runtime.runner.clock = { Self.now }
