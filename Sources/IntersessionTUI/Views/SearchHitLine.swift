@@ -4,11 +4,11 @@ import IntersessionStore
 /// room to show its match, then the snippet with its matches highlighted.
 enum SearchHitLine {
     /// The most of a row the thread title and author may take, so the match stays in sight.
-    static func leadWidth(_ width: Int) -> Int { max(12, width * 2 / 5) }
+    static func leadWidth(_ width: Int) -> Int { max(12, width / 2) }
 
     static func lead(_ marker: String, _ title: String, _ who: String, width: Int) -> String {
         let budget = leadWidth(width) - marker.cellWidth
-        let whoPart = who.truncated(to: max(6, budget / 3))
+        let whoPart = who.truncated(to: max(6, budget * 2 / 5))
         let titlePart = title.truncated(to: max(4, budget - whoPart.cellWidth - 5))
         return marker + titlePart + " — " + whoPart + ": "
     }
