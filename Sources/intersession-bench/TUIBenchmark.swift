@@ -51,7 +51,7 @@ struct TUIBenchmark {
         let session = try Session.open(home)
         let terminal = NullTerminal(width: 120, height: 40)
         let model = Model(language: .en, plain: false, width: 120, height: 40, now: Int64(Date().timeIntervalSince1970 * 1000),
-                          me: session.key.feed.hex, groupTitle: session.groupTitle, start: .topics(ListState()))
+                          me: session.key.feed.hex, groupTitle: session.groupTitles.text(in: .en), start: .topics(ListState()))
         let runtime = Runtime(terminal: terminal, model: model, session: session, home: home,
                               demoFolder: URL(fileURLWithPath: scratch.path("demo")), environment: [:])
         runtime.start()

@@ -43,6 +43,6 @@ import IntersessionStore
     @Test func theRefusalReadsInBothLanguages() {
         let refusal = ActionError.pollClosed(poll: "1a2b3c4d").phrase
         #expect(Phrasebook(language: .en).text(refusal) == "poll 1a2b3c4d is closed here: a vote now would never count, so nothing was signed")
-        #expect(Phrasebook(language: .fr).text(refusal) == "le scrutin 1a2b3c4d est clos ici : un vote ne compterait jamais, rien n'a été signé")
+        #expect(Phrasebook(language: .fr).text(refusal) == "le scrutin 1a2b3c4d est clos ici\u{202F}: un vote ne compterait jamais, rien n’a été signé")
     }
 }

@@ -31,10 +31,10 @@ bad_word "an unknown command with --help is an error, not the top-level help" "'
 bad_word "a typo gets the nearest command" "did you mean 'topics'" "$BIN" topcs --home "$H"
 bad_word "a typo in a nested command gets the nearest of its commands" "intersession poll.*did you mean 'vote'" \
     "$BIN" poll votte --home "$H"
-bad_word "with --lang fr the refusal is in French" "« topcs » n'est pas une commande.*Vouliez-vous dire « topics »" \
+bad_word "with --lang fr the refusal is in French" "« topcs » n’est pas une commande.*Vouliez-vous dire « topics »" \
     "$BIN" --lang fr topcs
 LANG=fr_FR.UTF-8 run "$BIN" topcs
-check "a French LANG gives the French refusal" "LANG=fr_FR.UTF-8 without a profile" grep -q "n'est pas une commande" "$ERR"
+check "a French LANG gives the French refusal" "LANG=fr_FR.UTF-8 without a profile" grep -q "n’est pas une commande" "$ERR"
 expect_ok "help for a command still works" "$BIN" help poll
 expect_ok "a thread's topic is an argument, not a command" "$BIN" threads flows --home "$H"
 

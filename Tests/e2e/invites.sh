@@ -98,7 +98,7 @@ expect_bad "sealed: a join after the cancellation is refused: a newer key shuts 
     "$SEC" "$BIN" join "$T/olga.invite" --home "$T/olga" --name "Olga Petrova" --folder "$F"
 check "sealed: the refused join leaves no profile" "$T/olga exists" test ! -e "$T/olga/identity.key"
 run "$BIN" join "$T/olga.invite" --home "$T/olga-fr" --name "Olga Petrova" --folder "$F" --lang fr
-check "sealed: the refusal in French" "no French message" grep -q "n'ouvre pas la clé la plus récente" "$ERR"
+check "sealed: the refusal in French" "no French message" grep -q "n’ouvre pas la clé la plus récente" "$ERR"
 expect_ok "a join from a copy made before the cancellation still signs" \
     "$BIN" join "$T/olga.invite" --home "$T/olga-old" --name "Olga Petrova" --folder "$OLD"
 q "$BIN" sync --home "$T/olga-old" --folder "$F"

@@ -11,6 +11,8 @@ SOCKET="$T/tmux.sock"
 cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 passed=0 failed=0
+# French sets a narrow no-break space before : ; ? ! (fr.json).
+NNBSP=$(printf '\342\200\257')
 ok() { passed=$((passed + 1)); echo "ok    $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL  $1"; echo "      screen:"; screen | sed 's/^/      | /'; }
 screen() { tmux -S "$SOCKET" capture-pane -p -t tui 2>/dev/null; }
@@ -149,7 +151,7 @@ voting_session() {
     open_tui -- --dir "$ws" --as cochair-fr --lang fr
     wait_for "votes: the co-chair's interface opens in French" "Thèmes" || return
     keys V j Enter
-    wait_for "votes: the co-chair sees the delegate's vote" "pour: 2"
+    wait_for "votes: the co-chair sees the delegate's vote" "pour$NNBSP: 2"
     keys C
     wait_for "votes: C closes the proposal" "proposition · clos"
     keys q q q q
@@ -198,7 +200,7 @@ draft_session() {
 }
 
 run_session en "Topics" "Data on low-value cross-border shipments" "Text:" "Sent."
-run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte :" "Envoyé."
+run_session fr "Thèmes" "Data on low-value cross-border shipments" "Texte$NNBSP:" "Envoyé."
 editor_session
 moderation_session
 voting_session

@@ -74,6 +74,22 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var author: String
     public var authorName: String?
     public var snippet: String
+    /// The post's current text, as searched, and where the matched words are in it (offsets
+    /// in `Character`s), so that a front end can cut its own snippet around a match.
+    public var text: String = ""
+    public var matches: [Range<Int>] = []
+
+    public init(post: String, thread: String, threadTitle: String, author: String, authorName: String?, snippet: String,
+                text: String = "", matches: [Range<Int>] = []) {
+        self.post = post
+        self.thread = thread
+        self.threadTitle = threadTitle
+        self.author = author
+        self.authorName = authorName
+        self.snippet = snippet
+        self.text = text
+        self.matches = matches
+    }
 }
 
 extension PostView {

@@ -33,6 +33,8 @@ public struct PollDetail: Sendable, Equatable, Codable {
     /// An election's seat, its candidates in order of nomination (those awaiting acceptance too),
     /// and those who hold the seat's role and could be nominated.
     public var seat: String? = nil
+    /// The ballot of the one asking (`poll(_:voter:)`), nil when they cast none or did not ask.
+    public var ownBallot: OwnBallot? = nil
     public var candidates: [Candidate] = []
     public var eligible: [Candidate] = []
     /// Closed elections: the one elected, while the secretariat has not yet granted them the

@@ -42,6 +42,6 @@ extension EffectRunner {
     }
 
     private func ready() -> Message {
-        .profileReady(me: session?.key.feed.hex ?? "", groupTitle: session?.groupTitle ?? "")
+        .profileReady(me: session?.key.feed.hex ?? "", groupTitles: session?.groupTitles ?? LocalizedText(english: nil, french: nil))
     }
 }

@@ -71,7 +71,7 @@ final class EffectRunner {
             try session.actions(clock: clock).moderate(action)
             return [.moderated]
         case .loadPolls: return [.pollsLoaded(try store.polls())]
-        case .loadPoll(let id): return [.pollLoaded(try store.poll(id))]
+        case .loadPoll(let id): return [.pollLoaded(try store.poll(id, voter: session.key.feed.hex))]
         case .vote(let poll, let ballot):
             try session.actions(clock: clock).vote(on: poll, ballot)
             return [.voted]

@@ -19,7 +19,7 @@ public enum Message: Sendable {
     case syncFinished(SyncReport)
     case statusLoaded(SyncStatus)
     case editorReturned(String?)
-    case profileReady(me: String, groupTitle: String)
+    case profileReady(me: String, groupTitles: LocalizedText)
     case rolesLoaded(Set<String>)
     case membersLoaded([MemberSummary])
     case auditLoaded([AuditEntry])

@@ -11,7 +11,10 @@ public struct Model: Sendable, Equatable {
     public var now: Int64
     /// This profile's feed id, to know which posts are one's own.
     public var me: String?
+    /// The group's title as given at start-up; `groupTitles`, once known, wins (`shownGroupTitle`).
     public var groupTitle: String
+    /// The group's title in both languages, shown in the screen's.
+    public var groupTitles: LocalizedText?
     public var screens: [Screen]
     public var showHelp = false
     public var status = SyncStatus()

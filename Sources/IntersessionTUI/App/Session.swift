@@ -29,9 +29,10 @@ public struct Session: Sendable {
         try Actions(store: store, key: key, folders: folders, writingLanguage: writingLanguage, clock: clock)
     }
 
-    public var groupTitle: String {
-        guard let group = try? store.groupSummary() else { return "" }
-        let language = writingLanguage
-        return (language == .fr ? group.titleFrench : group.titleEnglish) ?? group.titleEnglish ?? group.titleFrench ?? ""
+    /// The group's title in both languages; the screen shows it in the screen's language,
+    /// which need not be the one the profile writes in.
+    public var groupTitles: LocalizedText {
+        guard let group = try? store.groupSummary() else { return LocalizedText(english: nil, french: nil) }
+        return LocalizedText(english: group.titleEnglish, french: group.titleFrench)
     }
 }

@@ -106,7 +106,7 @@ extension Update {
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)
-            model.formats = Formats(language: other)
+            model.formats = model.formats.speaking(other)
             return [.setLanguage(other)]
         default:
             return nil

@@ -73,9 +73,9 @@ public enum Update {
                 model.screen = .compose(compose)
             }
             return []
-        case .profileReady(let me, let groupTitle):
+        case .profileReady(let me, let groupTitles):
             model.me = me
-            model.groupTitle = groupTitle
+            model.groupTitles = groupTitles
             model.screens = [.topics(ListState())]
             return [.loadTopics, .loadStatus]
         case .rolesLoaded(let roles):

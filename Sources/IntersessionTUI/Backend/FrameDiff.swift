@@ -6,7 +6,8 @@
 /// the buffer's widths (emoji, flags); the writes then keep ncurses' grid in step with the
 /// buffer, at the price of the odd glyph: a character ncurses thinks narrow but the buffer
 /// made wide gets a blank written after it, and the cell after one ncurses thinks wide but
-/// the buffer made narrow is written again.
+/// the buffer made narrow is written again. A cluster ncurses cannot hold whole (a flag, a
+/// ZWJ sequence) is then written past it by `ClusterOverlay`.
 enum FrameDiff {
     struct Write: Sendable, Hashable {
         var x: Int

@@ -92,8 +92,10 @@ public final class NcursesTerminal: Terminal {
             clearok(cn_curscr(), true)
         }
         let columns = width, rows = height
-        for write in FrameDiff.writes(from: lastFrame, to: buffer, displayWidth: Self.ncursesWidth)
-        where write.x < columns && write.y < rows {
+        let writes = FrameDiff.writes(from: lastFrame, to: buffer, displayWidth: Self.ncursesWidth)
+            .filter { $0.x < columns && $0.y < rows }
+        let plan = ClusterOverlay.plan(writes, previous: lastFrame, width: buffer.width, scalarWidth: Self.scalarWidth)
+        for write in plan.ncursesWrites {
             put(write.cell, x: write.x, y: write.y)
         }
         lastFrame = buffer
@@ -105,6 +107,16 @@ public final class NcursesTerminal: Terminal {
             setCursorVisible(false)
         }
         wrefresh(window)
+        writeOverlays(plan.overlays)
+    }
+
+    /// Writes the clusters ncurses cannot hold over their placeholders (see `ClusterOverlay`).
+    private func writeOverlays(_ overlays: [FrameDiff.Write]) {
+        guard !overlays.isEmpty else { return }
+        let colors: ((Style) -> (foreground: Int, background: Int))? = hasColors ? { [pairs] style in
+            (pairs.number(for: style.foreground, isForeground: true), pairs.number(for: style.background, isForeground: false))
+        } : nil
+        cn_write_control(ClusterOverlay.sequence(overlays, colors: colors))
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
@@ -251,6 +263,11 @@ public final class NcursesTerminal: Terminal {
     private static func ncursesWidth(_ symbol: String) -> Int {
         guard let first = symbol.unicodeScalars.first else { return 1 }
         return cn_wcwidth(wchar_t(bitPattern: first.value)) >= 2 ? 2 : 1
+    }
+
+    /// The columns the C library gives one scalar (0 for one it does not know).
+    private static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        max(0, Int(cn_wcwidth(wchar_t(bitPattern: scalar.value))))
     }
 
     /// The standard key codes, the modified keys this terminal's terminfo describes, and

@@ -51,10 +51,19 @@ public struct TextEditor: Sendable, Equatable {
                 row += 1
                 column = 0
             } else if character == "\t" || !(character.unicodeScalars.first?.properties.generalCategory == .control) {
-                lines[row].insert(character == "\t" ? " " : character, at: column)
-                column += 1
+                insertJoining(character == "\t" ? " " : character)
             }
         }
+    }
+
+    /// Inserts at the caret, re-forming grapheme clusters across it: a joiner, a skin tone or
+    /// the second half of a flag typed after its base joins it, so the line holds one
+    /// `Character` per cluster and the caret moves, deletes and wraps by cluster.
+    private mutating func insertJoining(_ character: Character) {
+        let after = String(lines[row][column...])
+        let joined = Array(String(lines[row][..<column]) + String(character) + after)
+        lines[row] = joined
+        column = max(0, joined.count - after.count)
     }
 
     mutating func backspace() {

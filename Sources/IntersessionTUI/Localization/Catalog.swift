@@ -22,9 +22,17 @@ public struct Catalog: Sendable {
 
     /// A count with its noun: `one` for a single item (and for none, in French), else `other`.
     public func count(_ value: Int, _ one: TextKey, _ other: TextKey, formats: Formats) -> String {
-        let singular = language == .fr ? value <= 1 : value == 1
-        return self[singular ? one : other, formats.number(value)]
+        self[Plural.category(value, in: language) == .one ? one : other, formats.number(value)]
     }
+
+    /// What an op type did, in words ("named a version"), for the audit log; the type itself,
+    /// escaped, for one this catalog does not know (a newer peer's).
+    public func act(_ type: String) -> String {
+        phrasebook.texts[Self.actPrefix + type] ?? type.terminalSafe
+    }
+
+    static let actPrefix = "audit.op."
+
 
     /// The keys a catalog file holds (for the completeness test).
     static func keys(_ language: Language) throws -> Set<String> { Set(try Phrasebook.load(language).keys) }

@@ -5,15 +5,34 @@ import IntersessionCore
 /// of `DisplayFormat` (one made per row drawn was most of a frame's time).
 public struct Formats: Sendable {
     public let language: Language
+    /// The zone dates are shown in: the machine's, or a fixed one (render tests pin UTC).
+    public var timeZone: TimeZone
+    /// Fixed date patterns instead of the locale's templates: how a template is spelt ("18 Nov
+    /// at 12:16", "18 Nov, 12:16") changes with the ICU version, a fixed pattern does not, so
+    /// render tests read the same on every machine.
+    public var fixedPatterns: Bool
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, timeZone: TimeZone = .current, fixedPatterns: Bool = false) {
+        self.language = language
+        self.timeZone = timeZone
+        self.fixedPatterns = fixedPatterns
+    }
+
+    /// The same settings in another language (the `L` key).
+    public func speaking(_ other: Language) -> Formats {
+        Formats(language: other, timeZone: timeZone, fixedPatterns: fixedPatterns)
+    }
 
     var locale: String { language == .fr ? "fr_FR" : "en_GB" }
 
     /// A post's date: "29 Nov 14:03" (en) or "29 nov. 14:03" (fr); the year when not this one.
-    public func date(_ millis: Int64, now: Int64, timeZone: TimeZone = .current) -> String {
-        let sameYear = DisplayFormat.year(millis, timeZone: timeZone) == DisplayFormat.year(now, timeZone: timeZone)
-        return DisplayFormat.date(millis, .template(sameYear ? "dMMMHHmm" : "dMMMyyyyHHmm"), locale: locale, timeZone: timeZone)
+    public func date(_ millis: Int64, now: Int64, timeZone: TimeZone? = nil) -> String {
+        let zone = timeZone ?? self.timeZone
+        let sameYear = DisplayFormat.year(millis, timeZone: zone) == DisplayFormat.year(now, timeZone: zone)
+        let pattern: DisplayFormat.Pattern = fixedPatterns
+            ? .fixed(sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm")
+            : .template(sameYear ? "dMMMHHmm" : "dMMMyyyyHHmm")
+        return DisplayFormat.date(millis, pattern, locale: locale, timeZone: zone)
     }
 
     public func number(_ value: Int) -> String { DisplayFormat.number(value, locale: locale) }

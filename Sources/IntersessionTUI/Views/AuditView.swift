@@ -20,7 +20,7 @@ enum AuditView {
             let target = entry.targetName ?? String(entry.target.prefix(8))
             let when = model.formats.date(entry.time, now: model.now)
             var line = marker + when + "  " + who
-            line += "  " + entry.action + "  " + target
+            line += "  " + model.catalog.act(entry.action) + "  " + target
             if let detail = entry.detail { line += "  " + detail }
             if !entry.counted { line += "  (" + model.catalog[.auditRefused] + ")" }
             buffer.write(line.truncated(to: area.width), x: 0, row: row, in: area, style: style)

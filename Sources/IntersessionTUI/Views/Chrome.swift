@@ -4,7 +4,7 @@ enum Chrome {
         let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
         buffer.fill(row, style: theme.header)
         let language = " " + model.language.rawValue.uppercased() + " "
-        let title = " " + [model.groupTitle, screenTitle(model)].filter { !$0.isEmpty }.joined(separator: " › ")
+        let title = " " + [model.shownGroupTitle, screenTitle(model)].filter { !$0.isEmpty }.joined(separator: " › ")
         buffer.write(title.truncated(to: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
         buffer.write(language, x: max(0, buffer.width - language.cellWidth), row: 0, in: row, style: theme.header)
     }
@@ -70,7 +70,7 @@ enum Chrome {
         }
         if status.outgoing > 0 { parts.append(catalog[.outgoing, model.formats.number(status.outgoing)]) }
         if status.pending > 0 { parts.append(catalog[.pending, model.formats.number(status.pending)]) }
-        if status.rejected > 0 { parts.append(catalog[.rejected, model.formats.number(status.rejected)]) }
+        if status.rejected > 0 { parts.append(catalog.count(status.rejected, .rejectedOne, .rejected, formats: model.formats)) }
         return parts.joined(separator: " · ")
     }
 }

@@ -23,10 +23,10 @@ enum DraftView {
                 lines.append(((row == 0 ? number : String(repeating: " ", count: number.count)) + line, textStyle, index))
             }
             var marks: [String] = []
-            if !paragraph.openAmendments.isEmpty { marks.append(catalog[.draftMarkAmendments, model.formats.number(paragraph.openAmendments.count)]) }
+            if !paragraph.openAmendments.isEmpty { marks.append(catalog.count(paragraph.openAmendments.count, .draftMarkAmendmentsOne, .draftMarkAmendments, formats: model.formats)) }
             if paragraph.concurrentEdits { marks.append("! " + catalog[.draftMarkConcurrent]) }
             if paragraph.sourceChangedSince { marks.append("~ " + catalog[.draftMarkSource]) }
-            if !paragraph.comments.isEmpty { marks.append(catalog[.draftMarkComments, model.formats.number(paragraph.comments.count)]) }
+            if !paragraph.comments.isEmpty { marks.append(catalog.count(paragraph.comments.count, .draftMarkCommentsOne, .draftMarkComments, formats: model.formats)) }
             if !marks.isEmpty { lines.append(("   " + marks.joined(separator: " · "), theme.flash, index)) }
             if selected, let who = paragraph.lastAuthor, let when = paragraph.lastChanged {
                 lines.append(("   " + catalog[.draftLastChange, who, model.formats.ago(when, now: model.now, catalog: catalog)], theme.meta, index))

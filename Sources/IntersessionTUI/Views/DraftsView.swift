@@ -16,7 +16,7 @@ enum DraftsView {
             let style = selected ? theme.selected : theme.normal
             if selected { buffer.fillRow(row, in: area, style: style) }
             var right = model.catalog[Update.statusText(draft.status)] + " · " + draft.language.uppercased()
-            if draft.openAmendments > 0 { right += " · " + model.catalog[.draftMarkAmendments, model.formats.number(draft.openAmendments)] }
+            if draft.openAmendments > 0 { right += " · " + model.catalog.count(draft.openAmendments, .draftMarkAmendmentsOne, .draftMarkAmendments, formats: model.formats) }
             let rightWidth = right.cellWidth + 1
             let marker = model.plain ? (selected ? "> " : "  ") : "  "
             buffer.write((marker + draft.symbol + "  " + draft.title).truncated(to: max(1, area.width - rightWidth - 1)), x: 0, row: row,

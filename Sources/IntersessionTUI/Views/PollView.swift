@@ -21,11 +21,12 @@ enum PollView {
         }
         if let result = detail.result, detail.summary.kind == PollKind.proposal.rawValue {
             for position in Position.allCases {
-                lines.append(("  " + catalog[Update.positionText(position)] + ": " + model.formats.number(result.counts[position.rawValue] ?? 0), theme.normal))
+                lines.append(("  " + catalog[.labelled, catalog[Update.positionText(position)], model.formats.number(result.counts[position.rawValue] ?? 0)], theme.normal))
             }
         }
         lines.append(("", theme.normal))
-        lines.append((catalog[.pollVoted, model.formats.number(detail.voterNames.count)] + ": " + detail.voterNames.joined(separator: ", "), theme.meta))
+        lines += BallotLines.lines(detail, model, theme)
+        lines.append((catalog[.labelled, catalog.count(detail.voterNames.count, .pollVotedOne, .pollVoted, formats: model.formats), detail.voterNames.joined(separator: ", ")], theme.meta))
         if let result = detail.result, detail.summary.closed {
             if let brokenBy = result.brokenBy { lines.append((catalog[.pollSilenceBroken, brokenBy, result.reason ?? ""], theme.accent)) }
             else if let adopted = result.adopted {

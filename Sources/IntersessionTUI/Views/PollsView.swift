@@ -18,7 +18,7 @@ enum PollsView {
             let status = poll.closed ? model.catalog[.pollClosed]
                 : poll.deadline < model.now ? model.catalog[.pollDeadlinePassed]
                 : model.catalog[.pollOpenUntil, model.formats.date(poll.deadline, now: model.now)]
-            let right = model.catalog[Update.kindText(poll.kind)] + " · " + model.catalog[.pollVoted, model.formats.number(poll.voters)]
+            let right = model.catalog[Update.kindText(poll.kind)] + " · " + model.catalog.count(poll.voters, .pollVotedOne, .pollVoted, formats: model.formats)
                 + " · " + status
             let rightWidth = right.cellWidth + 1
             let marker = model.plain ? (selected ? "> " : "  ") : "  "

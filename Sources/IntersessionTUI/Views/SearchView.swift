@@ -20,9 +20,9 @@ enum SearchView {
             let style = selected ? theme.selected : theme.normal
             if selected { buffer.fillRow(row, in: results, style: style) }
             let who = hit.authorName ?? String(hit.author.prefix(8))
-            let snippet = hit.snippet.replacingOccurrences(of: "\n", with: " ")
-            let line = (model.plain ? (selected ? "> " : "  ") : "  ") + hit.threadTitle + " — " + who + ": " + snippet
-            buffer.write(line.truncated(to: area.width), x: 0, row: row, in: results, style: style)
+            let marker = model.plain ? (selected ? "> " : "  ") : "  "
+            let used = buffer.write(SearchHitLine.lead(marker, hit.threadTitle, who, width: area.width), x: 0, row: row, in: results, style: style)
+            SearchHitLine.drawSnippet(hit, x: used, row: row, in: results, style: style, &buffer)
             if selected { cursor = (results.x, results.y + row) }
         }
         return search.editing ? caret : (model.plain ? cursor : nil)

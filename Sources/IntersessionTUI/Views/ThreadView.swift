@@ -38,7 +38,7 @@ enum ThreadView {
             var style = post.read ? theme.normal : theme.unread
             if selected { style = thread.focus == .tree ? theme.selected : theme.selected.adding(.dim) }
             if selected { buffer.fillRow(row, in: area, style: style) }
-            let mark = model.plain ? (selected ? "> " : "  ") : (post.read ? "  " : "● ")
+            let mark = model.plain ? (selected ? "> " : "  ") + PlainMarks.unread(!post.read, model.catalog) : (post.read ? "  " : "● ")
             let who = post.authorName ?? String(post.author.prefix(8))
             let preview = post.retracted ? model.catalog[.retracted]
                 : post.body.isEmpty && post.hiddenReason != nil ? model.catalog[.hiddenNotice, post.hiddenReason!] : post.body.firstLine

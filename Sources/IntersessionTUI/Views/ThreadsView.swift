@@ -16,7 +16,7 @@ enum ThreadsView {
             let selected = index == list.selected
             let base = selected ? theme.selected : (thread.unread > 0 ? theme.unread : theme.normal)
             if selected { buffer.fillRow(row, in: area, style: base) }
-            let marker = model.plain ? (selected ? "> " : "  ") : (thread.unread > 0 ? " ● " : "   ")
+            let marker = model.plain ? (selected ? "> " : "  ") + PlainMarks.unread(thread.unread > 0, model.catalog) : (thread.unread > 0 ? " ● " : "   ")
             var right = model.formats.date(thread.lastActivity, now: model.now) + "  "
                 + model.catalog.count(thread.posts, .postCountOne, .postCount, formats: model.formats)
             if thread.unread > 0 { right += " · " + model.catalog.count(thread.unread, .unreadCountOne, .unreadCount, formats: model.formats) }

@@ -17,7 +17,7 @@ enum TopicsView {
             if selected { buffer.fillRow(row, in: area, style: base) }
             var counts = model.catalog.count(topic.threads, .topicThreadsOne, .topicThreads, formats: model.formats)
             if topic.unread > 0 { counts += " · " + model.catalog.count(topic.unread, .unreadCountOne, .unreadCount, formats: model.formats) }
-            let marker = model.plain ? (selected ? "> " : "  ") : (topic.unread > 0 ? " ● " : "   ")
+            let marker = model.plain ? (selected ? "> " : "  ") + PlainMarks.unread(topic.unread > 0, model.catalog) : (topic.unread > 0 ? " ● " : "   ")
             let countsWidth = counts.cellWidth + 1
             let titleWidth = max(0, area.width - marker.cellWidth - countsWidth - 1)
             buffer.write(marker + topic.title(in: model.language).truncated(to: titleWidth), x: 0, row: row, in: area, style: base)

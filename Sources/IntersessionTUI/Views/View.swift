@@ -12,7 +12,9 @@ public enum View {
         case .welcome(let welcome): cursor = WelcomeView.render(welcome, model, theme, content, &buffer)
         case .topics(let list): cursor = TopicsView.render(list, model, theme, content, &buffer)
         case .threads(let topic, let list): cursor = ThreadsView.render(topic, list, model, theme, content, &buffer)
-        case .thread(let thread): cursor = ThreadView.render(thread, model, theme, content, &buffer)
+        case .thread(let thread):
+            cursor = ThreadView.render(thread, model, theme, content, &buffer)
+            SearchHighlight.restyleMatches(of: SearchHitLine.terms(openedFrom: model), in: content, &buffer)
         case .compose(let compose): cursor = ComposeView.render(compose, model, theme, content, &buffer)
         case .search(let search): cursor = SearchView.render(search, model, theme, content, &buffer)
         case .members(let list): cursor = MembersView.render(list, model, theme, content, &buffer)

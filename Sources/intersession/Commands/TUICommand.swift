@@ -36,9 +36,10 @@ struct InterfaceOptions: ParsableArguments {
         let terminal = try NcursesTerminal(colors: colors)
         var model = Model(
             language: language, plain: plain, width: terminal.width, height: terminal.height, now: Clock.now(),
-            me: session?.key.feed.hex, groupTitle: session?.groupTitle ?? "",
+            me: session?.key.feed.hex, groupTitle: session?.groupTitles.text(in: language) ?? "",
             start: session == nil ? .welcome(WelcomeState()) : .topics(ListState()))
         model.colors = colors && terminal.hasColors
+        model.groupTitles = session?.groupTitles
         Runtime(terminal: terminal, model: model, session: session, home: home, demoFolder: demoFolder,
                 environment: environment).run()
     }

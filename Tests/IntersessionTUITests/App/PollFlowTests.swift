@@ -167,7 +167,7 @@ import IntersessionSync
     @Test func theRefusalIsInFrenchOnAFrenchScreen() throws {
         let (fixture, before, after) = try Self.voteAfterAnUnseenClose(language: .fr)
         #expect(after == before)
-        #expect(fixture.runtime.model.flash?.contains("est clos ici : un vote ne compterait jamais") == true)
+        #expect(fixture.runtime.model.flash?.contains("est clos ici\u{202F}: un vote ne compterait jamais") == true)
     }
 
     @Test func aPollShownClosedSaysWhyItTakesNoVote() throws {

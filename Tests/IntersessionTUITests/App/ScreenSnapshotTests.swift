@@ -11,12 +11,12 @@ import IntersessionCore
             for (width, height) in Self.sizes {
                 let fixture = try DemoFixture(peer: peer, language: language, width: width, height: height)
                 steps(fixture)
-                #expect(Snapshot.matches(fixture.screen(), "\(name)-\(language.rawValue)-\(width)x\(height)"))
+                Snapshot.expect(fixture.screen(), "\(name)-\(language.rawValue)-\(width)x\(height)")
             }
         }
         let small = try DemoFixture(peer: peer, width: 40, height: 10)
         steps(small)
-        #expect(Snapshot.matches(small.screen(), "\(name)-en-40x10"))
+        Snapshot.expect(small.screen(), "\(name)-en-40x10")
     }
 
     @Test func topics() throws { try check("topics") { _ in } }
@@ -130,7 +130,7 @@ import IntersessionCore
     @Test func plainMode() throws {
         let fixture = try DemoFixture(plain: true)
         fixture.press(.enter, .enter)
-        #expect(Snapshot.matches(fixture.screen(), "thread-plain-en-80x24"))
+        Snapshot.expect(fixture.screen(), "thread-plain-en-80x24")
         #expect(fixture.terminal.cursor != nil)
     }
 
@@ -142,10 +142,10 @@ import IntersessionCore
             model.colors = false
             var buffer = Buffer(width: width, height: height)
             _ = View.render(model, into: &buffer)
-            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-\(language.rawValue)-\(width)x\(height)"))
+            Snapshot.expect(buffer.lines(trimmingTrailingSpaces: true), "welcome-\(language.rawValue)-\(width)x\(height)")
             _ = Update.update(&model, .key(.enter))
             _ = View.render(model, into: &buffer)
-            #expect(Snapshot.matches(buffer.lines(trimmingTrailingSpaces: true), "welcome-create-\(language.rawValue)-\(width)x\(height)"))
+            Snapshot.expect(buffer.lines(trimmingTrailingSpaces: true), "welcome-create-\(language.rawValue)-\(width)x\(height)")
         }
     }
 }

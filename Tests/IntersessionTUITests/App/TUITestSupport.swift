@@ -48,8 +48,11 @@ final class DemoFixture {
         session = try Session.open(workspace.home(peer))
         terminal = RecordingTerminal(width: width, height: height)
         var model = Model(language: language, plain: plain, width: width, height: height, now: Self.now,
-                          me: session.key.feed.hex, groupTitle: session.groupTitle, start: .topics(ListState()))
+                          me: session.key.feed.hex, groupTitle: session.groupTitles.text(in: language), start: .topics(ListState()))
         model.colors = false
+        model.groupTitles = session.groupTitles
+        // Dates in UTC with fixed patterns: the same screen whatever the machine's zone and ICU.
+        model.formats = Formats(language: language, timeZone: TimeZone(identifier: "UTC")!, fixedPatterns: true)
         runtime = Runtime(terminal: terminal, model: model, session: session, home: session.home,
                           demoFolder: folder.appendingPathComponent("unused"), environment: [:])
         runtime.runner.clock = { Self.now }
@@ -79,24 +82,9 @@ final class DemoFixture {
     }
 }
 
-/// Compares a screen with its snapshot in `Snapshots/NAME.txt`; `RECORD_SNAPSHOTS=1` writes it.
+/// The render snapshots in `Snapshots/NAME.txt`, compared by `Snapshot.expect` (SnapshotDiff.swift);
+/// `RECORD_SNAPSHOTS=1` writes them.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
-
-    static func matches(_ lines: [String], _ name: String) -> Bool {
-        let file = folder.appendingPathComponent(name + ".txt")
-        let text = lines.joined(separator: "\n") + "\n"
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? text.write(to: file, atomically: true, encoding: .utf8)
-            return true
-        }
-        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            print("no snapshot \(name); the screen was:\n\(text)")
-            return false
-        }
-        if expected != text { print("snapshot \(name) differs; the screen was:\n\(text)\nexpected:\n\(expected)") }
-        return expected == text
-    }
 }

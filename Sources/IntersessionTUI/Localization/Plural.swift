@@ -1,0 +1,15 @@
+import IntersessionCore
+
+/// Which form of a counted noun a number takes: the one rule, for every count the interface
+/// writes (each counted text has a key and a `.one` key).
+enum Plural: Sendable, Hashable {
+    case one, other
+
+    /// English takes the singular for 1 alone; French for 0 and 1 ("0 message", "1 message").
+    static func category(_ value: Int, in language: Language) -> Plural {
+        switch language {
+        case .en: value == 1 ? .one : .other
+        case .fr: value == 0 || value == 1 ? .one : .other
+        }
+    }
+}
