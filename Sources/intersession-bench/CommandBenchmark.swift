@@ -25,33 +25,42 @@ struct CommandBenchmark {
         let binary = try Self.tool(beside: "intersession", build: "swift build -c release --product intersession")
         let sqlite = try Self.tool(onPath: "sqlite3")
         print("commands: \(binary) against \(sqlite), median of \(runs) runs each")
-        var flat: [String: [Double]] = [:]
+        var flat: [String: [Double]] = [:], flatCPU: [String: [Double]] = [:]
         for size in sizes {
             let home = try CommandHome(changes: size)
             print(String(format: "  %d changes (%d threads, %.0f s to make):", home.changes, home.threads, home.seconds))
             for test in home.cases() {
-                let ours = try Self.median(runs) { try Self.timed(binary, test.arguments + ["--home", home.path]) }
-                let anchor = try Self.median(runs) { try Self.timed(sqlite, ["-readonly", home.storePath, test.anchor]) }
+                let ours = try Self.medians(runs) { try Self.timed(binary, test.arguments + ["--home", home.path]) }
+                let anchor = try Self.medians(runs) { try Self.timed(sqlite, ["-readonly", home.storePath, test.anchor]) }
                 let goal = test.goal.map { String(format: "goal < %.0f ms", $0) } ?? "goal ratio <= 2"
                 let name = test.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-                print("    " + name + String(format: "%8.2f ms   sqlite3 %7.2f ms   ratio %5.2f   (%@)", ours, anchor, ours / anchor, goal))
-                if test.goal != nil { flat[test.name, default: []].append(ours) }
+                print("    " + name + String(format: "%8.2f ms   sqlite3 %7.2f ms   ratio %5.2f   (%@)", ours.wall, anchor.wall, ours.wall / anchor.wall, goal)
+                      + String(format: "   cpu %6.2f / %5.2f ms, ratio %5.2f", ours.cpu, anchor.cpu, ours.cpu / anchor.cpu))
+                if test.goal != nil {
+                    flat[test.name, default: []].append(ours.wall)
+                    flatCPU[test.name, default: []].append(ours.cpu)
+                }
             }
         }
         guard sizes.count > 1 else { return }
         for (name, medians) in flat.sorted(by: { $0.key < $1.key }) {
-            print(String(format: "  flatness of %@: the largest home's median is %.2f× the smallest's", name, medians.last! / medians.first!))
+            let cpu = flatCPU[name] ?? medians
+            print(String(format: "  flatness of %@: the largest home's median is %.2f× the smallest's (cpu %.2f×)", name,
+                         medians.last! / medians.first!, cpu.last! / cpu.first!))
         }
     }
 
-    static func median(_ count: Int, _ measure: () throws -> Double) throws -> Double {
-        var times = try (0..<max(1, count)).map { _ in try measure() }
-        times.sort()
-        return times[times.count / 2]
+    /// The median wall time and the median CPU time (user + system) of `count` runs: the CPU
+    /// time says what a run costs when other work on the machine makes the wall time swing.
+    static func medians(_ count: Int, _ measure: () throws -> (wall: Double, cpu: Double)) throws -> (wall: Double, cpu: Double) {
+        let times = try (0..<max(1, count)).map { _ in try measure() }
+        let walls = times.map(\.wall).sorted(), cpus = times.map(\.cpu).sorted()
+        return (walls[walls.count / 2], cpus[cpus.count / 2])
     }
 
-    /// Runs `path` with `arguments`, output discarded, and returns its wall time in milliseconds.
-    static func timed(_ path: String, _ arguments: [String]) throws -> Double {
+    /// Runs `path` with `arguments`, output discarded, and returns its wall time and its CPU
+    /// time (user + system), in milliseconds.
+    static func timed(_ path: String, _ arguments: [String]) throws -> (wall: Double, cpu: Double) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -64,12 +73,14 @@ struct CommandBenchmark {
         let start = DispatchTime.now()
         guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { throw BenchmarkError("cannot run \(path)") }
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
         let elapsed = ApplyBenchmark.seconds(since: start) * 1000
         guard status == 0 else {
             throw BenchmarkError("\(path) \(arguments.joined(separator: " ")) ended with status \(status >> 8)")
         }
-        return elapsed
+        let cpu = { (time: timeval) in Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        return (elapsed, cpu(usage.ru_utime) + cpu(usage.ru_stime))
     }
 
     /// What the commands run with: a pinned time zone and language, nothing else of this shell.

@@ -25,6 +25,15 @@ struct Intersession: ParsableCommand {
     /// command is refused with the nearest one, before ArgumentParser gives it to the default.
     static func main() {
         let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()))
+        if let plain = PlainInvocation.parse(arguments), var command = plain.parsed() {
+            do {
+                try command.validate()
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         if let unknown = UnknownCommand.find(in: arguments, root: Self.self) {
             FileHandle.standardError.write(Data((unknown.message(in: language(for: arguments)) + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)

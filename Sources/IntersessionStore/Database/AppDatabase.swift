@@ -16,18 +16,17 @@ public final class AppDatabase: Sendable {
     /// another process writes (opening a pool for writing touches the WAL file).
     public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
         try StoreError.wrap(path: path) {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            guard size > 0 else { throw StoreError.corrupt(path: path, detail: "the file is empty") }
+            guard StoreVersion.fileSize(path) > 0 else { throw StoreError.corrupt(path: path, detail: "the file is empty") }
             var config = configuration()
             config.readonly = readOnly
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: path, configuration: config)
                 : try DatabasePool(path: path, configuration: config)
-            let isStore = try writer.read { db in try db.tableExists("grdb_migrations") && db.tableExists("change") }
-            guard isStore else { throw StoreError.corrupt(path: path, detail: "not an Intersession store") }
-            let current = try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
-            if readOnly, !current { return try open(path: path, readOnly: false) }
-            return try AppDatabase(writer: writer, path: path)
+            // On the connection that writes, so that a pool opens no reader connection for it.
+            let version = try writer.writeWithoutTransaction(StoreVersion.read)
+            guard version != .notAStore else { throw StoreError.corrupt(path: path, detail: "not an Intersession store") }
+            if readOnly, version != .current { return try open(path: path, readOnly: false) }
+            return try AppDatabase(writer: writer, path: path, version: version)
         }
     }
 
@@ -46,7 +45,8 @@ public final class AppDatabase: Sendable {
         try AppDatabase(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
     }
 
-    init(writer: any DatabaseWriter, path: String) throws {
+    /// `version`: what `open` already read of the store, if it did.
+    init(writer: any DatabaseWriter, path: String, version: StoreVersion? = nil) throws {
         self.writer = writer
         self.path = path
         try StoreError.wrap(path: path) {
@@ -54,8 +54,8 @@ public final class AppDatabase: Sendable {
             // GRDB sets synchronous=NORMAL with WAL; a secretariat must not lose a vote to a
             // power cut, so every commit is fsynced.
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            let current = try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
-            guard !current else { return }
+            let current = try version ?? writer.writeWithoutTransaction(StoreVersion.read)
+            guard current != .current else { return }
             try Schema.migrator.migrate(writer)
             // A migration may add tables derived from the log: derive them from the log it has.
             try writer.write { db in

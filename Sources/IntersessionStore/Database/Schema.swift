@@ -24,8 +24,12 @@ enum Schema {
         })
         migrator.registerMigration("v12-sealed", migrate: createV12)
         migrator.registerMigration("v13-draft-state", migrate: createV13)
+        migrator.registerMigration("v14-topic-counts", migrate: createV14)
         return migrator
     }
+
+    /// Every migration's identifier, in order (`StoreVersion` counts them in the store).
+    static let identifiers = migrator.migrations
 
     static func createV1(_ db: Database) throws {
         // Local facts: the group this store belongs to, the highest clock seen.

@@ -18,7 +18,7 @@ extension AppDatabase {
     /// `role_interval`, as the applier stored them: what is shown is what counts.
     public func members() throws -> [MemberSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: ListingSQL.members()).map(Self.memberSummary)
+            try Array(Row.fetchCursor(db, sql: ListingSQL.members()).map(Self.memberSummary))
         }
     }
 

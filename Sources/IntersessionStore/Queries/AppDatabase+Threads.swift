@@ -6,18 +6,21 @@ import IntersessionCore
 extension AppDatabase {
     public func topics() throws -> [TopicSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: ListingSQL.topics).map { row in
+            try Array(Row.fetchCursor(db, sql: ListingSQL.topics).map { row in
                 TopicSummary(
                     id: row[0], key: row[1], titleEnglish: row[2], titleFrench: row[3], order: row[4],
                     threads: row[5], posts: row[6], unread: row[7])
-            }
+            })
         }
     }
 
     /// Threads by latest activity, newest first; all topics when `topic` is nil.
     public func threads(topic: String?) throws -> [ThreadSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: ListingSQL.threads(inTopic: topic != nil), arguments: ["topic": topic]).map(Self.threadSummary)
+            // Decoded from the cursor's rows, not from copies (`fetchAll`): GRDB reads each column
+            // straight from the statement then, a third of the listing's time at 2,000 threads.
+            try Array(Row.fetchCursor(db, sql: ListingSQL.threads(inTopic: topic != nil), arguments: ["topic": topic])
+                .map(Self.threadSummary))
         }
     }
 
@@ -28,7 +31,7 @@ extension AppDatabase {
             }
             let summary = Self.threadSummary(row)
             let key = try String.fetchOne(db, sql: "SELECT key FROM topic WHERE id = ?", arguments: [summary.topic]) ?? ""
-            let posts = try Row.fetchAll(db, sql: ListingSQL.threadPosts, arguments: ["thread": id]).map(Self.postView)
+            let posts = try Array(Row.fetchCursor(db, sql: ListingSQL.threadPosts, arguments: ["thread": id]).map(Self.postView))
             return ThreadDetail(thread: summary, topicKey: key, posts: ReplyTree.order(posts))
         }
     }

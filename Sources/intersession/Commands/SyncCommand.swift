@@ -27,7 +27,8 @@ struct SyncCommand: ParsableCommand {
     @Option(name: .customLong("folder"), help: "A shared folder to sync with (repeatable); remembered.")
     var folders: [String] = []
     @Flag(help: "Keep syncing as files arrive, until interrupted.") var watch = false
-    @Option(help: "Seconds between two looks at the folders with --watch.") var interval: Double = 2
+    @Option(help: "Seconds between two looks at the folders with --watch.") var interval: Double = Self.defaultInterval
+    static let defaultInterval: Double = 2
 
     func validate() throws {
         guard interval >= 0.2 else { throw ValidationError("--interval must be at least 0.2 seconds") }

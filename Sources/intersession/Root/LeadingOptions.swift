@@ -2,8 +2,9 @@
 /// ArgumentParser reads a subcommand's options only after its name, so they are moved behind the
 /// command words before parsing.
 enum LeadingOptions {
-    /// The options that may lead, each followed by a value.
-    static let names: Set<String> = ["--home", "--lang"]
+    /// The options that may lead, each followed by a value. (An array: a process's first
+    /// `Set<String>` costs a scan of every conformance in the binary, issue 14.)
+    static let names = ["--home", "--lang"]
 
     /// `arguments` with the leading global options moved after the rest (before a `--`, if any).
     static func reordered(_ arguments: [String]) -> [String] {

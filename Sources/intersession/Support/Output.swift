@@ -24,7 +24,7 @@ enum Output {
     static func lines(_ texts: [String]) {
         var bytes: [UInt8] = []
         for text in texts {
-            bytes += text.terminalSafeLines.utf8
+            if isPlain(text, lines: true) { bytes += text.utf8 } else { bytes += text.terminalSafeLines.utf8 }
             bytes.append(0x0A)
         }
         FileHandle.standardOutput.write(Data(bytes))
@@ -39,14 +39,33 @@ enum Output {
     static func short(_ id: String) -> String { String(id.prefix(8)) }
 
     /// A name or a title from outside, on one line.
-    static func name(_ text: String?) -> String { (text ?? "?").terminalSafe }
+    static func name(_ text: String?) -> String {
+        guard let text else { return "?" }
+        return isPlain(text, lines: false) ? text : text.terminalSafe
+    }
+
+    /// Whether `text` is printable ASCII (with `lines`, tabs, newlines and backslashes too):
+    /// what `terminalSafeLines` (without `lines`, `terminalSafe`) gives back unchanged, told
+    /// from its bytes alone instead of its scalars (most of a listing's rows).
+    static func isPlain(_ text: String, lines: Bool) -> Bool {
+        text.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x5C: lines
+            case 0x20...0x7E: true
+            case 0x09, 0x0A: lines
+            default: false
+            }
+        }
+    }
 
     static func time(_ millis: Int64) -> String {
-        DisplayFormat.date(millis, .fixed("yyyy-MM-dd HH:mm"), locale: "en_US_POSIX")
+        MinuteTime.text(millis) ?? DisplayFormat.date(millis, .fixed("yyyy-MM-dd HH:mm"), locale: "en_US_POSIX")
     }
 
     /// Pads `text` to `width` columns (names here are short; wide characters are rare).
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        // Printable ASCII has a character a byte: no need to find grapheme breaks.
+        let count = isPlain(text, lines: false) ? text.utf8.count : text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 }
