@@ -72,9 +72,17 @@ public final class Runtime {
         terminal.shutdown()
     }
 
+    /// How long a key waits for the effects before it (a screen still loading) to answer, so
+    /// that keys typed ahead act on the screen they were typed for. A longer effect does not
+    /// hold the keys: they go on being read and handled.
+    static let typeAheadMilliseconds = 100
+
     func handle(_ event: TerminalEvent) {
         switch event {
-        case .key(let key): dispatch(.key(key))
+        case .key(let key):
+            for _ in 0..<Self.typeAheadMilliseconds where worker.busy { usleep(1000) }
+            deliverResults()
+            dispatch(.key(key))
         case .mouse(let mouse): dispatch(.mouse(mouse))
         case .resize(let width, let height): dispatch(.resize(width: width, height: height))
         }

@@ -4,9 +4,20 @@ enum Chrome {
         let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
         buffer.fill(row, style: theme.header)
         let language = " " + model.language.rawValue.uppercased() + " "
-        let title = " " + [model.groupTitle, screenTitle(model)].filter { !$0.isEmpty }.joined(separator: " › ")
-        buffer.write(title.truncated(to: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
+        buffer.write(title(model, width: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
         buffer.write(language, x: max(0, buffer.width - language.cellWidth), row: 0, in: row, style: theme.header)
+    }
+
+    /// Where you are, in `width` columns: the group's title gives way first, then the screen's.
+    static func title(_ model: Model, width: Int) -> String {
+        let screen = screenTitle(model)
+        let group = model.groupTitle
+        guard !group.isEmpty else { return (" " + screen).truncated(to: width) }
+        let whole = " " + group + " › " + screen
+        if whole.cellWidth <= width || screen.isEmpty { return whole.truncated(to: width) }
+        let groupRoom = width - screen.cellWidth - 4
+        guard groupRoom >= 8 else { return (" " + screen).truncated(to: width) }
+        return " " + group.truncated(to: groupRoom) + " › " + screen
     }
 
     static func screenTitle(_ model: Model) -> String {
