@@ -41,8 +41,21 @@ public struct Table: Widget, Sendable {
         }
     }
 
+    /// The widths shrunk, widest first, until the columns before the last take at most two
+    /// thirds of `width`: the last column (the text) always keeps a third.
+    func widths(fitting width: Int) -> [Int] {
+        var widths = widths()
+        guard widths.count > 1 else { return widths }
+        let limit = width * 2 / 3
+        func used() -> Int { widths.dropLast().reduce(0, +) + gap * (widths.count - 1) }
+        while used() > limit, let widest = widths.indices.dropLast().max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
     public func render(in area: Rect, into buffer: inout Buffer) {
-        let widths = widths()
+        let widths = widths(fitting: area.width)
         let rows = cells.enumerated().map { row, cells -> List.Row in
             var line = ""
             for (column, cell) in cells.enumerated() {
