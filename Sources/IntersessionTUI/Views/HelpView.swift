@@ -21,7 +21,8 @@ enum HelpView {
     /// Going back and quitting first: at 80×24 they are in view without scrolling.
     static func ordered(_ bindings: [Binding]) -> [Binding] {
         let first: Set<TextKey> = [.helpBack, .helpQuit, .helpHelp]
-        return bindings.filter { first.contains($0.help) && !$0.keys.contains("left") } + bindings.filter { !first.contains($0.help) || $0.keys.contains("left") }
+        let leads = { (binding: Binding) in first.contains(binding.help) && binding != Bindings.back }
+        return bindings.filter(leads) + bindings.filter { !leads($0) }
     }
 
     /// The box: as wide as the widest binding and as high as the lines, within the content area.

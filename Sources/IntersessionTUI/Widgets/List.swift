@@ -67,12 +67,13 @@ public struct List: Widget, Sendable {
         let marker = plain ? (selected ? "> " : "  ") : ""
         let leading = marker + row.leading
         // The leading text names the row: it keeps up to three fifths of the width, and the
-        // trailing one (counts, dates) gives way, cut, or left out below six columns.
+        // trailing one (counts, dates) gives way, cut, or left out when less than six columns
+        // (or than itself, when shorter) remain for it.
         let wanted = row.trailing.isEmpty ? 0 : row.trailing.cellWidth + 1
         let leadingRoom = wanted == 0 ? area.width
             : max(area.width - wanted - 1, min(leading.cellWidth, max(minimumLeading, area.width * 3 / 5)))
         let trailingRoom = min(wanted, area.width - leadingRoom - 1)
-        let showsTrailing = trailingRoom >= 6
+        let showsTrailing = wanted > 0 && trailingRoom >= min(6, wanted)
         let room = showsTrailing ? leadingRoom : area.width
         buffer.setString(x: area.x, y: y, leading.truncated(to: max(0, room)), style: style, maxWidth: room)
         if showsTrailing {
