@@ -63,6 +63,8 @@ struct TUIBenchmark {
             let key = scripted == .escape && runtime.model.screens.count == 1 ? .up : scripted
             let keyStart = DispatchTime.now()
             runtime.dispatch(.key(key))
+            // Key to frame with its data: the loads it started (on the effect thread) answered.
+            runtime.settle()
             runtime.draw()
             times.append((ApplyBenchmark.seconds(since: keyStart) * 1000, key, Self.name(of: runtime.model.screen)))
         }

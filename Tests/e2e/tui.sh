@@ -153,7 +153,9 @@ voting_session() {
     keys V j Enter
     wait_for "votes: the co-chair sees the delegate's vote" "pour$NNBSP: 2"
     keys C
-    wait_for "votes: C closes the proposal" "proposition · clos"
+    wait_for "votes: C asks before closing the proposal" "Clore le scrutin"
+    keys o
+    wait_for "votes: o (oui) closes the proposal" "proposition · clos"
     keys q q q q
     close_tui
     local home results=() poll

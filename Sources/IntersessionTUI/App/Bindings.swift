@@ -1,39 +1,97 @@
-/// The keys of each screen, for help, by their canonical names (the same in every language,
-/// as terminal keys are). The update functions implement exactly these.
+import IntersessionCore
+
+/// The bindings of each screen in its present state: only the keys that do something there
+/// (a moderator's keys for moderators, an election's keys on an election, the reading pane's
+/// keys while it has the focus). `Update.handleKey` ignores every other key on a reading
+/// screen, and the help overlay lists exactly these.
 enum Bindings {
-    static func of(_ screen: Screen, moderates: Bool = false) -> [(keys: String, text: TextKey)] {
-        let reading: [(String, TextKey)] = [
-            ("n", .helpNextUnread), ("/", .helpSearch), ("s", .helpSync), ("@", .helpMembers), ("A", .helpAudit), ("V", .helpPolls), ("D", .helpDrafts),
-            ("L", .helpLanguage), ("?", .helpHelp),
-            ("q esc", .helpBack), ("ctrl+c", .helpQuit),
-        ]
-        let moving: [(String, TextKey)] = [
-            ("↑↓ j k", .helpMove), ("pgup pgdn", .helpPage), ("home end g G", .helpEnds), ("enter → l", .helpOpen),
-        ]
-        switch screen {
-        case .topics: return moving + reading
-        case .threads: return moving + [("c", .helpNewThread), ("M", .helpMarkAllRead), ("← h", .helpBack)] + reading
-        case .thread:
-            return moving + [("tab", .helpPane), ("space", .helpPage), ("r R", .helpReply), ("e", .helpEdit),
-                             ("x", .helpRetract), ("u", .helpToggleRead)] + (moderates ? [("m", .helpModerate)] : []) + reading
-        case .members:
-            let secretariat: [(String, TextKey)] = [("g", .helpGrant), ("v", .helpRevoke), ("X", .helpRemove), ("i", .helpInvite), ("a", .helpAdmit)]
-            return moving + (moderates ? secretariat : []) + reading
-        case .audit, .polls: return moving + reading
-        case .poll(let poll):
-            let election: [(String, TextKey)] = poll.detail?.seat == nil ? [] : [("N", .helpNominate), ("a", .helpAccept)]
-            let grant: [(String, TextKey)] = poll.detail?.cochairGrantDue == nil || !moderates ? [] : [("g", .helpGrantCochair)]
-            return [("v enter", .helpVote)] + election + (moderates ? [("C", .helpClose)] : []) + grant + reading
-        case .drafts: return moving + reading
-        case .draft:
-            return moving + [("e", .helpEditDraft), ("c", .helpComment), ("a", .helpAmend), ("d", .helpDiff), ("t", .helpAmendmentsTable),
-                             ("enter", .helpOpenComments), ("v", .helpNameVersion)] + (moderates ? [("S", .helpDraftStatus)] : []) + reading
-        case .draftDiff: return [("↑↓ j k", .helpMove), ("pgup pgdn", .helpPage)] + reading
-        case .amendments:
-            return moving + [("+", .helpSupport), ("-", .helpOppose), ("y", .helpAcceptAmendment), ("r", .helpRejectAmendment)] + reading
-        case .search: return moving + [("e", .helpSearch), ("esc", .helpBack)]
-        case .compose: return [("ctrl+s", .helpSend), ("ctrl+e", .helpExternalEditor), ("tab", .helpField), ("esc", .helpCancel)]
-        case .welcome: return [("↑↓", .helpMove), ("enter", .helpOpen), ("tab", .helpField), ("esc", .helpBack)]
+    static let move = Binding("up", "down", "k", "j", help: .helpMove)
+    static let page = Binding("pgup", "pgdown", "ctrl+b", "ctrl+f", "space", help: .helpPage)
+    static let ends = Binding("home", "end", "g", "G", help: .helpEnds)
+    static let open = Binding("enter", "right", "l", help: .helpOpen)
+    static let back = Binding("left", "h", help: .helpBack)
+    static let moving = [move, page, ends]
+
+    /// The moving keys, for a list long enough to move in.
+    static func moving(_ count: Int) -> [Binding] { count > 1 ? moving : [] }
+
+    /// Keys that mean the same on every reading screen.
+    static let reading = [
+        Binding("n", help: .helpNextUnread), Binding("/", help: .helpSearch), Binding("s", help: .helpSync),
+        Binding("@", help: .helpMembers), Binding("A", help: .helpAudit), Binding("V", help: .helpPolls), Binding("D", help: .helpDrafts),
+        Binding("L", help: .helpLanguage), Binding("?", "f1", help: .helpHelp), Binding("q", "esc", help: .helpBack),
+        Binding("ctrl+c", help: .helpQuit),
+    ]
+
+    static func of(_ model: Model) -> [Binding] {
+        switch model.screen {
+        case .topics(let list): return moving(list.items.count) + [open] + reading
+        case .threads(_, let list): return moving(list.items.count) + [open, Binding("c", help: .helpNewThread), Binding("M", help: .helpMarkAllRead), back] + reading
+        case .thread(let thread): return of(thread, model) + reading
+        case .members(let list):
+            guard model.isSecretariat else { return moving(list.items.count) + [back] + reading }
+            let admit = list.current?.contestedInvite == nil ? [] : [Binding("a", help: .helpAdmit)]
+            return moving(list.items.count) + secretariat + admit + [back] + reading
+        case .audit(let list): return moving(list.items.count) + [back] + reading
+        case .polls(let list): return moving(list.items.count) + [open, back] + reading
+        case .drafts(let list): return moving(list.items.count) + [open, back] + reading
+        case .poll(let poll): return of(poll, model) + [back] + reading
+        case .draft(let draft):
+            guard draft.detail != nil else { return [back] + reading }
+            var keys = moving(draft.list.items.count) + [Binding("e", help: .helpEditDraft), Binding("c", help: .helpComment), Binding("a", help: .helpAmend),
+                                 Binding("d", help: .helpDiff), Binding("t", help: .helpAmendmentsTable), Binding("v", help: .helpNameVersion)]
+            if draft.list.current?.comments.isEmpty == false { keys.append(Binding("enter", "right", "l", help: .helpOpenComments)) }
+            if model.moderates { keys.append(Binding("S", help: .helpDraftStatus)) }
+            return keys + [back] + reading
+        case .draftDiff: return [move, Binding("pgup", "pgdown", "space", help: .helpPage), back] + reading
+        case .amendments(let state):
+            var keys = moving(state.list.items.count)
+            if state.list.current?.status == "open" {
+                keys += [Binding("+", help: .helpSupport), Binding("-", help: .helpOppose), Binding("y", help: .helpAcceptAmendment),
+                         Binding("r", help: .helpRejectAmendment)]
+            }
+            return keys + [back] + reading
+        case .search(let search):
+            if search.editing { return [Binding("enter", help: .helpSearch), Binding("esc", help: .helpBack), Binding("ctrl+c", help: .helpQuit)] }
+            return moving(search.results.items.count) + [open, Binding("e", "i", help: .helpEditQuery), back] + reading
+        case .compose:
+            return [Binding("ctrl+s", "f2", help: .helpSend), Binding("ctrl+e", "f3", help: .helpExternalEditor), Binding("tab", "shift+tab", help: .helpField),
+                    Binding("esc", help: .helpCancel), Binding("ctrl+c", help: .helpQuit)]
+        case .welcome(let welcome):
+            if welcome.step != .choose {
+                return [Binding("tab", "shift+tab", help: .helpField), Binding("enter", help: .helpOpen), Binding("esc", help: .helpBack),
+                        Binding("ctrl+c", help: .helpQuit)]
+            }
+            return [Binding("up", "down", "k", "j", help: .helpMove), Binding("enter", help: .helpOpen), Binding("?", "f1", help: .helpHelp),
+                    Binding("q", "esc", help: .helpQuit), Binding("ctrl+c", help: .helpQuit)]
         }
+    }
+
+    static let secretariat = [Binding("g", help: .helpGrant), Binding("v", help: .helpRevoke), Binding("X", help: .helpRemove),
+                              Binding("i", help: .helpInvite)]
+
+    static func of(_ thread: ThreadState, _ model: Model) -> [Binding] {
+        let acts = [Binding("r", "R", help: .helpReply), Binding("e", help: .helpEdit), Binding("x", help: .helpRetract),
+                    Binding("u", help: .helpToggleRead), Binding("M", help: .helpMarkAllRead), Binding("z", help: .helpCollapse),
+                    Binding("Z", help: .helpCollapseAll)] + (model.moderates ? [Binding("m", help: .helpModerate)] : [])
+        if thread.focus == .reader {
+            return [Binding("up", "down", "k", "j", help: .helpScrollPost), Binding("pgup", "pgdown", "ctrl+b", "ctrl+f", "space", help: .helpPage),
+                    Binding("home", "end", "g", "G", help: .helpPostEnds), Binding("tab", "shift+tab", "left", "h", help: .helpTree)] + acts
+        }
+        let keys = thread.list.items.count > 1 ? moving : [Binding("space", help: .helpPage)]
+        return keys + [Binding("tab", "shift+tab", "enter", "right", "l", help: .helpPane)] + acts + [back]
+    }
+
+    static func of(_ poll: PollState, _ model: Model) -> [Binding] {
+        guard let detail = poll.detail else { return [] }
+        let closed = detail.summary.closed
+        var keys = [Binding("v", "enter", help: .helpVote)]
+        if detail.seat != nil, closed || !Update.nominees(detail).isEmpty { keys.append(Binding("N", help: .helpNominate)) }
+        if detail.seat != nil, closed || detail.candidates.contains(where: { $0.feed == model.me && !$0.accepted }) {
+            keys.append(Binding("a", help: .helpAccept))
+        }
+        if model.moderates, !closed { keys.append(Binding("C", help: .helpClose)) }
+        if model.isSecretariat, detail.cochairGrantDue != nil { keys.append(Binding("g", help: .helpGrantCochair)) }
+        return keys
     }
 }

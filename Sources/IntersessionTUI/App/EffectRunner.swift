@@ -6,9 +6,10 @@ import IntersessionStore
 import IntersessionSync
 
 /// Performs the effects `update` asks for, against the open profile, and answers with messages.
-/// Everything runs on the interface's thread except a sync, which runs in the background and
-/// posts its result to the mailbox.
-final class EffectRunner {
+/// The runtime calls it from its `EffectWorker`'s thread only (the editor and quitting, which
+/// need the terminal, from the loop's), so its state is never touched from two threads at once;
+/// a sync runs further in the background and posts its result to the mailbox.
+final class EffectRunner: @unchecked Sendable {
     var session: Session?
     let environment: [String: String]
     let mailbox = Mailbox()
@@ -17,7 +18,9 @@ final class EffectRunner {
     let demoFolder: URL
     var suspendTerminal: () -> Void = {}
     var resumeTerminal: () -> Void = {}
-    var clock: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    /// Syncs under way in the background, which `settle` waits for as well.
+    let syncsRunning = Counter()
 
     init(session: Session?, home: ProfileHome, demoFolder: URL, environment: [String: String]) {
         self.session = session
@@ -171,7 +174,9 @@ final class EffectRunner {
         let folders = session.folders
         guard !folders.isEmpty else { return [.statusLoaded(SyncStatus())] }
         let mailbox = self.mailbox
-        DispatchQueue.global().async {
+        syncsRunning.increment()
+        DispatchQueue.global().async { [syncsRunning] in
+            defer { syncsRunning.decrement() }
             do {
                 // The wall clock: a renewed epoch's invite expiries are read against it.
                 let actions = try session.actions(clock: { Int64(Date().timeIntervalSince1970 * 1000) })
@@ -190,9 +195,20 @@ final class Mailbox: @unchecked Sendable {
     private var messages: [Message] = []
 
     func post(_ message: Message) {
+        post(contentsOf: [message])
+    }
+
+    func post(contentsOf new: [Message]) {
+        guard !new.isEmpty else { return }
         lock.lock()
-        messages.append(message)
+        messages += new
         lock.unlock()
+    }
+
+    var isEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return messages.isEmpty
     }
 
     func drain() -> [Message] {
@@ -202,4 +218,14 @@ final class Mailbox: @unchecked Sendable {
         messages = []
         return drained
     }
+}
+
+/// A count shared between threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.lock(); count += 1; lock.unlock() }
+    func decrement() { lock.lock(); count -= 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

@@ -17,6 +17,10 @@ public struct Model: Sendable, Equatable {
     public var groupTitles: LocalizedText?
     public var screens: [Screen]
     public var showHelp = false
+    /// Rows of the help overlay scrolled past.
+    public var helpScroll = 0
+    /// An irreversible act waiting for `y`.
+    public var confirmation: Confirmation?
     public var status = SyncStatus()
     public var syncing = false
     /// A one-time message in the status bar (an error, a confirmation), cleared by the next key.
@@ -63,7 +67,7 @@ public struct Model: Sendable, Equatable {
 
     public static func == (lhs: Model, rhs: Model) -> Bool {
         lhs.language == rhs.language && lhs.plain == rhs.plain && lhs.width == rhs.width && lhs.height == rhs.height
-            && lhs.now == rhs.now && lhs.me == rhs.me && lhs.screens == rhs.screens && lhs.showHelp == rhs.showHelp
+            && lhs.now == rhs.now && lhs.me == rhs.me && lhs.screens == rhs.screens && lhs.showHelp == rhs.showHelp && lhs.helpScroll == rhs.helpScroll && lhs.confirmation == rhs.confirmation
             && lhs.status == rhs.status && lhs.syncing == rhs.syncing && lhs.flash == rhs.flash && lhs.quitting == rhs.quitting && lhs.colors == rhs.colors && lhs.roles == rhs.roles && lhs.memberAction == rhs.memberAction
     }
 }

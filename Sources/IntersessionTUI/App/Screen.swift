@@ -68,6 +68,8 @@ public struct ThreadState: Sendable, Equatable {
     public var confirmRetract: String?
     /// The moderation menu, open over the thread (co-chairs and the secretariat).
     public var moderation: ModerationMenu?
+    /// Posts whose replies are folded away (`z`).
+    public var collapsed: Set<String> = []
 
     public init(id: String, focusPost: String? = nil) {
         self.id = id

@@ -4,7 +4,8 @@ import IntersessionStore
 extension Update {
     static func handleKey(_ key: Key, _ model: inout Model) -> [Effect] {
         if key == .ctrl("c") { model.quitting = true; return [.quit] }
-        if model.showHelp { model.showHelp = false; return [] }
+        if let confirmation = model.confirmation { return confirmKey(key, confirmation, &model) }
+        if model.showHelp { return helpKey(key, &model) }
         model.flash = nil
         switch model.screen {
         case .compose(var compose):
@@ -15,6 +16,10 @@ extension Update {
             let effects = searchEditKey(key, &search, &model)
             if case .search = model.screen { model.screen = .search(search) }
             return effects
+        case .welcome(let welcome) where welcome.step == .choose && ["?", "f1"].contains(key.name):
+            model.showHelp = true
+            model.helpScroll = 0
+            return []
         case .welcome(var welcome):
             let effects = welcomeKey(key, &welcome, &model)
             if case .welcome = model.screen { model.screen = .welcome(welcome) }
@@ -33,6 +38,8 @@ extension Update {
         default:
             break
         }
+        // A reading screen answers only to its bindings, the ones its help lists.
+        guard Bindings.of(model).contains(where: { $0.matches(key) }) else { return [] }
         if case .members(let list) = model.screen, model.isSecretariat, key.name == "i" || key.name == "g" || key.name == "v" || key.name == "X" {
             return membersKey(key, list, &model) ?? []
         }
@@ -75,6 +82,7 @@ extension Update {
         switch key.name {
         case "?", "f1":
             model.showHelp = true
+            model.helpScroll = 0
             return []
         case "q", "esc":
             return goBack(&model)

@@ -44,8 +44,3 @@ extension Update {
         return []
     }
 }
-
-/// Where the thread screen puts its panes.
-enum ThreadLayout {
-    static func treeWidth(_ width: Int) -> Int { max(30, width * 2 / 5) }
-}

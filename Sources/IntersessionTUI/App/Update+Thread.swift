@@ -4,17 +4,22 @@ import IntersessionStore
 extension Update {
     static func threadLoaded(_ detail: ThreadDetail, _ model: inout Model) -> [Effect] {
         var effects: [Effect] = []
+        let rows = treeRows(model)
         model.updateScreens { screen in
             guard case .thread(var thread) = screen, thread.id == detail.thread.id else { return }
             let wasLoaded = thread.detail != nil
             thread.detail = detail
-            thread.list.replace(detail.posts, keeping: \.id)
-            if let focus = thread.focusPost, let index = detail.posts.firstIndex(where: { $0.id == focus }) {
+            if let focus = thread.focusPost { thread.collapsed.subtract(ancestors(of: focus, in: detail.posts)) }
+            let shown = ThreadTree.visible(detail.posts, collapsed: thread.collapsed)
+            thread.list.replace(shown, keeping: \.id)
+            if let focus = thread.focusPost, let index = shown.firstIndex(where: { $0.id == focus }) {
                 thread.list.selected = index
                 thread.focusPost = nil
-            } else if !wasLoaded, let unread = detail.posts.firstIndex(where: { !$0.read }) {
+            } else if !wasLoaded, let unread = shown.firstIndex(where: { !$0.read }) {
+                // A thread opens where the reading stopped: its first unread post.
                 thread.list.selected = unread
             }
+            thread.list.reveal(rows: rows)
             if let post = thread.list.current, !post.read {
                 thread.list.items[thread.list.selected].read = true
                 effects.append(.markRead([post.id]))
@@ -46,15 +51,9 @@ extension Update {
 
     static func threadKey(_ key: Key, _ thread: inout ThreadState, _ model: inout Model) -> [Effect] {
         let rows = treeRows(model)
-        if thread.focus == .reader {
-            switch key.name {
-            case "up", "k": thread.readerScroll = max(0, thread.readerScroll - 1); model.screen = .thread(thread); return []
-            case "down", "j": thread.readerScroll += 1; model.screen = .thread(thread); return []
-            case "pgup": thread.readerScroll = max(0, thread.readerScroll - rows); model.screen = .thread(thread); return []
-            case "pgdown": thread.readerScroll += rows; model.screen = .thread(thread); return []
-            case "tab", "shift+tab", "left", "h": thread.focus = .tree; model.screen = .thread(thread); return []
-            default: break
-            }
+        if thread.focus == .reader, readerKey(key, &thread, model) {
+            model.screen = .thread(thread)
+            return []
         }
         let before = thread.list.selected
         if key.name != "space", navigate(key, &thread.list, rows: rows) {
@@ -64,9 +63,17 @@ extension Update {
         }
         switch key.name {
         case "space":
-            thread.readerScroll += max(1, model.contentRows - rows - 2)
+            // mutt's pager: a page further, and at the end of the post, the next post.
+            if thread.readerScroll >= readerMaximumScroll(thread, model), thread.list.selected + 1 < thread.list.items.count {
+                return select(thread.list.selected + 1, in: &thread, &model)
+            }
+            scrollReader(&thread, by: readerPage(model), model)
             model.screen = .thread(thread)
             return []
+        case "z", "Z":
+            return toggleCollapse(all: key.name == "Z", &thread, &model)
+        case "M":
+            return markThreadRead(&thread, &model)
         case "enter", "right", "l", "tab", "shift+tab":
             thread.focus = .reader
             model.screen = .thread(thread)
@@ -110,6 +117,90 @@ extension Update {
         default:
             return []
         }
+    }
+
+    /// The keys of the reading pane: scrolling the post, its top and its end. False for any other.
+    static func readerKey(_ key: Key, _ thread: inout ThreadState, _ model: Model) -> Bool {
+        switch key.name {
+        case "up", "k": scrollReader(&thread, by: -1, model)
+        case "down", "j": scrollReader(&thread, by: 1, model)
+        case "pgup", "ctrl+b": scrollReader(&thread, by: -readerPage(model), model)
+        case "pgdown", "ctrl+f": scrollReader(&thread, by: readerPage(model), model)
+        case "space" where thread.readerScroll < readerMaximumScroll(thread, model): scrollReader(&thread, by: readerPage(model), model)
+        case "home", "g": thread.readerScroll = 0
+        case "end", "G": thread.readerScroll = readerMaximumScroll(thread, model)
+        case "tab", "shift+tab", "left", "h": thread.focus = .tree
+        default: return false
+        }
+        return true
+    }
+
+    static func scrollReader(_ thread: inout ThreadState, by delta: Int, _ model: Model) {
+        thread.readerScroll = min(max(0, thread.readerScroll + delta), readerMaximumScroll(thread, model))
+    }
+
+    /// A page of the reading pane: its rows less one, so a line stays in view across pages.
+    static func readerPage(_ model: Model) -> Int { max(1, ThreadLayout.reader(model).height - 2) }
+
+    /// The scroll that shows the end of the selected post, as the pane wraps it now.
+    static func readerMaximumScroll(_ thread: ThreadState, _ model: Model) -> Int {
+        guard let post = thread.list.current else { return 0 }
+        let pane = ThreadLayout.reader(model)
+        let lines = ThreadView.postLines(post, model, Theme.make(colors: false), width: pane.width).count
+        return ScrollView.maximumScroll(lines: lines, height: pane.height)
+    }
+
+    /// `z` folds or unfolds the replies below the selected post; `Z` folds every reply to the
+    /// opening post, or unfolds all when something is folded.
+    static func toggleCollapse(all: Bool, _ thread: inout ThreadState, _ model: inout Model) -> [Effect] {
+        guard var posts = thread.detail?.posts, let current = thread.list.current else { return [] }
+        // What was read since the thread loaded is marked in the shown list only: keep it.
+        let read = Dictionary(thread.list.items.map { ($0.id, $0.read) }, uniquingKeysWith: { first, _ in first })
+        for index in posts.indices { if let flag = read[posts[index].id] { posts[index].read = flag } }
+        thread.detail?.posts = posts
+        let foldable = Set(posts.indices.filter { posts[$0].depth == 1 && ThreadTree.replies(after: $0, in: posts) > 0 }.map { posts[$0].id })
+        if all, thread.collapsed.isEmpty, foldable.isEmpty {
+            model.flash = model.catalog[.threadNoReplies]
+            model.screen = .thread(thread)
+            return []
+        } else if all {
+            thread.collapsed = thread.collapsed.isEmpty ? foldable : []
+        } else if thread.collapsed.contains(current.id) {
+            thread.collapsed.remove(current.id)
+        } else if let index = posts.firstIndex(where: { $0.id == current.id }), ThreadTree.replies(after: index, in: posts) > 0 {
+            thread.collapsed.insert(current.id)
+        } else {
+            model.flash = model.catalog[.threadNoReplies]
+            model.screen = .thread(thread)
+            return []
+        }
+        let keep = ancestors(of: current.id, in: posts).first { thread.collapsed.contains($0) } ?? current.id
+        thread.list.items = ThreadTree.visible(posts, collapsed: thread.collapsed)
+        thread.list.selected = thread.list.items.firstIndex { $0.id == keep } ?? 0
+        thread.list.reveal(rows: treeRows(model))
+        model.screen = .thread(thread)
+        return []
+    }
+
+    /// The post and the posts it replies to, up to the opening one.
+    static func ancestors(of id: String, in posts: [PostView]) -> [String] {
+        let parents = Dictionary(posts.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var chain: [String] = []
+        var next: String? = id
+        while let current = next, chain.count <= posts.count {
+            chain.append(current)
+            next = parents[current] ?? nil
+        }
+        return chain
+    }
+
+    /// `M` in a thread does what it does in the list: every post of the thread read.
+    static func markThreadRead(_ thread: inout ThreadState, _ model: inout Model) -> [Effect] {
+        for index in thread.list.items.indices { thread.list.items[index].read = true }
+        for index in thread.detail?.posts.indices ?? 0..<0 { thread.detail?.posts[index].read = true }
+        model.flash = model.catalog[.threadMarkedRead]
+        model.screen = .thread(thread)
+        return [.markThreadRead(thread.id)]
     }
 
     /// The passage a reply quotes: the post's first paragraph, kept short.

@@ -9,8 +9,12 @@ public enum Update {
 
     public static func update(_ model: inout Model, _ message: Message) -> [Effect] {
         switch message {
-        case .key(let key): return handleKey(key, &model)
-        case .mouse(let event): return handleMouse(event, &model)
+        case .key(let key):
+            // The confirmation's own `y` lets its effects through; any other key is asked about.
+            let confirming = model.confirmation != nil
+            let effects = handleKey(key, &model)
+            return confirming ? effects : holdingIrreversible(effects, &model)
+        case .mouse(let event): return holdingIrreversible(handleMouse(event, &model), &model)
         case .resize(let width, let height):
             model.width = max(1, width)
             model.height = max(1, height)

@@ -1,31 +1,28 @@
 import IntersessionStore
 
-/// The audit log: every moderation and membership act, refused attempts and forks.
+/// The audit log: every moderation and membership act, refused attempts and forks, as a table.
 enum AuditView {
     static func render(_ list: ListState<AuditEntry>, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
         if list.loaded, list.items.isEmpty {
             buffer.write(" " + model.catalog[.auditEmpty], x: 0, row: 0, in: area, style: theme.meta)
             return nil
         }
-        var cursor: (x: Int, y: Int)?
-        for row in 0..<area.height {
-            let index = list.offset + row
-            guard list.items.indices.contains(index) else { break }
-            let entry = list.items[index]
-            let selected = index == list.selected
-            let style = selected ? theme.selected : (entry.counted ? theme.normal : theme.meta)
-            if selected { buffer.fillRow(row, in: area, style: style) }
-            let who = entry.actorName ?? String(entry.actor.prefix(8))
-            let marker = model.plain ? (selected ? "> " : "  ") : "  "
-            let target = entry.targetName ?? String(entry.target.prefix(8))
-            let when = model.formats.date(entry.time, now: model.now)
-            var line = marker + when + "  " + who
-            line += "  " + model.catalog.act(entry.action) + "  " + target
-            if let detail = entry.detail { line += "  " + detail }
-            if !entry.counted { line += "  (" + model.catalog[.auditRefused] + ")" }
-            buffer.write(line.truncated(to: area.width), x: 0, row: row, in: area, style: style)
-            if selected { cursor = (area.x, area.y + row) }
+        let window = list.window(rows: area.height)
+        let entries = list.items[window]
+        let cells = entries.map { entry -> [String] in
+            var last = entry.targetName ?? String(entry.target.prefix(8))
+            if let detail = entry.detail { last += "  " + detail }
+            if !entry.counted { last += "  (" + model.catalog[.auditRefused] + ")" }
+            return [(model.plain ? "" : "  ") + model.formats.date(entry.time, now: model.now), entry.actorName ?? String(entry.actor.prefix(8)),
+                    model.catalog.act(entry.action), last]
         }
-        return model.plain ? cursor : nil
+        let table = Table(columns: [.init(maximum: 20), .init(maximum: 18), .init(maximum: 28), .init(maximum: .max)], cells: cells,
+                          styles: entries.map { $0.counted ? theme.normal : theme.meta }, total: list.items.count,
+                          selected: list.items.isEmpty ? nil : list.selected, offset: window.lowerBound, selectedStyle: theme.selected,
+                          indicatorStyle: theme.meta, plain: model.plain)
+        buffer.render(table, in: area)
+        return model.plain ? List(rows: cells.map { List.Row($0.first ?? "") }, total: list.items.count, selected: list.selected,
+                                  offset: window.lowerBound, selectedStyle: theme.selected, indicatorStyle: theme.meta, plain: true)
+            .cursor(in: area) : nil
     }
 }

@@ -4,9 +4,20 @@ enum Chrome {
         let row = Rect(x: 0, y: 0, width: buffer.width, height: 1)
         buffer.fill(row, style: theme.header)
         let language = " " + model.language.rawValue.uppercased() + " "
-        let title = " " + [model.shownGroupTitle, screenTitle(model)].filter { !$0.isEmpty }.joined(separator: " › ")
-        buffer.write(title.truncated(to: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
+        buffer.write(title(model, width: max(0, buffer.width - language.cellWidth)), x: 0, row: 0, in: row, style: theme.header)
         buffer.write(language, x: max(0, buffer.width - language.cellWidth), row: 0, in: row, style: theme.header)
+    }
+
+    /// Where you are, in `width` columns: the group's title gives way first, then the screen's.
+    static func title(_ model: Model, width: Int) -> String {
+        let screen = screenTitle(model)
+        let group = model.shownGroupTitle
+        guard !group.isEmpty else { return (" " + screen).truncated(to: width) }
+        let whole = " " + group + " › " + screen
+        if whole.cellWidth <= width || screen.isEmpty { return whole.truncated(to: width) }
+        let groupRoom = width - screen.cellWidth - 4
+        guard groupRoom >= 8 else { return (" " + screen).truncated(to: width) }
+        return " " + group.truncated(to: groupRoom) + " › " + screen
     }
 
     static func screenTitle(_ model: Model) -> String {
@@ -37,15 +48,30 @@ enum Chrome {
         }
     }
 
+    /// Rows the status line takes: one, or as many as a long message needs (an error is never
+    /// cut), up to a quarter of the screen.
+    static func statusRows(_ model: Model) -> Int {
+        guard let flash = model.flash, model.height >= 2 else { return 1 }
+        return min(flashLines(flash, width: model.width).count, max(1, model.height / 4))
+    }
+
+    static func flashLines(_ flash: String, width: Int) -> [String] {
+        WordWrap.lines(flash, width: max(1, width - 2))
+    }
+
     static func statusBar(_ model: Model, _ theme: Theme, _ buffer: inout Buffer) {
         guard buffer.height >= 2 else { return }
-        let y = buffer.height - 1
-        let row = Rect(x: 0, y: y, width: buffer.width, height: 1)
         if let flash = model.flash {
-            buffer.fill(row, style: theme.flash)
-            buffer.write(" " + flash, x: 0, row: 0, in: row, style: theme.flash)
+            let rows = statusRows(model)
+            let area = Rect(x: 0, y: buffer.height - rows, width: buffer.width, height: rows)
+            buffer.fill(area, style: theme.flash)
+            var lines = flashLines(flash, width: buffer.width)
+            if lines.count > rows { lines = Array(lines.prefix(rows - 1)) + [lines[(rows - 1)...].joined(separator: " ").truncated(to: buffer.width - 2)] }
+            for (index, line) in lines.enumerated() { buffer.write(" " + line, x: 0, row: index, in: area, style: theme.flash) }
             return
         }
+        let y = buffer.height - 1
+        let row = Rect(x: 0, y: y, width: buffer.width, height: 1)
         buffer.fill(row, style: theme.status)
         let help = " " + model.catalog[.helpHint] + " "
         if case .welcome = model.screen {

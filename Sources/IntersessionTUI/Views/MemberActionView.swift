@@ -46,6 +46,7 @@ enum MemberActionView {
             let chosen = index == action.role
             let style = chosen ? theme.selected : theme.status
             buffer.write((chosen ? " > " : "   ") + model.catalog[Update.roleText(role)], x: 0, row: row, in: box, style: style)
+            if chosen, model.plain, cursor == nil || action.field == 2 { cursor = (box.x + 1, box.y + row) }
             row += 1
         }
         return cursor

@@ -72,7 +72,9 @@ enum PollView {
                 buffer.write((chosen ? " > " : "   ") + catalog[Update.positionText(position)], x: 0, row: index + 1, in: box,
                              style: chosen ? theme.selected : theme.status)
             }
-            return nil
+            // A screen reader reads the line under the cursor: the position being chosen.
+            let row = min(box.height - 1, dialog.position + 1)
+            return model.plain && !box.isEmpty ? (box.x + 1, box.y + row) : nil
         }
         buffer.write(" " + prompt, x: 0, row: 1, in: box, style: theme.status)
         let field = Rect(x: box.x + 1 + prompt.cellWidth, y: box.y + 1, width: max(0, box.width - prompt.cellWidth - 2), height: 1)

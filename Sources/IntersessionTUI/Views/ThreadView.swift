@@ -5,52 +5,49 @@ import IntersessionStore
 /// below it (narrow ones).
 enum ThreadView {
     static func render(_ thread: ThreadState, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
-        let tree: Rect, reader: Rect
-        if area.width >= 100 {
-            let width = ThreadLayout.treeWidth(area.width)
-            tree = Rect(x: area.x, y: area.y, width: width, height: area.height)
-            reader = Rect(x: area.x + width + 1, y: area.y, width: area.width - width - 1, height: area.height)
-            if !model.plain {
-                for row in 0..<area.height { buffer.setString(x: area.x + width, y: area.y + row, "│", style: theme.border) }
-            }
-        } else {
-            let rows = Update.treeRows(model)
-            tree = Rect(x: area.x, y: area.y, width: area.width, height: rows)
-            reader = Rect(x: area.x, y: area.y + rows + 1, width: area.width, height: max(0, area.height - rows - 1))
-            if rows < area.height, !model.plain {
-                buffer.setString(x: area.x, y: area.y + rows, String(repeating: "─", count: area.width), style: theme.border)
+        let panes = ThreadLayout.panes(area, treeRows: min(area.height, Update.treeRows(model)))
+        if !model.plain, !panes.separator.isEmpty {
+            let line = ThreadLayout.isWide(area.width) ? "│" : String(repeating: "─", count: panes.separator.width)
+            for row in panes.separator.y..<panes.separator.bottom {
+                buffer.setString(x: panes.separator.x, y: row, line, style: theme.border)
             }
         }
-        let cursor = renderTree(thread, model, theme, tree, &buffer)
-        if let post = thread.list.current { renderPost(post, thread, model, theme, reader, &buffer) }
-        return model.plain ? cursor : nil
+        let tree = treeList(thread, model, theme, height: panes.tree.height)
+        buffer.render(tree, in: panes.tree)
+        if let post = thread.list.current {
+            let lines = postLines(post, model, theme, width: panes.reader.width)
+            buffer.render(ScrollView(lines: lines, scroll: thread.readerScroll, indicatorStyle: theme.meta), in: panes.reader)
+        }
+        guard model.plain else { return nil }
+        if thread.focus == .reader, !panes.reader.isEmpty { return (panes.reader.x, panes.reader.y) }
+        return tree.cursor(in: panes.tree)
     }
 
-    static func renderTree(_ thread: ThreadState, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
+    /// The reply tree: unread mark, mutt's connecting lines, author, date, first line; a
+    /// collapsed post says how many replies it hides.
+    static func treeList(_ thread: ThreadState, _ model: Model, _ theme: Theme, height: Int) -> List {
         let posts = thread.list.items
+        let window = thread.list.window(rows: height)
         let prefixes = ReplyTreeLines.prefixes(for: posts, plain: model.plain)
-        var cursor: (x: Int, y: Int)?
-        for row in 0..<area.height {
-            let index = thread.list.offset + row
-            guard posts.indices.contains(index) else { break }
+        let hidden = ThreadTree.hiddenReplies(thread)
+        let rows = window.map { index -> List.Row in
             let post = posts[index]
-            let selected = index == thread.list.selected
-            var style = post.read ? theme.normal : theme.unread
-            if selected { style = thread.focus == .tree ? theme.selected : theme.selected.adding(.dim) }
-            if selected { buffer.fillRow(row, in: area, style: style) }
-            let mark = model.plain ? (selected ? "> " : "  ") + PlainMarks.unread(!post.read, model.catalog) : (post.read ? "  " : "● ")
+            let mark = model.plain ? PlainMarks.unread(!post.read, model.catalog) : (post.read ? "  " : "● ")
             let who = post.authorName ?? String(post.author.prefix(8))
             let preview = post.retracted ? model.catalog[.retracted]
                 : post.body.isEmpty && post.hiddenReason != nil ? model.catalog[.hiddenNotice, post.hiddenReason!] : post.body.firstLine
-            let line = mark + prefixes[index] + who + "  " + model.formats.date(post.created, now: model.now) + "  " + preview
-            buffer.write(line.truncated(to: area.width), x: 0, row: row, in: area, style: style)
-            if selected { cursor = (area.x, area.y + row) }
+            let folded = hidden[post.id].map { " (+" + model.formats.number($0) + ")" } ?? ""
+            return List.Row(mark + prefixes[index] + who + folded + "  " + model.formats.date(post.created, now: model.now) + "  " + preview,
+                            style: post.read ? theme.normal : theme.unread)
         }
-        return cursor
+        return List(rows: rows, total: posts.count, selected: posts.isEmpty ? nil : thread.list.selected, offset: window.lowerBound,
+                    selectedStyle: thread.focus == .tree ? theme.selected : theme.selected.adding(.dim), indicatorStyle: theme.meta,
+                    plain: model.plain)
     }
 
-    static func renderPost(_ post: PostView, _ thread: ThreadState, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) {
-        guard area.width > 0, area.height > 0 else { return }
+    /// The post as the reader shows it: author, date and language, marks, the quote, the text.
+    static func postLines(_ post: PostView, _ model: Model, _ theme: Theme, width: Int) -> [(String, Style)] {
+        guard width > 0 else { return [] }
         var lines: [(String, Style)] = []
         let who = (post.authorName ?? String(post.author.prefix(8))) + (post.organisation.map { " — " + $0 } ?? "")
         lines.append((who, theme.accent))
@@ -71,15 +68,11 @@ enum ThreadView {
             lines.append((model.catalog[.retracted], theme.meta))
         } else if !(post.body.isEmpty && post.hiddenReason != nil) {
             if let quote = post.quote {
-                for line in WordWrap.lines(quote, width: max(1, area.width - 2)) { lines.append(("> " + line, theme.quote)) }
+                for line in WordWrap.lines(quote, width: max(1, width - 2)) { lines.append(("> " + line, theme.quote)) }
                 lines.append(("", theme.normal))
             }
-            for line in WordWrap.lines(post.body, width: area.width) { lines.append((line, theme.normal)) }
+            for line in WordWrap.lines(post.body, width: width) { lines.append((line, theme.normal)) }
         }
-        let scroll = min(thread.readerScroll, max(0, lines.count - area.height))
-        for row in 0..<area.height where lines.indices.contains(scroll + row) {
-            let (text, style) = lines[scroll + row]
-            buffer.write(text, x: 0, row: row, in: area, style: style)
-        }
+        return lines
     }
 }

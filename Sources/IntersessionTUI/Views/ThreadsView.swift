@@ -8,32 +8,19 @@ enum ThreadsView {
             buffer.write(" " + model.catalog[.noThreads], x: 0, row: 0, in: area, style: theme.meta)
             return nil
         }
-        var cursor: (x: Int, y: Int)?
-        for row in 0..<area.height {
-            let index = list.offset + row
-            guard list.items.indices.contains(index) else { break }
-            let thread = list.items[index]
-            let selected = index == list.selected
-            let base = selected ? theme.selected : (thread.unread > 0 ? theme.unread : theme.normal)
-            if selected { buffer.fillRow(row, in: area, style: base) }
-            let marker = model.plain ? (selected ? "> " : "  ") + PlainMarks.unread(thread.unread > 0, model.catalog) : (thread.unread > 0 ? " ● " : "   ")
+        let widget = List(list, height: area.height, theme: theme, plain: model.plain) { thread in
+            let marker = model.plain ? PlainMarks.unread(thread.unread > 0, model.catalog) : (thread.unread > 0 ? " ● " : "   ")
             var right = model.formats.date(thread.lastActivity, now: model.now) + "  "
                 + model.catalog.count(thread.posts, .postCountOne, .postCount, formats: model.formats)
             if thread.unread > 0 { right += " · " + model.catalog.count(thread.unread, .unreadCountOne, .unreadCount, formats: model.formats) }
-            let author = thread.authorName ?? String(thread.author.prefix(8))
-            let rightWidth = right.cellWidth + 1
             var flags = ""
             if thread.pinned { flags += "[" + model.catalog[.pinned] + "] " }
             if thread.locked { flags += "[" + model.catalog[.lockedMark] + "] " }
-            let left = marker + flags + thread.title + "  (" + author + ")"
-            if area.width - rightWidth > 24 {
-                buffer.write(left.truncated(to: area.width - rightWidth - 1), x: 0, row: row, in: area, style: base)
-                buffer.write(right, x: area.width - rightWidth, row: row, in: area, style: selected ? base : theme.meta)
-            } else {
-                buffer.write((marker + thread.title).truncated(to: area.width), x: 0, row: row, in: area, style: base)
-            }
-            if selected { cursor = (area.x, area.y + row) }
+            let author = thread.authorName ?? String(thread.author.prefix(8))
+            return List.Row(marker + flags + thread.title + "  (" + author + ")", trailing: right,
+                            style: thread.unread > 0 ? theme.unread : theme.normal, trailingStyle: theme.meta)
         }
-        return model.plain ? cursor : nil
+        buffer.render(widget, in: area)
+        return model.plain ? widget.cursor(in: area) : nil
     }
 }

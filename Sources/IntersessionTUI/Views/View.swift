@@ -6,7 +6,8 @@ public enum View {
         let theme = Theme.make(colors: model.colors)
         buffer.fill(buffer.area, style: theme.normal)
         guard buffer.width > 0, buffer.height > 0 else { return nil }
-        let content = Rect(x: 0, y: 1, width: buffer.width, height: max(0, buffer.height - 2))
+        let statusRows = Chrome.statusRows(model)
+        let content = contentArea(width: buffer.width, height: buffer.height, statusRows: statusRows)
         var cursor: (x: Int, y: Int)?
         switch model.screen {
         case .welcome(let welcome): cursor = WelcomeView.render(welcome, model, theme, content, &buffer)
@@ -29,8 +30,10 @@ public enum View {
         Chrome.header(model, theme, &buffer)
         Chrome.statusBar(model, theme, &buffer)
         if model.showHelp {
-            HelpView.render(model, theme, content, &buffer)
-            return nil
+            return HelpView.render(model, theme, content, &buffer)
+        }
+        if let confirmation = model.confirmation {
+            return ConfirmView.render(confirmation, model, theme, content, &buffer)
         }
         if case .members = model.screen, let action = model.memberAction {
             return MemberActionView.render(action, model, theme, content, &buffer)
@@ -39,6 +42,13 @@ public enum View {
             return ModerationView.render(thread, menu, model, theme, content, &buffer)
         }
         return cursor
+    }
+}
+
+extension View {
+    /// The rows between the header and the status line (which takes two rows for a long message).
+    static func contentArea(width: Int, height: Int, statusRows: Int = 1) -> Rect {
+        Rect(x: 0, y: 1, width: width, height: max(0, height - 1 - statusRows))
     }
 }
 

@@ -34,7 +34,7 @@ import IntersessionStore
         #expect(state.list.items.count == 2)
         delegate.press(.down, .character("+"))
         #expect(try delegate.session.store.amendments(of: draft.id).last?.supporters == ["Kenji Watanabe"])
-        delegate.press(.character("y"))
+        delegate.press(.character("y"), .character("y"))
         #expect(delegate.runtime.model.flash?.contains("penholders") == true)
     }
 
@@ -43,7 +43,7 @@ import IntersessionStore
         Self.openDraft(penholder)
         penholder.press(.character("t"))
         guard case .amendments(let state) = penholder.runtime.model.screen, let first = state.list.current else { Issue.record("no table"); return }
-        penholder.press(.character("y"))
+        penholder.press(.character("y"), .character("y"))
         let draft = try penholder.session.store.draft(ofAmendment: first.id)
         #expect(try penholder.session.store.draft(draft).text.contains("publish their thresholds and de minimis values"))
         #expect(try penholder.session.store.amendments(of: draft).first?.status == AmendmentStatus.accepted.rawValue)
@@ -70,7 +70,7 @@ import IntersessionStore
         cochair.press(.enter)
         guard case .draft(let named) = cochair.runtime.model.screen else { Issue.record("not on the draft"); return }
         #expect(named.detail?.summary.symbol == "WGEC/2026/3 Rev.2" && named.detail?.versions.map(\.name) == ["Rev.1", "Rev.2"])
-        cochair.press(.character("S"), .down, .enter)
+        cochair.press(.character("S"), .down, .enter, .character("y"))
         guard case .draft(let staged) = cochair.runtime.model.screen else { return }
         #expect(staged.detail?.summary.status == DraftStatus.comment.rawValue)
         // A delegate has no stage key, and a version they name is refused: they are no penholder.

@@ -28,14 +28,14 @@ import IntersessionStore
         _ = try fixture.session.store.author(ops: [.memberRole(MemberRole(feed: expert.feed, role: .expert, fromSeq: 1))],
                                              references: [], key: fixture.session.key, now: DemoFixture.now)
         #expect(try Self.fork(expert, in: fixture) == 1)
-        fixture.runtime.perform(.loadStatus)
+        fixture.perform(.loadStatus)
         #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.feedsForked, expert.feed.short])
     }
 
     @Test func thePersonIsToldTheirOwnFeedIsFrozen() throws {
         let fixture = try DemoFixture(peer: "secretariat")
         let seq = try Self.fork(fixture.session.key, in: fixture)
-        fixture.runtime.perform(.loadStatus)
+        fixture.perform(.loadStatus)
         #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.ownFeedFrozen, seq])
     }
 }

@@ -12,7 +12,7 @@ import IntersessionSync
         delegate.press(.enter, .enter, .character("m"))
         guard case .thread(let thread) = delegate.runtime.model.screen else { Issue.record("not in a thread"); return }
         #expect(thread.moderation == nil)
-        #expect(!Bindings.of(delegate.runtime.model.screen, moderates: false).contains { $0.text == .helpModerate })
+        #expect(!Bindings.of(delegate.runtime.model).contains { $0.help == .helpModerate })
     }
 
     @Test func aCochairHidesAPostAndTheDelegateSeesTheNoticeAfterSync() throws {

@@ -26,6 +26,12 @@ import IntersessionSync
     @Test func aCochairClosesAndTheRecordIsFinal() throws {
         let fixture = try DemoFixture(peer: "cochair-fr")
         fixture.press(.character("V"), .enter, .character("C"))
+        // Closing is asked about first; Esc leaves the poll open.
+        #expect(fixture.runtime.model.confirmation != nil)
+        fixture.press(.escape)
+        guard case .poll(let open) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return }
+        #expect(open.detail?.summary.closed == false && fixture.runtime.model.confirmation == nil)
+        fixture.press(.character("C"), .character("y"))
         guard case .poll(let poll) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return }
         #expect(poll.detail?.summary.closed == true)
         fixture.press(.enter)
@@ -52,12 +58,12 @@ import IntersessionSync
     @Test func closersArePromptedWhenADeadlineHasPassed() throws {
         let fixture = try DemoFixture(peer: "cochair-fr")
         fixture.runtime.runner.clock = { DemoFixture.now + 30 * 86_400_000 }
-        fixture.runtime.perform(.loadStatus)
+        fixture.perform(.loadStatus)
         #expect(fixture.runtime.model.flash?.contains("Venue of the next meeting") == true
             || fixture.runtime.model.flash?.contains("Adopt the agenda") == true)
         let delegate = try DemoFixture(peer: "delegate-jp")
         delegate.runtime.runner.clock = { DemoFixture.now + 30 * 86_400_000 }
-        delegate.runtime.perform(.loadStatus)
+        delegate.perform(.loadStatus)
         #expect(delegate.runtime.model.flash == nil)
     }
 }
@@ -71,7 +77,7 @@ import IntersessionSync
         let head = try fixture.session.store.feedProgress()[me]?.head ?? 0
         _ = try fixture.session.store.author(ops: [.memberRole(MemberRole(feed: me, role: .member, fromSeq: head + 2))],
                                              references: [], key: fixture.session.key, now: DemoFixture.now)
-        fixture.runtime.perform(.loadStatus)
+        fixture.perform(.loadStatus)
         return fixture
     }
 
@@ -97,14 +103,14 @@ import IntersessionSync
         fixture.press(.character("v"))
         fixture.type("2 1")
         fixture.press(.enter)
-        fixture.press(.character("C"))
+        fixture.press(.character("C"), .character("y"))
         guard case .poll(let closed) = fixture.runtime.model.screen, let record = closed.detail else { return }
         #expect(record.summary.closed && record.result?.winners == ["Ana Ribeiro"])
         #expect(record.cochairGrantDue == fixture.session.key.feed.hex)
         #expect(fixture.screen().contains { $0.contains(fixture.runtime.model.catalog[.pollGrantPrompt, "Ana Ribeiro"]) })
-        fixture.runtime.perform(.loadStatus)
+        fixture.perform(.loadStatus)
         #expect(fixture.runtime.model.flash == fixture.runtime.model.catalog[.cochairGrantDue, "Ana Ribeiro"])
-        fixture.press(.character("g"))
+        fixture.press(.character("g"), .character("y"))
         guard case .poll(let granted) = fixture.runtime.model.screen else { return }
         #expect(granted.detail?.cochairGrantDue == nil)
         let me = try #require(try fixture.session.store.members().first { $0.feed == fixture.session.key.feed.hex })
@@ -172,7 +178,7 @@ import IntersessionSync
 
     @Test func aPollShownClosedSaysWhyItTakesNoVote() throws {
         let fixture = try DemoFixture(peer: "cochair-fr", language: .fr)
-        fixture.press(.character("V"), .enter, .character("C"))
+        fixture.press(.character("V"), .enter, .character("C"), .character("o"))  // o: oui
         fixture.press(.character("v"))
         guard case .poll(let poll) = fixture.runtime.model.screen else { Issue.record("not on the poll"); return }
         #expect(poll.voting == nil)

@@ -6,13 +6,17 @@ import IntersessionStore
 import IntersessionSync
 @testable import IntersessionTUI
 
-/// A terminal that keeps the last frame, for tests and benchmarks.
+/// A terminal that keeps the last frame, for tests and benchmarks. `events` are read in turn;
+/// a nil in them is a wait that timed out (and `onWait` runs, to advance a fake clock).
 final class RecordingTerminal: Terminal {
     var width: Int
     var height: Int
     var frame = Buffer(width: 0, height: 0)
     var cursor: (x: Int, y: Int)?
-    var events: [TerminalEvent] = []
+    var events: [TerminalEvent?] = []
+    var framesDrawn = 0
+    var waits: [Int] = []
+    var onWait: (Int) -> Void = { _ in }
 
     init(width: Int, height: Int) {
         self.width = width
@@ -22,9 +26,15 @@ final class RecordingTerminal: Terminal {
     func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
         frame = buffer
         self.cursor = cursor
+        framesDrawn += 1
     }
 
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { events.isEmpty ? nil : events.removeFirst() }
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        waits.append(timeoutMilliseconds)
+        let event = events.isEmpty ? nil : events.removeFirst()
+        if event == nil { onWait(timeoutMilliseconds) }
+        return event
+    }
     func suspend() {}
     func resume() {}
     func shutdown() {}
@@ -57,17 +67,31 @@ final class DemoFixture {
                           demoFolder: folder.appendingPathComponent("unused"), environment: [:])
         runtime.runner.clock = { Self.now }
         for effect in Runtime.startEffects(for: model) { runtime.perform(effect) }
+        runtime.settle()
         runtime.dispatch(.statusLoaded(SyncStatus(lastSync: Self.now - 5 * 60_000, folders: 1)))
+    }
+
+    /// Performs an effect and waits for what it answers.
+    func perform(_ effect: Effect) {
+        runtime.perform(effect)
+        runtime.settle()
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    func press(_ keys: Key...) {
-        for key in keys { runtime.dispatch(.key(key)) }
+    func press(_ keys: Key...) { press(keys) }
+
+    func press(_ keys: [Key]) {
+        // Each key waits for the effects it started, as a person waits to see the screen.
+        for key in keys {
+            runtime.dispatch(.key(key))
+            runtime.settle()
+        }
     }
 
     func type(_ text: String) {
         for character in text { runtime.dispatch(.key(.character(character))) }
+        runtime.settle()
     }
 
     func screen() -> [String] {
@@ -79,11 +103,13 @@ final class DemoFixture {
         terminal.width = width
         terminal.height = height
         runtime.dispatch(.resize(width: width, height: height))
+        runtime.settle()
     }
 }
 
-/// The render snapshots in `Snapshots/NAME.txt`, compared by `Snapshot.expect` (SnapshotDiff.swift);
-/// `RECORD_SNAPSHOTS=1` writes them.
+/// The render snapshots in `Snapshots/NAME.txt`, compared by `Snapshot.expect` (SnapshotDiff.swift).
+/// To regenerate every snapshot after a deliberate change of the screens, run the tests with
+/// `RECORD_SNAPSHOTS=1` (`RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshotTests`), then read the diff.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
