@@ -11,20 +11,7 @@ SOCKET="$T/tmux.sock"
 cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok    $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL  $1"; echo "      screen:"; screen | sed 's/^/      | /'; }
-screen() { tmux -S "$SOCKET" capture-pane -p -t tui 2>/dev/null; }
-keys() { tmux -S "$SOCKET" send-keys -t tui "$@"; }
-# wait_for NAME TEXT: passes once TEXT is on the screen, fails after 10 s.
-wait_for() {
-    local name=$1 text=$2
-    for _ in $(seq 1 100); do
-        if screen | grep -qF -- "$text"; then ok "$name"; return 0; fi
-        sleep 0.1
-    done
-    bad "$name (waiting for '$text')"
-    return 1
-}
+source "$(dirname "$0")/lib/tmux.bash"
 open_tui() {
     tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x "$1" -y "$2" \
         "TERM=screen-256color INTERSESSION_HOME= $BIN demo --dir $3 --as cochair-fr --lang $4; sleep 30"

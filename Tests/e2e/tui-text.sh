@@ -13,21 +13,9 @@ cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 export LC_ALL=C.UTF-8
 passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok    $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL  $1"; echo "      screen:"; screen | sed 's/^/      | /'; }
-screen() { tmux -S "$SOCKET" capture-pane -p -t tui 2>/dev/null; }
+source "$(dirname "$0")/lib/tmux.bash"
 # The screen with its attributes as escape sequences.
 styled_screen() { tmux -S "$SOCKET" capture-pane -p -e -t tui 2>/dev/null; }
-keys() { tmux -S "$SOCKET" send-keys -t tui "$@"; }
-wait_for() {
-    local name=$1 text=$2
-    for _ in $(seq 1 100); do
-        if screen | grep -qF -- "$text"; then ok "$name"; return 0; fi
-        sleep 0.1
-    done
-    bad "$name (waiting for '$text')"
-    return 1
-}
 # open_tui WIDTH HEIGHT ARGS...: the demo in a detached tmux session of that size (UTF-8 on).
 open_tui() {
     local width=$1 height=$2

@@ -13,20 +13,7 @@ trap cleanup EXIT
 passed=0 failed=0
 # French sets a narrow no-break space before : ; ? ! (fr.json).
 NNBSP=$(printf '\342\200\257')
-ok() { passed=$((passed + 1)); echo "ok    $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL  $1"; echo "      screen:"; screen | sed 's/^/      | /'; }
-screen() { tmux -S "$SOCKET" capture-pane -p -t tui 2>/dev/null; }
-keys() { tmux -S "$SOCKET" send-keys -t tui "$@"; }
-# wait_for NAME TEXT: passes once TEXT is on the screen, fails after 10 s.
-wait_for() {
-    local name=$1 text=$2
-    for _ in $(seq 1 100); do
-        if screen | grep -qF -- "$text"; then ok "$name"; return 0; fi
-        sleep 0.1
-    done
-    bad "$name (waiting for '$text')"
-    return 1
-}
+source "$(dirname "$0")/lib/tmux.bash"
 
 # open_tui ENV_AND_ARGS: runs `intersession demo` in a detached 100x30 tmux session, the words
 # before "--" being environment settings and those after the demo's arguments.
