@@ -49,6 +49,7 @@ extension ChangeApplier {
     }
 
     private func replayLog() throws {
+        try flushTopicCounts()
         for table in Schema.materialisedTables { try db.execute(sql: "DELETE FROM \(table)") }
         draftTexts = [:]
         editedDrafts = [:]

@@ -184,6 +184,7 @@ extension ChangeApplier {
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
         try statements(.indexPost).execute(arguments: [db.lastInsertedRowID, post.body])
         try statements(.touchThread).execute(arguments: [hlc.millis, hlc.counter, post.thread.hex])
+        topicPostsAdded[post.thread, default: 0] += 1
     }
 
     private func addVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool) throws {

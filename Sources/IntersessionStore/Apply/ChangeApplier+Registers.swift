@@ -21,7 +21,9 @@ extension ChangeApplier {
         case .hidden: try db.execute(sql: "UPDATE post SET hidden_reason = ? WHERE id = ?", arguments: [value, entity.hex])
         case .mark: try db.execute(sql: "UPDATE post SET mark = ? WHERE id = ?", arguments: [value, entity.hex])
         case .pinned: try db.execute(sql: "UPDATE thread SET pinned = ? WHERE id = ?", arguments: [value != nil, entity.hex])
-        case .topic where value != nil: try db.execute(sql: "UPDATE thread SET topic = ? WHERE id = ?", arguments: [value, entity.hex])
+        case .topic where value != nil:
+            try flushTopicCounts()
+            try db.execute(sql: "UPDATE thread SET topic = ? WHERE id = ?", arguments: [value, entity.hex])
         case .title where value != nil: try db.execute(sql: "UPDATE thread SET title = ? WHERE id = ?", arguments: [value, entity.hex])
         case .topic, .title: break
         case .outcome, .draftStatus, .amendmentDecision: break

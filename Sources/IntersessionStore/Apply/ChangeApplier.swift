@@ -45,6 +45,8 @@ final class ChangeApplier {
     var editedDrafts: [EntityID: Int64] = [:]
     var draftBlames: [EntityID: DraftBlame] = [:]
     lazy var statements = HotStatements(db: db)
+    /// Posts applied per thread since the topic counters were last brought up to date.
+    var topicPostsAdded: [EntityID: Int] = [:]
 
     init(db: Database) throws {
         self.db = db
@@ -143,6 +145,7 @@ final class ChangeApplier {
     }
 
     func flush() throws {
+        try flushTopicCounts()
         for (feed, var state) in feeds where state.dirty {
             try db.execute(
                 sql: "UPDATE feed SET head_seq = ?, head_hash = ? WHERE id = ?",
@@ -254,6 +257,16 @@ final class ChangeApplier {
             sql: "INSERT OR IGNORE INTO refused_change (feed, seq, hash, body, sig, reason) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [feedRow, change.seq, change.hash.bytes.blob, change.bytes.blob, change.signature.blob, reason])
         report.refused.append(RefusedChange(feed: change.author, seq: change.seq, reason: reason))
+    }
+
+    /// Adds the posts applied to each thread to its topic's counter. Run before anything that
+    /// moves or deletes a thread, whose triggers count what the thread row holds.
+    func flushTopicCounts() throws {
+        for (thread, added) in topicPostsAdded {
+            try db.execute(sql: "UPDATE topic_count SET posts = posts + ? WHERE topic = (SELECT topic FROM thread WHERE id = ?)",
+                           arguments: [added, thread.hex])
+        }
+        topicPostsAdded = [:]
     }
 
     func feedState(_ feed: FeedID) throws -> FeedState {
