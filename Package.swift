@@ -37,6 +37,8 @@ let package = Package(
             dependencies: [
                 "IntersessionCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite library itself, to bind the values of the import's hot statements.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(

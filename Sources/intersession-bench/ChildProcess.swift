@@ -8,6 +8,9 @@ struct ChildProcess {
     static let time = "/usr/bin/time"
     let seconds: Double
     let peakMiB: Double
+    /// User plus system CPU seconds, as GNU time counts them: on a shared machine the figure
+    /// that load does not swell, for a program that runs on one thread.
+    let cpuSeconds: Double
     let output: String
 
     /// Runs `command` (the first is the program's absolute path) with `environment` added to
@@ -17,7 +20,7 @@ struct ChildProcess {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-child-\(UUID().uuidString)").path
         let peakPath = outputPath + ".peak"
         defer { [outputPath, peakPath].forEach { try? FileManager.default.removeItem(atPath: $0) } }
-        let arguments = [time, "-f", "%M", "-o", peakPath] + command
+        let arguments = [time, "-f", "%M %U %S", "-o", peakPath] + command
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }
         let argv = arguments.map { strdup($0) } + [nil]
@@ -37,9 +40,10 @@ struct ChildProcess {
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         // A normal exit with status 0: the low 7 bits (the signal) and the exit code are all zero.
         guard status == 0 else { throw BenchmarkError("\(command.joined(separator: " ")) failed (\(status)): \(output)") }
-        let peak = (try? String(contentsOfFile: peakPath, encoding: .utf8))?.split(separator: "\n").last.flatMap { Double($0) }
-        guard let peak else { throw BenchmarkError("GNU time gave no peak memory for \(command[0])") }
-        return ChildProcess(seconds: seconds, peakMiB: peak / 1024, output: output)
+        let figures = (try? String(contentsOfFile: peakPath, encoding: .utf8))?.split(separator: "\n").last?
+            .split(separator: " ").compactMap { Double($0) } ?? []
+        guard figures.count == 3 else { throw BenchmarkError("GNU time gave no peak memory and CPU time for \(command[0])") }
+        return ChildProcess(seconds: seconds, peakMiB: figures[0] / 1024, cpuSeconds: figures[1] + figures[2], output: output)
     }
 
     /// This benchmark's own executable, to run a scenario's part in a process of its own.

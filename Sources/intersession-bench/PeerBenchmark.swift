@@ -49,9 +49,10 @@ struct PeerBenchmark {
         let fossilBytes = FileStatus(path: fossil.repository)?.size ?? 0
         print(String(format: "  %d texts; folder %.1f MiB, Fossil repository %.1f MiB", texts.count,
                      Double(folderBytes) / 1_048_576, Double(fossilBytes) / 1_048_576))
-        print(String(format: "  fossil clone file://:                   %6.2f s, peak %4.0f MiB", clone.seconds, clone.peakMiB))
-        print(String(format: "  fresh peer, own process (spawn to exit): %6.2f s, peak %4.0f MiB  ratio %.2f of Fossil's time",
-                     child.seconds, child.peakMiB, child.seconds / clone.seconds))
+        print(String(format: "  fossil clone file://:                   %6.2f s (CPU %5.2f s), peak %4.0f MiB",
+                     clone.seconds, clone.cpuSeconds, clone.peakMiB))
+        print(String(format: "  fresh peer, own process (spawn to exit): %6.2f s (CPU %5.2f s), peak %4.0f MiB  ratio %.2f of Fossil's time (CPU %.2f)",
+                     child.seconds, child.cpuSeconds, child.peakMiB, child.seconds / clone.seconds, child.cpuSeconds / clone.cpuSeconds))
         print(String(format: "  fresh peer, SyncEngine in this process:  %6.2f s, peak +%3.0f MiB  ratio %.2f of Fossil's time",
                      seconds, Memory.peakMiB() - before, seconds / clone.seconds))
     }

@@ -92,7 +92,7 @@ struct SyncBenchmark {
     }
 }
 
-/// A folder for one run, removed afterwards.
+/// A folder for one run, removed afterwards unless `BENCH_KEEP` is set (to profile a part alone).
 final class Scratch {
     let root: String
     init() throws {
@@ -100,7 +100,10 @@ final class Scratch {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
     func path(_ name: String) -> String { root + "/" + name }
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit {
+        if ProcessInfo.processInfo.environment["BENCH_KEEP"] != nil { return print("  kept: \(root)") }
+        try? FileManager.default.removeItem(atPath: root)
+    }
 }
 
 enum Memory {

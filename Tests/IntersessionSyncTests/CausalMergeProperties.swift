@@ -44,6 +44,60 @@ import IntersessionStore
         #expect(merge.outcomes.rejected.isEmpty && merge.outcomes.unsettled.isEmpty)
     }
 
+    /// The read-ahead worker changes only which thread reads: the same changes come out in the
+    /// same order with the same commits, and a file broken midway fails at the same change,
+    /// whatever the worker's budget.
+    @Test(arguments: SyncPropertySeeds.all) func readingAheadChangesNothing(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed &+ 202)
+        let temp = TemporaryFolder()
+        let folder = GroupFolder(root: temp.path, group: group)
+        let keys = (0..<Int.random(in: 2...6, using: &random)).map { _ in DeviceKey() }
+        let feeds = makeFeeds(keys, count: Int.random(in: 20...200, using: &random), using: &random)
+        var plans: [FeedPlan] = []
+        for key in keys {
+            let names = try writeFiles(feeds[key.feed] ?? [], of: key.feed, in: folder, using: &random)
+            plans.append(FeedPlan(name: folder.feedFolderName(key.feed), feed: key.feed, files: names))
+        }
+        if Bool.random(using: &random), let plan = plans.randomElement(using: &random), let name = plan.files.last {
+            try breakMidway(folder.feedsPath + "/" + plan.name + "/" + name.fileName, using: &random)
+        }
+        plans.shuffle(using: &random)
+        let batch = Int.random(in: 1...12, using: &random)
+        let plain = drain(CausalMerge(plans: plans, folder: folder, heads: [:], reported: [], batchSize: batch, readAheadBudget: 0))
+        for budget in [1, Int.random(in: 2...40, using: &random), ReadAhead.defaultBudget] {
+            let ahead = drain(CausalMerge(plans: plans, folder: folder, heads: [:], reported: [], batchSize: batch,
+                                          readAheadBudget: budget))
+            #expect(ahead == plain, "budget \(budget)")
+        }
+    }
+
+    /// What a merge hands out, transaction by transaction, and how it ends.
+    private func drain(_ start: CausalMerge) -> [String] {
+        var merge = start
+        var record: [String] = []
+        do {
+            while !merge.isExhausted {
+                while let change = try merge.next() { record.append(change.hash.hex) }
+                record.append("commit \(merge.outcomes.read.count) read, \(merge.outcomes.opened.count) opened")
+            }
+        } catch {
+            record.append("failed \(error.path): \(error.error)")
+        }
+        return record
+    }
+
+    /// A segment with one line's middle byte changed and a valid trailer: it frames and opens,
+    /// and fails when that line (or the next, whose link no longer holds) is read.
+    private func breakMidway(_ path: String, using random: inout SplitMix64) throws {
+        let split = try SegmentLines(Files.read(path, limit: 1 << 20))
+        var lines = split.body.map(Array.init)
+        let broken = Int.random(in: 0..<lines.count, using: &random)
+        lines[broken][lines[broken].count / 2] ^= 0x01
+        let bytes = SegmentFormat.assemble(header: String(decoding: split.header, as: UTF8.self),
+                                           lines: lines.flatMap { $0 + [0x0A] }, count: lines.count)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
     /// Changes made in a random interleaving, each depending on the latest change of some
     /// other feeds at that moment: a causal order exists, whatever order the feeds are read in.
     private func makeFeeds(_ keys: [DeviceKey], count: Int, using random: inout SplitMix64) -> [FeedID: [SignedChange]] {

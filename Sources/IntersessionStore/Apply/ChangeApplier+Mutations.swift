@@ -176,15 +176,35 @@ extension ChangeApplier {
 
     private func createPost(_ post: NewPost, author: Int64) throws {
         let hlc = post.stamp.hlc
-        try statements(.insertPost).execute(arguments: [
-            post.id.hex, post.thread.hex, post.parent?.hex, author, post.stamp.seq, post.opIndex,
-            hlc.millis, hlc.counter, post.language.rawValue, post.quote, post.body,
-        ])
+        try insertPostRow(post, author: author)
         guard db.changesCount > 0 else { return }
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
-        try statements(.indexPost).execute(arguments: [db.lastInsertedRowID, post.body])
-        try statements(.touchThread).execute(arguments: [hlc.millis, hlc.counter, post.thread.hex])
+        let index = try statements(.indexPost)
+        index.bind(db.lastInsertedRowID, at: 1)
+        index.bind(post.body, at: 2)
+        try index.execute()
+        let touch = try statements(.touchThread)
+        touch.bind(hlc.millis, at: 1)
+        touch.bind(hlc.counter, at: 2)
+        touch.bind(post.thread.hex, at: 3)
+        try touch.execute()
         topicPostsAdded[post.thread, default: 0] += 1
+    }
+
+    private func insertPostRow(_ post: NewPost, author: Int64) throws {
+        let insert = try statements(.insertPost)
+        insert.bind(post.id.hex, at: 1)
+        insert.bind(post.thread.hex, at: 2)
+        insert.bind(post.parent?.hex, at: 3)
+        insert.bind(author, at: 4)
+        insert.bind(post.stamp.seq, at: 5)
+        insert.bind(post.opIndex, at: 6)
+        insert.bind(post.stamp.hlc.millis, at: 7)
+        insert.bind(post.stamp.hlc.counter, at: 8)
+        insert.bind(post.language.rawValue, at: 9)
+        insert.bind(post.quote, at: 10)
+        insert.bind(post.body, at: 11)
+        try insert.execute()
     }
 
     private func addVersion(post: EntityID, body: String, stamp: ChangeStamp, isCurrent: Bool) throws {

@@ -72,9 +72,15 @@ final class ChangeApplier {
             return
         }
         let body = change.body
-        try statements(.logChange).execute(arguments: [
-            state.row, body.seq, change.hash.bytes.blob, body.hlc.millis, body.hlc.counter, change.bytes.blob, change.signature.blob,
-        ])
+        let log = try statements(.logChange)
+        log.bind(state.row, at: 1)
+        log.bind(body.seq, at: 2)
+        log.bind(blob: change.hash.bytes, at: 3)
+        log.bind(body.hlc.millis, at: 4)
+        log.bind(body.hlc.counter, at: 5)
+        log.bind(blob: change.bytes, at: 6)
+        log.bind(blob: change.signature, at: 7)
+        try log.execute()
         if db.changesCount == 0 {
             try compareWithLogged(change, feedRow: state.row)
             return

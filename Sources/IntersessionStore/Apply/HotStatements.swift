@@ -7,6 +7,14 @@ final class HotStatements {
     enum Kind: Int, CaseIterable {
         case logChange, insertPost, indexPost, touchThread, lockFrontier, postFacts
 
+        /// Run with values bound by hand (`RawBindings`), never with `execute(arguments:)`.
+        var isBoundByHand: Bool {
+            switch self {
+            case .logChange, .insertPost, .indexPost, .touchThread: true
+            case .lockFrontier, .postFacts: false
+            }
+        }
+
         var sql: String {
             switch self {
             case .logChange:
@@ -42,9 +50,14 @@ final class HotStatements {
 
     init(db: Database) { self.db = db }
 
+    /// The statement of `kind`; one bound by hand comes reset, ready for its values.
     func callAsFunction(_ kind: Kind) throws -> Statement {
-        if let statement = prepared[kind.rawValue] { return statement }
+        if let statement = prepared[kind.rawValue] {
+            if kind.isBoundByHand { statement.resetForBinding() }
+            return statement
+        }
         let statement = try db.makeStatement(sql: kind.sql)
+        if kind.isBoundByHand { try statement.markBoundByHand() }
         prepared[kind.rawValue] = statement
         return statement
     }

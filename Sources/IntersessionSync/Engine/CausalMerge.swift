@@ -14,6 +14,9 @@ import IntersessionStore
 /// A file's changes are vouched for by its last change's signature, checked when that change is
 /// handed out, so `next` ends a transaction only where no file is half read: `Failure` thrown
 /// midway rolls back every change of the file, as if it had been refused whole.
+///
+/// The files are read ahead on a second thread (`ReadAhead`, `FeedStream`); the order of what
+/// `next` hands out depends only on the files and the store, never on which thread read them.
 struct CausalMerge {
     /// A file that failed as it was read: the transaction is rolled back and the merge started
     /// again without it.
@@ -24,20 +27,26 @@ struct CausalMerge {
 
     private var cursors: [FeedCursor]
     private var heads: [FeedID: Int64]
-    private let folder: GroupFolder
-    private let reported: Set<String>
+    private let readAhead: ReadAhead
     private let batchSize: Int
     private var turn = 0
     private var drawn = 0
     /// What the files opened so far came to, taken by the importer after each transaction.
     var outcomes = MergeOutcomes()
 
-    init(plans: [FeedPlan], folder: GroupFolder, heads: [FeedID: Int64], reported: Set<String>, batchSize: Int) {
-        cursors = plans.filter { !$0.files.isEmpty }.map(FeedCursor.init)
+    /// `readAheadBudget` bounds how many events the read-ahead worker lets wait; 0 reads on
+    /// this thread alone.
+    init(plans: [FeedPlan], folder: GroupFolder, heads: [FeedID: Int64], reported: Set<String>, batchSize: Int,
+         readAheadBudget: Int = ReadAhead.defaultBudget) {
+        let readAhead = ReadAhead(budget: readAheadBudget)
+        let streams = plans.filter { !$0.files.isEmpty }.map {
+            FeedStream($0, folder: folder, reported: reported, shared: readAhead.shared)
+        }
+        self.readAhead = readAhead
+        cursors = streams.map(FeedCursor.init)
         self.heads = heads
-        self.folder = folder
-        self.reported = reported
         self.batchSize = batchSize
+        readAhead.start(streams)
     }
 
     var isExhausted: Bool { cursors.allSatisfy(\.isExhausted) }
@@ -76,7 +85,7 @@ struct CausalMerge {
         for step in 0..<cursors.count {
             let index = (turn + step) % cursors.count
             if begunOnly, !cursors[index].isMidFile { continue }
-            guard let head = try cursors[index].peek(folder: folder, reported: reported, into: &outcomes) else { continue }
+            guard let head = try cursors[index].peek(into: &outcomes) else { continue }
             if isReady(head) { return .ready(index) }
             if blocked == nil { blocked = index }
         }

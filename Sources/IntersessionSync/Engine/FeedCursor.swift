@@ -1,67 +1,62 @@
 import IntersessionCore
 import IntersessionStore
 
-/// Where a `CausalMerge` stands in one feed folder: the files left, the run being read, and its
-/// next change, decoded and waiting for its turn.
+/// Where a `CausalMerge` stands in one feed folder: its stream of files read ahead, whether a
+/// file is begun and not yet handed out whole, and the next change, decoded and waiting for its
+/// turn.
 struct FeedCursor {
-    let name: String
-    let feed: FeedID?
-    private var files: ArraySlice<SegmentName>
-    private var run: SegmentRun?
-    private var file: SeenFile?
-    private var path = ""
+    private let stream: FeedStream
     private var head: SignedChange?
+    private var headCompletes: SeenFile?
+    private var inFile = false
 
-    init(_ plan: FeedPlan) {
-        name = plan.name
-        feed = plan.feed
-        files = plan.files[...]
+    init(_ stream: FeedStream) {
+        self.stream = stream
     }
 
-    var isExhausted: Bool { head == nil && run == nil && files.isEmpty }
-    /// Some of the run's changes handed out, not all: no transaction may end here.
-    var isMidFile: Bool { run?.isStarted == true && (head != nil || run?.isFinished == false) }
+    var feed: FeedID? { stream.feed }
+    var isExhausted: Bool { head == nil && stream.isDrained }
+    /// A file begun and not all of its changes handed out: no transaction may end here.
+    var isMidFile: Bool { inFile }
 
-    /// The feed's next change, opening its next file when the run is done.
-    mutating func peek(folder: GroupFolder, reported: Set<String>, into outcomes: inout MergeOutcomes) throws(CausalMerge.Failure) -> SignedChange? {
+    /// The feed's next change, taking the events of the files it opens on the way.
+    mutating func peek(into outcomes: inout MergeOutcomes) throws(CausalMerge.Failure) -> SignedChange? {
         if let head { return head }
-        while true {
-            if var current = run {
-                do {
-                    head = try current.next()
-                } catch {
-                    throw CausalMerge.Failure(path: path, error: error)
-                }
-                run = current
-                if let head { return head }
-                run = nil
+        while let event = stream.next() {
+            switch event {
+            case .began(let path):
+                outcomes.opened.insert(path)
+                inFile = true
+            case .opened(let path, let opening):
+                outcomes.opened.insert(path)
+                Self.record(opening, of: stream.name, path: path, into: &outcomes)
+            case .change(let change, let completes):
+                head = change
+                headCompletes = completes
+                return change
+            case .failed(let failure):
+                throw failure
             }
-            guard let segment = files.popFirst() else { return nil }
-            open(segment, folder: folder, reported: reported, into: &outcomes)
         }
+        return nil
     }
 
     /// Hands out the change `peek` gave; the file is read once its last change is.
     mutating func take(into outcomes: inout MergeOutcomes) -> SignedChange? {
         guard let change = head else { return nil }
         head = nil
-        if run?.isFinished == true, let file {
+        if let file = headCompletes {
             outcomes.read.append(file)
             outcomes.feeds.insert(change.author)
-            run = nil
-            self.file = nil
+            headCompletes = nil
+            inFile = false
         }
         return change
     }
 
-    private mutating func open(_ segment: SegmentName, folder: GroupFolder, reported: Set<String>, into outcomes: inout MergeOutcomes) {
-        path = folder.feedsPath + "/" + name + "/" + segment.fileName
-        outcomes.opened.insert(path)
-        switch SegmentOpening.open(segment, in: name, of: feed, folder: folder, reported: reported) {
-        case .run(let opened, let seen):
-            run = opened
-            file = seen
-        case .known:
+    private static func record(_ opening: SegmentOpening, of name: String, path: String, into outcomes: inout MergeOutcomes) {
+        switch opening {
+        case .run, .known:
             break
         case .vanished:
             outcomes.unsettled.insert(name)
