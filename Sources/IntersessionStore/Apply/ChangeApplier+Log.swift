@@ -49,7 +49,7 @@ extension ChangeApplier {
     }
 
     private func replayLog() throws {
-        try flushTopicCounts()
+        try flushPostCounts()
         for table in Schema.materialisedTables { try db.execute(sql: "DELETE FROM \(table)") }
         draftTexts = [:]
         editedDrafts = [:]

@@ -175,7 +175,6 @@ extension ChangeApplier {
     }
 
     private func createPost(_ post: NewPost, author: Int64) throws {
-        let hlc = post.stamp.hlc
         try insertPostRow(post, author: author)
         guard db.changesCount > 0 else { return }
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
@@ -183,12 +182,7 @@ extension ChangeApplier {
         index.bind(db.lastInsertedRowID, at: 1)
         index.bind(post.body, at: 2)
         try index.execute()
-        let touch = try statements(.touchThread)
-        touch.bind(hlc.millis, at: 1)
-        touch.bind(hlc.counter, at: 2)
-        touch.bind(post.thread.hex, at: 3)
-        try touch.execute()
-        topicPostsAdded[post.thread, default: 0] += 1
+        postsAdded[post.thread, default: AddedPosts()].add(at: post.stamp.hlc)
     }
 
     private func insertPostRow(_ post: NewPost, author: Int64) throws {

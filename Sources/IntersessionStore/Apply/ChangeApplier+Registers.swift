@@ -22,7 +22,7 @@ extension ChangeApplier {
         case .mark: try db.execute(sql: "UPDATE post SET mark = ? WHERE id = ?", arguments: [value, entity.hex])
         case .pinned: try db.execute(sql: "UPDATE thread SET pinned = ? WHERE id = ?", arguments: [value != nil, entity.hex])
         case .topic where value != nil:
-            try flushTopicCounts()
+            try flushPostCounts()
             try db.execute(sql: "UPDATE thread SET topic = ? WHERE id = ?", arguments: [value, entity.hex])
         case .title where value != nil: try db.execute(sql: "UPDATE thread SET title = ? WHERE id = ?", arguments: [value, entity.hex])
         case .topic, .title: break

@@ -45,8 +45,9 @@ final class ChangeApplier {
     var editedDrafts: [EntityID: Int64] = [:]
     var draftBlames: [EntityID: DraftBlame] = [:]
     lazy var statements = HotStatements(db: db)
-    /// Posts applied per thread since the topic counters were last brought up to date.
-    var topicPostsAdded: [EntityID: Int] = [:]
+    /// Posts applied per thread since the thread rows and topic counters were last brought up
+    /// to date (`flushPostCounts`).
+    var postsAdded: [EntityID: AddedPosts] = [:]
 
     init(db: Database) throws {
         self.db = db
@@ -151,7 +152,7 @@ final class ChangeApplier {
     }
 
     func flush() throws {
-        try flushTopicCounts()
+        try flushPostCounts()
         for (feed, var state) in feeds where state.dirty {
             try db.execute(
                 sql: "UPDATE feed SET head_seq = ?, head_hash = ? WHERE id = ?",
@@ -267,12 +268,21 @@ final class ChangeApplier {
 
     /// Adds the posts applied to each thread to its topic's counter. Run before anything that
     /// moves or deletes a thread, whose triggers count what the thread row holds.
-    func flushTopicCounts() throws {
-        for (thread, added) in topicPostsAdded {
+    /// Brings each touched thread's post count and last activity, and its topic's counter, up
+    /// to date: once per transaction for each thread, not once per post (a per-post update also
+    /// moved the thread's entry in `thread_by_topic` every time).
+    func flushPostCounts() throws {
+        for (thread, added) in postsAdded {
+            let touch = try statements(.touchThread)
+            touch.bind(added.count, at: 1)
+            touch.bind(added.latest.millis, at: 2)
+            touch.bind(added.latest.counter, at: 3)
+            touch.bind(thread.hex, at: 4)
+            try touch.execute()
             try db.execute(sql: "UPDATE topic_count SET posts = posts + ? WHERE topic = (SELECT topic FROM thread WHERE id = ?)",
-                           arguments: [added, thread.hex])
+                           arguments: [added.count, thread.hex])
         }
-        topicPostsAdded = [:]
+        postsAdded = [:]
     }
 
     func feedState(_ feed: FeedID) throws -> FeedState {

@@ -29,10 +29,10 @@ final class HotStatements {
                 "INSERT INTO post_fts (rowid, body) VALUES (?, ?)"
             case .touchThread:
                 """
-                UPDATE thread SET post_count = post_count + 1,
-                    last_ms = iif((last_ms, last_c) < (?1, ?2), ?1, last_ms),
-                    last_c = iif((last_ms, last_c) < (?1, ?2), ?2, last_c)
-                WHERE id = ?3
+                UPDATE thread SET post_count = post_count + ?1,
+                    last_ms = iif((last_ms, last_c) < (?2, ?3), ?2, last_ms),
+                    last_c = iif((last_ms, last_c) < (?2, ?3), ?3, last_c)
+                WHERE id = ?4
                 """
             case .lockFrontier:
                 "SELECT lock_frontier FROM thread WHERE id = ?"

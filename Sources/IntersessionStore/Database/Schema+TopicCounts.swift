@@ -41,7 +41,7 @@ extension Schema {
 
             -- A post retracted: the thread's live posts move within its topic. A post applied is
             -- counted by the applier, once per transaction for each thread it touched
-            -- (ChangeApplier.flushTopicCounts): a trigger on every post cost an import a third.
+            -- (ChangeApplier.flushPostCounts): a trigger on every post cost an import a third.
             CREATE TRIGGER topic_count_thread_retracted AFTER UPDATE OF retracted_count ON thread
                 WHEN OLD.topic IS NEW.topic BEGIN
                 UPDATE topic_count SET posts = posts - (NEW.retracted_count - OLD.retracted_count)
