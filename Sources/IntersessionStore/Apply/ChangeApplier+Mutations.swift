@@ -178,10 +178,12 @@ extension ChangeApplier {
         try insertPostRow(post, author: author)
         guard db.changesCount > 0 else { return }
         remember(PostFacts(thread: post.thread, author: post.stamp.author, bodyStamp: post.stamp), for: post.id)
-        let index = try statements(.indexPost)
-        index.bind(db.lastInsertedRowID, at: 1)
-        index.bind(post.body, at: 2)
-        try index.execute()
+        if !searchIsBehind {
+            let index = try statements(.indexPost)
+            index.bind(db.lastInsertedRowID, at: 1)
+            index.bind(post.body, at: 2)
+            try index.execute()
+        }
         postsAdded[post.thread, default: AddedPosts()].add(at: post.stamp.hlc)
     }
 
@@ -215,7 +217,7 @@ extension ChangeApplier {
         else { return }
         let rowid: Int64 = row[0]
         let retracted: Bool = row[2]
-        if !retracted {
+        if !retracted, !searchIsBehind {
             try db.execute(
                 sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [rowid, row[1]])
             try db.execute(sql: "INSERT INTO post_fts (rowid, body) VALUES (?, ?)", arguments: [rowid, body])
@@ -231,8 +233,10 @@ extension ChangeApplier {
             db, sql: "SELECT rowid, body, retracted FROM post WHERE id = ?", arguments: [post.hex]),
             !(row[2] as Bool)
         else { return }
-        try db.execute(
-            sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [row[0], row[1]])
+        if !searchIsBehind {
+            try db.execute(
+                sql: "INSERT INTO post_fts (post_fts, rowid, body) VALUES ('delete', ?, ?)", arguments: [row[0], row[1]])
+        }
         try db.execute(sql: "UPDATE post SET retracted = 1 WHERE rowid = ?", arguments: [row[0]])
         try db.execute(sql: "UPDATE thread SET retracted_count = retracted_count + 1 WHERE id = (SELECT thread FROM post WHERE rowid = ?)",
                        arguments: [row[0]])

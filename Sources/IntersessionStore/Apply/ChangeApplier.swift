@@ -48,11 +48,14 @@ final class ChangeApplier {
     /// Posts applied per thread since the thread rows and topic counters were last brought up
     /// to date (`flushPostCounts`).
     var postsAdded: [EntityID: AddedPosts] = [:]
+    /// The search index is left behind (`SearchIndex`): no post goes into it or out of it.
+    let searchIsBehind: Bool
 
     init(db: Database) throws {
         self.db = db
         group = try Meta.groupID(db)
         latest = try Meta.latestHLC(db)
+        searchIsBehind = try SearchIndex.isBehind(db)
     }
 
     /// Takes a change from outside (authored here or imported), logs it and applies what it can.

@@ -10,6 +10,7 @@ extension AppDatabase {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query.replacingOccurrences(of: "*", with: " ")) else {
             return []
         }
+        try catchUpSearchIndex()
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.id, p.thread, h.title, f.hex, m.name,

@@ -22,6 +22,7 @@ struct FolderImport {
     static let copyingNanoseconds: Double = 120e9
 
     func run(into report: inout SyncReport) throws {
+        try store.catchUpSearchIndex()
         if let link = folder.firstLink(to: folder.feedsPath) { return try reportOnce(link, FolderEntry.linkReason, into: &report) }
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
         let root = folder.root
@@ -100,6 +101,16 @@ struct FolderImport {
     private func importSegments(_ plans: [FeedPlan], into report: inout SyncReport) throws -> MergeOutcomes {
         var done = MergeOutcomes()
         guard plans.contains(where: { !$0.files.isEmpty }) else { return done }
+        // A store's first import indexes its posts for search at the end, all at once. Should
+        // that fail, the store says the index is behind, and the next sync or search catches up.
+        if try store.leaveSearchIndexBehindIfEmpty() {
+            defer { try? store.catchUpSearchIndex() }
+            return try mergeSegments(plans, into: &report, done: &done)
+        }
+        return try mergeSegments(plans, into: &report, done: &done)
+    }
+
+    private func mergeSegments(_ plans: [FeedPlan], into report: inout SyncReport, done: inout MergeOutcomes) throws -> MergeOutcomes {
         while true {
             let left = plans.map { plan in
                 FeedPlan(name: plan.name, feed: plan.feed, files: plan.files.filter {
