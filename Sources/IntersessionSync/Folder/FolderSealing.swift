@@ -22,8 +22,13 @@ public struct FolderSealing: Sendable {
     /// The sealing of the store's group, nil for an open group. `device` opens the epochs
     /// wrapped for it, with the invite keys it redeemed.
     public static func load(store: AppDatabase, device: DeviceKey?) throws -> FolderSealing? {
+        try load(store: store, device: device, learning: true)
+    }
+
+    /// `learning` false: with the keys held now, for a caller that has just learned them.
+    static func load(store: AppDatabase, device: DeviceKey?, learning: Bool) throws -> FolderSealing? {
         guard try store.isSealed(), let genesis = try store.genesis(), let group = try store.groupID() else { return nil }
-        try learnKeys(store: store, device: device, group: group)
+        if learning { try learnKeys(store: store, device: device, group: group) }
         let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
         return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
     }
@@ -36,12 +41,30 @@ public struct FolderSealing: Sendable {
     }
 
     /// Opens what the log lets this device open and keeps it; returns how many keys were new.
+    /// What earlier learnings tried is remembered (`EpochUnlockMemo`): an invite secret's keys
+    /// are derived only when an envelope not yet tried is wrapped for its key, so a sync with
+    /// nothing new opens nothing.
     @discardableResult
     static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID) throws -> Int {
-        let openers = (device.map { [$0] } ?? []) + (try store.inviteSecrets().compactMap { try? DeviceKey(seed: $0) })
-        let learned = EpochUnlock.learn(try store.epochRecords(), held: try store.heldEpochKeys(), openers: openers, group: group)
-        try store.holdEpochKeys(learned)
+        let epochs = try store.epochRecords(), held = try store.heldEpochKeys()
+        var memo = try store.epochUnlockMemo()
+        let before = memo
+        let wanted = EpochUnlock.recipientsToTry(epochs, held: held, memo: memo)
+        let openers = try self.openers(device: device, store: store, wanted: wanted)
+        let learned = EpochUnlock.learn(epochs, held: held, openers: openers, group: group, memo: &memo)
+        try store.holdEpochKeys(learned, remembering: memo.added(since: before))
         return learned.count
+    }
+
+    /// This device and the invite keys it redeemed, among those `wanted` only. A secret stored
+    /// without a readable key is always made (its key is then known only by deriving it).
+    static func openers(device: DeviceKey?, store: AppDatabase, wanted: Set<FeedID>) throws -> [DeviceKey] {
+        guard !wanted.isEmpty else { return [] }
+        var openers = device.map { wanted.contains($0.feed) ? [$0] : [] } ?? []
+        for secret in try store.inviteSecretsByKey() where secret.key.map(wanted.contains) ?? true {
+            if let opener = try? DeviceKey(seed: secret.seed), wanted.contains(opener.feed) { openers.append(opener) }
+        }
+        return openers
     }
 
     /// `contents` sealed under the current epoch.
