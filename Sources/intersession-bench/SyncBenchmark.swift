@@ -100,7 +100,15 @@ final class Scratch {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
     func path(_ name: String) -> String { root + "/" + name }
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    /// `BENCH_KEEP_SCRATCH=1` leaves it in place (its path on standard error), to profile a
+    /// command on the very home the benchmark measured.
+    deinit {
+        if ProcessInfo.processInfo.environment["BENCH_KEEP_SCRATCH"] == "1" {
+            FileHandle.standardError.write(Data("kept \(root)\n".utf8))
+        } else {
+            try? FileManager.default.removeItem(atPath: root)
+        }
+    }
 }
 
 enum Memory {
