@@ -71,7 +71,8 @@ public struct SyncEngine: Sendable {
         var round = 0
         while true {
             if learned > 0 {
-                sealing = try FolderSealing.load(store: store, device: device, learning: round == 0)
+                if round == 0 { try FolderSealing.learnKeys(store: store, device: device, group: group) }
+                sealing = try sealing?.reloaded(store: store)
                 folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
             }
             report.lockedFiles = 0
@@ -81,7 +82,7 @@ public struct SyncEngine: Sendable {
             if report.lockedFiles == 0 || learned == 0 { break }
         }
         // What was read may have started a newer epoch: the export seals under it.
-        sealing = try FolderSealing.load(store: store, device: device, learning: false)
+        sealing = try sealing?.reloaded(store: store)
         return roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
     }
 

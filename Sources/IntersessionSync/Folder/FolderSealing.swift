@@ -22,15 +22,17 @@ public struct FolderSealing: Sendable {
     /// The sealing of the store's group, nil for an open group. `device` opens the epochs
     /// wrapped for it, with the invite keys it redeemed.
     public static func load(store: AppDatabase, device: DeviceKey?) throws -> FolderSealing? {
-        try load(store: store, device: device, learning: true)
-    }
-
-    /// `learning` false: with the keys held now, for a caller that has just learned them.
-    static func load(store: AppDatabase, device: DeviceKey?, learning: Bool) throws -> FolderSealing? {
         guard try store.isSealed(), let genesis = try store.genesis(), let group = try store.groupID() else { return nil }
-        if learning { try learnKeys(store: store, device: device, group: group) }
+        try learnKeys(store: store, device: device, group: group)
         let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
         return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
+    }
+
+    /// The same names (the genesis never changes), with the keys held now and the epoch current
+    /// now: for a caller that has just learned keys or read changes.
+    func reloaded(store: AppDatabase) throws -> FolderSealing {
+        let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
+        return FolderSealing(names: names, keyring: keyring, currentEpoch: try store.currentEpoch())
     }
 
     /// The names of the store's sealed group without any key (nil for an open group): enough to
