@@ -71,13 +71,13 @@ public struct SyncEngine: Sendable {
         var round = 0
         while true {
             if learned > 0 {
-                if round == 0 { try FolderSealing.learnKeys(store: store, device: device, group: group) }
+                if round == 0 { try FolderSealing.learnKeys(store: store, device: device, group: group, remembering: true) }
                 sealing = try sealing?.reloaded(store: store)
                 folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
             }
             report.lockedFiles = 0
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
-            learned = try FolderSealing.learnKeys(store: store, device: device, group: group)
+            learned = try FolderSealing.learnKeys(store: store, device: device, group: group, remembering: true)
             round += 1
             if report.lockedFiles == 0 || learned == 0 { break }
         }

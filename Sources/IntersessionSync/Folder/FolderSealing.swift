@@ -46,15 +46,17 @@ public struct FolderSealing: Sendable {
     /// What earlier learnings tried is remembered (`EpochUnlockMemo`): an invite secret's keys
     /// are derived only when an envelope not yet tried is wrapped for its key, so a sync with
     /// nothing new opens nothing.
+    /// `remembering`: what was tried is kept too (a sync does; an act that may yet be refused
+    /// writes only the keys it learned, as before).
     @discardableResult
-    static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID) throws -> Int {
+    static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID, remembering: Bool = false) throws -> Int {
         let epochs = try store.epochRecords(), held = try store.heldEpochKeys()
         var memo = try store.epochUnlockMemo()
         let before = memo
         let wanted = EpochUnlock.recipientsToTry(epochs, held: held, memo: memo)
         let openers = try self.openers(device: device, store: store, wanted: wanted)
         let learned = EpochUnlock.learn(epochs, held: held, openers: openers, group: group, memo: &memo)
-        try store.holdEpochKeys(learned, remembering: memo.added(since: before))
+        try store.holdEpochKeys(learned, remembering: remembering ? memo.added(since: before) : EpochUnlockMemo())
         return learned.count
     }
 
