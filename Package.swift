@@ -1,6 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release builds make generic types' metadata with their accessors instead of from mangled
+/// names: on Linux each first such instantiation checks its conformances at run time by
+/// scanning every conformance record of the binary (all of Foundation's), about 0.45 M
+/// instructions each, several per command (issue 14, callgrind).
+let metadataAccessors: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Intersession",
     platforms: [.macOS(.v14)],
@@ -30,7 +38,8 @@ let package = Package(
             name: "IntersessionCore",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: metadataAccessors
         ),
         .target(
             name: "IntersessionStore",
@@ -39,11 +48,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite library itself, to bind the values of the import's hot statements.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: metadataAccessors
         ),
         .target(
             name: "IntersessionSync",
-            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib"],
+            swiftSettings: metadataAccessors
         ),
         // The system's zlib: segments are gzip-compressed before they are sealed (issue 14).
         .target(
@@ -53,7 +64,8 @@ let package = Package(
         // Every act a person can take (DESIGN §2): the front ends and the demo act only through it.
         .target(
             name: "IntersessionActions",
-            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionResources"],
+            swiftSettings: metadataAccessors
         ),
         .target(
             name: "CNcurses",
@@ -61,7 +73,8 @@ let package = Package(
         ),
         .target(
             name: "IntersessionTUI",
-            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionResources", "CNcurses"]
+            dependencies: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionActions", "IntersessionResources", "CNcurses"],
+            swiftSettings: metadataAccessors
         ),
         .executableTarget(
             name: "intersession",
@@ -72,7 +85,7 @@ let package = Package(
             ],
             // The Swift runtime and Foundation linked in: loaded as shared libraries, they cost
             // every command about 10 ms before its first line of work (issue 14).
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] + metadataAccessors,
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(

@@ -92,7 +92,7 @@ struct SyncBenchmark {
     }
 }
 
-/// A folder for one run, removed afterwards unless `BENCH_KEEP` is set (to profile a part alone).
+/// A folder for one run, removed afterwards.
 final class Scratch {
     let root: String
     init() throws {
@@ -100,9 +100,14 @@ final class Scratch {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
     func path(_ name: String) -> String { root + "/" + name }
+    /// `BENCH_KEEP_SCRATCH=1` leaves it in place (its path on standard error), to profile a
+    /// command on the very home the benchmark measured.
     deinit {
-        if ProcessInfo.processInfo.environment["BENCH_KEEP"] != nil { return print("  kept: \(root)") }
-        try? FileManager.default.removeItem(atPath: root)
+        if ProcessInfo.processInfo.environment["BENCH_KEEP_SCRATCH"] == "1" {
+            FileHandle.standardError.write(Data("kept \(root)\n".utf8))
+        } else {
+            try? FileManager.default.removeItem(atPath: root)
+        }
     }
 }
 

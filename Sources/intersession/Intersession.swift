@@ -43,7 +43,7 @@ struct Intersession: ParsableCommand {
 
     /// `--lang`, else the profile's setting, else the locale: as the commands themselves decide.
     private static func language(for arguments: [String]) -> Language {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Environment.current
         let home = ProfileHome.resolve(explicit: LeadingOptions.value(of: "--home", in: arguments), environment: environment)
         return LanguageChoice.resolve(
             flag: LeadingOptions.value(of: "--lang", in: arguments).flatMap(Language.init(rawValue:)),

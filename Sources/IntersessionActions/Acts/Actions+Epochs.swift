@@ -53,17 +53,31 @@ extension Actions {
     /// member removed by another secretariat device at the same time, a newcomer seated, an
     /// invite redeemed or expired. What a secretariat device does after each sync; concurrent
     /// renewals resolve by `EpochChoice`. Returns whether it signed one.
+    /// A check that found nothing to do is remembered (`RenewalCheck`) until the state or an
+    /// invite's expiry could change its answer.
     @discardableResult
     public func renewEpochIfNeeded() throws -> Bool {
-        guard try store.isSealed(), try store.currentRoles(of: key.feed).contains(.secretariat),
-            try store.frozenFeeds().first(where: { $0.feed == key.feed }) == nil,
+        guard try store.isSealed(), try store.currentRoles(of: key.feed).contains(.secretariat) else { return false }
+        let now = clock()
+        let mark = try store.appliedStateMark()
+        if RenewalCheck(setting: try store.setting(RenewalCheck.settingKey))?.holds(mark: mark, now: now) == true { return false }
+        guard try needsRenewal(now: now) else {
+            let validUntil = try store.invites().filter { $0.isOpen(now: now) }.map(\.expires).min() ?? .max
+            try store.setSetting(RenewalCheck.settingKey, to: RenewalCheck(mark: mark, validUntil: validUntil).setting)
+            return false
+        }
+        try signStartingEpoch([], at: now)
+        return true
+    }
+
+    /// Whether this device may and must start a new epoch: the current one is held here and not
+    /// wrapped for exactly the audience at `now`.
+    func needsRenewal(now: Int64) throws -> Bool {
+        guard try store.frozenFeeds().first(where: { $0.feed == key.feed }) == nil,
             let current = try FolderSealing.load(store: store, device: key)?.currentEpoch,
             try store.heldEpochKeys()[current.id.hex] != nil
         else { return false }
-        let now = clock()
-        guard try Set(store.sealingAudience(now: now).keys) != store.epochRecipients(current.id) else { return false }
-        try signStartingEpoch([], at: now)
-        return true
+        return try Set(store.sealingAudience(now: now).keys) != store.epochRecipients(current.id)
     }
 }
 

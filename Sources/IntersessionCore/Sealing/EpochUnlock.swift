@@ -25,21 +25,31 @@ public struct EpochRecord: Sendable, Hashable {
 public enum EpochUnlock {
     /// The keys learned beyond `held` (epoch id hex → key bytes).
     public static func learn(_ epochs: [EpochRecord], held: [String: [UInt8]], openers: [DeviceKey], group: GroupID) -> [String: [UInt8]] {
+        var memo = EpochUnlockMemo()
+        return learn(epochs, held: held, openers: openers, group: group, memo: &memo)
+    }
+
+    /// The same, skipping what `memo` says cannot give anything and adding to it what this
+    /// learning tried: the same keys are learned with or without it.
+    public static func learn(_ epochs: [EpochRecord], held: [String: [UInt8]], openers: [DeviceKey], group: GroupID,
+                             memo: inout EpochUnlockMemo) -> [String: [UInt8]] {
         var known = held
         var learned: [String: [UInt8]] = [:]
         let byID = Dictionary(epochs.map { ($0.id.hex, $0) }, uniquingKeysWith: { first, _ in first })
         let agreements = Dictionary(openers.map { ($0.feed, $0.agreementKey) }, uniquingKeysWith: { first, _ in first })
         for epoch in epochs where known[epoch.id.hex] == nil {
-            guard let key = open(epoch, agreements: agreements, group: group) else { continue }
+            guard let key = open(epoch, agreements: agreements, group: group, memo: &memo) else { continue }
             known[epoch.id.hex] = key.bytes
             learned[epoch.id.hex] = key.bytes
         }
         // The history of each epoch held; a key whose own op is known must match its commitment.
         var frontier = Array(known.keys)
         while let id = frontier.popLast() {
-            guard let epoch = byID[id], let history = epoch.history, let parentID = epoch.parent, let key = known[id],
+            guard !memo.historyAddsNothing(id, known: known), let epoch = byID[id], let history = epoch.history,
+                let parentID = epoch.parent, let key = known[id],
                 let earlier = EpochKeys.openHistory(history, under: SymmetricKey(data: key), parentID: parentID)
             else { continue }
+            memo.histories[id] = earlier.keys.map(\.hex)
             for (earlierID, earlierKey) in earlier where known[earlierID.hex] == nil {
                 guard byID[earlierID.hex].map({ EpochKeys.check(SymmetricKey(data: earlierKey)) == $0.check }) ?? true else { continue }
                 known[earlierID.hex] = earlierKey
@@ -50,12 +60,30 @@ public enum EpochUnlock {
         return learned
     }
 
-    static func open(_ epoch: EpochRecord, agreements: [FeedID: Curve25519.KeyAgreement.PrivateKey], group: GroupID) -> SymmetricKey? {
+    /// The recipients whose keys a learning could use: those of the envelopes of every epoch
+    /// not held that were not tried already. Only these openers need be made (making one from
+    /// an invite secret derives two key pairs).
+    public static func recipientsToTry(_ epochs: [EpochRecord], held: [String: [UInt8]], memo: EpochUnlockMemo) -> Set<FeedID> {
+        var recipients: Set<FeedID> = []
+        for epoch in epochs where held[epoch.id.hex] == nil {
+            for recipient in epoch.wraps.keys where !memo.unopened.contains(.init(epoch: epoch.id.hex, recipient: recipient)) {
+                recipients.insert(recipient)
+            }
+        }
+        return recipients
+    }
+
+    static func open(_ epoch: EpochRecord, agreements: [FeedID: Curve25519.KeyAgreement.PrivateKey], group: GroupID,
+                     memo: inout EpochUnlockMemo) -> SymmetricKey? {
         for (recipient, privateKey) in agreements {
-            guard let bytes = epoch.wraps[recipient], let envelope = EpochEnvelope(bytes: bytes),
-                let key = try? envelope.open(epoch: epoch.number, group: group, with: privateKey),
+            let attempt = EpochUnlockMemo.Attempt(epoch: epoch.id.hex, recipient: recipient)
+            guard let bytes = epoch.wraps[recipient], !memo.unopened.contains(attempt) else { continue }
+            guard let envelope = EpochEnvelope(bytes: bytes), let key = try? envelope.open(epoch: epoch.number, group: group, with: privateKey),
                 EpochKeys.check(key) == epoch.check
-            else { continue }
+            else {
+                memo.unopened.insert(attempt)
+                continue
+            }
             return key
         }
         return nil

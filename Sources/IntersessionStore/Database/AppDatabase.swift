@@ -14,18 +14,22 @@ public final class AppDatabase: Sendable {
     ///
     /// `readOnly` opens without taking the write lock at any point, so that reading works while
     /// another process writes (opening a pool for writing touches the WAL file).
-    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
+    ///
+    /// `oneConnection` opens one connection for reading and writing, for a process that does
+    /// one thing at a time (a command): a pool's reader connection costs it a second open and
+    /// a second reading of the schema (issue 14). The store stays in WAL mode either way.
+    public static func open(path: String, readOnly: Bool = false, oneConnection: Bool = false) throws -> AppDatabase {
         try StoreError.wrap(path: path) {
             guard StoreVersion.fileSize(path) > 0 else { throw StoreError.corrupt(path: path, detail: "the file is empty") }
             var config = configuration()
             config.readonly = readOnly
-            let writer: any DatabaseWriter = readOnly
+            let writer: any DatabaseWriter = readOnly || oneConnection
                 ? try DatabaseQueue(path: path, configuration: config)
                 : try DatabasePool(path: path, configuration: config)
             // On the connection that writes, so that a pool opens no reader connection for it.
             let version = try writer.writeWithoutTransaction(StoreVersion.read)
             guard version != .notAStore else { throw StoreError.corrupt(path: path, detail: "not an Intersession store") }
-            if readOnly, version != .current { return try open(path: path, readOnly: false) }
+            if readOnly, version != .current { return try open(path: path, readOnly: false, oneConnection: oneConnection) }
             return try AppDatabase(writer: writer, path: path, version: version)
         }
     }

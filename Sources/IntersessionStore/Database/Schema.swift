@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v12-sealed", migrate: createV12)
         migrator.registerMigration("v13-draft-state", migrate: createV13)
         migrator.registerMigration("v14-topic-counts", migrate: createV14)
+        migrator.registerMigration("v15-quiet", migrate: createV15Quiet)
         return migrator
     }
 

@@ -26,7 +26,7 @@ enum KeyFile {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw ProfileError.badKey(url.path)
         }
-        let line = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = text.trimmingWhitespace()
         guard line.hasPrefix(prefix), let seed = Hex.decode(String(line.dropFirst(prefix.count))), seed.count == 32,
             let key = try? DeviceKey(seed: seed)
         else { throw ProfileError.badKey(url.path) }

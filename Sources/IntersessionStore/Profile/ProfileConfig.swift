@@ -11,10 +11,11 @@ public struct ProfileConfig: Sendable, Equatable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ProfileConfig() }
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // Lines hold no newline, so White_Space here is Foundation's `whitespaces`.
+            let trimmed = line.trimmingWhitespace()
             guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed[..<equals].trimmingWhitespace()
+            let value = trimmed[trimmed.index(after: equals)...].trimmingWhitespace()
             if !key.isEmpty { values[key] = value }
         }
         return ProfileConfig(values: values)

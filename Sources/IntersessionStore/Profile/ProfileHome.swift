@@ -59,12 +59,12 @@ public struct ProfileHome: Sendable {
         return try KeyFile.read(from: keyURL)
     }
 
-    public func openStore(readOnly: Bool = false) throws -> AppDatabase {
+    public func openStore(readOnly: Bool = false, oneConnection: Bool = false) throws -> AppDatabase {
         guard exists else { throw ProfileError.missing(folder.path) }
         guard FileManager.default.fileExists(atPath: storeURL.path) else {
             throw ProfileError.missingStore(storeURL.path)
         }
-        return try AppDatabase.open(path: storeURL.path, readOnly: readOnly)
+        return try AppDatabase.open(path: storeURL.path, readOnly: readOnly, oneConnection: oneConnection)
     }
 
     /// Creates the store of a new profile, 0600 before anything is written in it (its `-wal`

@@ -50,6 +50,11 @@ extension AppDatabase {
         try invites(where: "1", [])
     }
 
+    /// The re-admissions: the invites that replace a feed (what `members` tells of it).
+    public func readmissions() throws -> [InviteStatus] {
+        try invites(where: "i.replaces IS NOT NULL", [])
+    }
+
     /// The invites that wait for the secretariat to admit one of their redeemers.
     public func contestedInvites() throws -> [InviteStatus] {
         try invites(where: "s.seated IS NULL AND s.redeemers > 1", [])

@@ -97,6 +97,16 @@ extension AppDatabase {
         try read { db in try Data.fetchAll(db, sql: "SELECT seed FROM invite_secret").map(Array.init) }
     }
 
+    /// The invite secrets held, by the invite key each was stored for: which one opens an
+    /// envelope is known without deriving its keys.
+    public func inviteSecretsByKey() throws -> [(key: FeedID?, seed: [UInt8])] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, seed FROM invite_secret").map { row in
+                (FeedID(hex: row[0] as String), Array(row[1] as Data))
+            }
+        }
+    }
+
     public func holdInviteSecret(_ seed: [UInt8], for key: FeedID) throws {
         try write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO invite_secret (key, seed) VALUES (?, ?)", arguments: [key.hex, seed.blob])

@@ -26,7 +26,9 @@ struct FolderImport {
         if let link = folder.firstLink(to: folder.feedsPath) { return try reportOnce(link, FolderEntry.linkReason, into: &report) }
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
         let root = folder.root
-        let seen = try SeenFileCheck(store: store, folder: folder).run(only: only, into: &report)
+        let feedsByFolder = try knownFeedsByFolder()
+        let folderNames = Dictionary(feedsByFolder.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let seen = try SeenFileCheck(store: store, folder: folder).run(only: only, folderNames: folderNames, into: &report)
         let mtimes = try store.folderMtimes(root)
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
 
@@ -42,7 +44,8 @@ struct FolderImport {
             }
         }
         var evidence = ConflictEvidence(store: store, folder: folder)
-        var listing = try list(feedNames, mtimes: mtimes, seen: seen, now: now, evidence: &evidence, into: &report)
+        var listing = try list(feedNames, feedsByFolder: feedsByFolder, mtimes: mtimes, seen: seen, now: now, evidence: &evidence,
+                               into: &report)
         let outcomes = try importSegments(listing.plans, into: &report)
         listing.unsettled.formUnion(outcomes.unsettled)
         for (name, mtime) in listing.times {
@@ -58,10 +61,9 @@ struct FolderImport {
 
     /// The feed folders changed since they were last read, each with the segment files in it
     /// not read yet; stray entries are reported and conflict copies read as evidence on the way.
-    private func list(_ feedNames: Set<String>, mtimes: [String: Int64], seen: [String: [String: SeenFile]], now: Int64,
-                      evidence: inout ConflictEvidence, into report: inout SyncReport) throws -> Listing {
+    private func list(_ feedNames: Set<String>, feedsByFolder: [String: FeedID], mtimes: [String: Int64], seen: [String: [String: SeenFile]],
+                      now: Int64, evidence: inout ConflictEvidence, into report: inout SyncReport) throws -> Listing {
         var listing = Listing()
-        let feedsByFolder = try knownFeedsByFolder()
         // The feeds the log knows first (in a fresh replica, the founder's): their roles come
         // before what the others signed under them.
         let order = feedNames.sorted { (feedsByFolder[$0] == nil ? 1 : 0, $0) < (feedsByFolder[$1] == nil ? 1 : 0, $1) }

@@ -10,15 +10,15 @@ struct SeenFileCheck {
     let store: AppDatabase
     let folder: GroupFolder
 
-    /// The files still as remembered, by feed hex and then name.
-    func run(only: FeedID?, into report: inout SyncReport) throws -> [String: [String: SeenFile]] {
+    /// The files still as remembered, by feed hex and then name. `folderNames`: the feed
+    /// folders' names already known (a sealed folder's names are HMACs, each made once).
+    func run(only: FeedID?, folderNames: [FeedID: String] = [:], into report: inout SyncReport) throws -> [String: [String: SeenFile]] {
         var unchanged: [String: [String: SeenFile]] = [:]
         var changed: [SeenFile] = []
-        // A sealed folder's names are HMACs: each feed's path is computed once, not per file.
         var feedPaths: [String: String] = [:]
         for file in try store.seenFiles(folder.root) where only == nil || only?.hex == file.feed {
             guard let feed = FeedID(hex: file.feed) else { continue }
-            let feedPath = feedPaths[file.feed] ?? folder.feedPath(feed)
+            let feedPath = feedPaths[file.feed] ?? folder.feedsPath + "/" + (folderNames[feed] ?? folder.feedFolderName(feed))
             feedPaths[file.feed] = feedPath
             let status = FileStatus(entry: feedPath + "/" + file.name)
             if let status, !status.isDirectory, status.size == file.size, status.mtime == file.mtime {

@@ -61,20 +61,28 @@ public struct SyncEngine: Sendable {
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
             return folders
         }
-        for folder in folders { _ = try KeyFileExchange(store: store, folder: folder, device: device).read(into: &report) }
+        var learned = 0
+        for folder in folders { learned += try KeyFileExchange(store: store, folder: folder, device: device).read(into: &report) }
         // A newcomer holds the current epoch only; each round opens files sealed under the
         // epoch whose key the round before learned from a history, back to the first epoch.
-        // Every round but the last learns a key the log commits to, so the rounds end.
+        // Every round but the last learns a key the log commits to, so the rounds end. The
+        // sealing is made again only when a key was learned since (a sync with nothing new
+        // learns keys once).
+        var round = 0
         while true {
-            sealing = try FolderSealing.load(store: store, device: device)
-            folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
+            if learned > 0 {
+                if round == 0 { try FolderSealing.learnKeys(store: store, device: device, group: group, remembering: true) }
+                sealing = try sealing?.reloaded(store: store)
+                folders = roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
+            }
             report.lockedFiles = 0
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
-            let learned = try FolderSealing.learnKeys(store: store, device: device, group: group)
+            learned = try FolderSealing.learnKeys(store: store, device: device, group: group, remembering: true)
+            round += 1
             if report.lockedFiles == 0 || learned == 0 { break }
         }
         // What was read may have started a newer epoch: the export seals under it.
-        sealing = try FolderSealing.load(store: store, device: device)
+        sealing = try sealing?.reloaded(store: store)
         return roots.map { GroupFolder(root: $0, group: group, sealing: sealing) }
     }
 

@@ -28,6 +28,13 @@ public struct FolderSealing: Sendable {
         return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
     }
 
+    /// The same names (the genesis never changes), with the keys held now and the epoch current
+    /// now: for a caller that has just learned keys or read changes.
+    func reloaded(store: AppDatabase) throws -> FolderSealing {
+        let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
+        return FolderSealing(names: names, keyring: keyring, currentEpoch: try store.currentEpoch())
+    }
+
     /// The names of the store's sealed group without any key (nil for an open group): enough to
     /// say where the group's files are, for a look that must not write to the store.
     public static func names(store: AppDatabase) throws -> FolderSealing? {
@@ -36,12 +43,32 @@ public struct FolderSealing: Sendable {
     }
 
     /// Opens what the log lets this device open and keeps it; returns how many keys were new.
+    /// What earlier learnings tried is remembered (`EpochUnlockMemo`): an invite secret's keys
+    /// are derived only when an envelope not yet tried is wrapped for its key, so a sync with
+    /// nothing new opens nothing.
+    /// `remembering`: what was tried is kept too (a sync does; an act that may yet be refused
+    /// writes only the keys it learned, as before).
     @discardableResult
-    static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID) throws -> Int {
-        let openers = (device.map { [$0] } ?? []) + (try store.inviteSecrets().compactMap { try? DeviceKey(seed: $0) })
-        let learned = EpochUnlock.learn(try store.epochRecords(), held: try store.heldEpochKeys(), openers: openers, group: group)
-        try store.holdEpochKeys(learned)
+    static func learnKeys(store: AppDatabase, device: DeviceKey?, group: GroupID, remembering: Bool = false) throws -> Int {
+        let epochs = try store.epochRecords(), held = try store.heldEpochKeys()
+        var memo = try store.epochUnlockMemo()
+        let before = memo
+        let wanted = EpochUnlock.recipientsToTry(epochs, held: held, memo: memo)
+        let openers = try self.openers(device: device, store: store, wanted: wanted)
+        let learned = EpochUnlock.learn(epochs, held: held, openers: openers, group: group, memo: &memo)
+        try store.holdEpochKeys(learned, remembering: remembering ? memo.added(since: before) : EpochUnlockMemo())
         return learned.count
+    }
+
+    /// This device and the invite keys it redeemed, among those `wanted` only. A secret stored
+    /// without a readable key is always made (its key is then known only by deriving it).
+    static func openers(device: DeviceKey?, store: AppDatabase, wanted: Set<FeedID>) throws -> [DeviceKey] {
+        guard !wanted.isEmpty else { return [] }
+        var openers = device.map { wanted.contains($0.feed) ? [$0] : [] } ?? []
+        for secret in try store.inviteSecretsByKey() where secret.key.map(wanted.contains) ?? true {
+            if let opener = try? DeviceKey(seed: secret.seed), wanted.contains(opener.feed) { openers.append(opener) }
+        }
+        return openers
     }
 
     /// `contents` sealed under the current epoch.

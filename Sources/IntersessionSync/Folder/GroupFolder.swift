@@ -17,13 +17,16 @@ public struct GroupFolder: Sendable {
     public let group: GroupID
     public let sealing: FolderSealing?
 
+    /// Named once: a sealed group's name is an HMAC, and every path below asks for it.
+    public let path: String
+
     public init(root: String, group: GroupID, sealing: FolderSealing? = nil) {
         self.root = root
         self.group = group
         self.sealing = sealing
+        path = root + "/" + (sealing?.names.groupFolder ?? "group-" + group.short)
     }
 
-    public var path: String { root + "/" + (sealing?.names.groupFolder ?? "group-" + group.short) }
     public var groupFile: String { path + "/GROUP" }
     public var feedsPath: String { path + "/feeds" }
     public var keysPath: String { path + "/keys" }

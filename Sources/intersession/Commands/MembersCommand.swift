@@ -16,7 +16,7 @@ struct MembersCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let members = try store.members()
             if output.json { return try Output.json(members) }
-            let replacements = Dictionary(try store.invites().compactMap { invite in invite.replaces.map { ($0, invite) } },
+            let replacements = Dictionary(try store.readmissions().compactMap { invite in invite.replaces.map { ($0, invite) } },
                                           uniquingKeysWith: { $1 })
             Output.lines(members.map { member in
                 var seen = member.lastSeen.map(Output.time) ?? "-"

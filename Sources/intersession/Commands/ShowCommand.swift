@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntersessionCore
 import IntersessionStore
 
 struct ShowCommand: ParsableCommand {
@@ -38,9 +39,9 @@ struct ShowCommand: ParsableCommand {
                 }
                 if let mark = post.mark { lines.append("\(indent)  [the chair's \(mark)]") }
                 if let quote = post.quote {
-                    for line in quote.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("\(indent)  > \(line)") }
+                    for line in quote.linesAsSplit { lines.append("\(indent)  > \(line)") }
                 }
-                for line in post.body.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("\(indent)  \(line)") }
+                for line in post.body.linesAsSplit { lines.append("\(indent)  \(line)") }
             }
         }
     }

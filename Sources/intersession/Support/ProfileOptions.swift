@@ -12,7 +12,7 @@ struct LanguageOption: ParsableArguments {
     var lang: Language?
 
     func resolve(profile: String? = nil) -> Language {
-        LanguageChoice.resolve(flag: lang, profile: profile, environment: ProcessInfo.processInfo.environment)
+        LanguageChoice.resolve(flag: lang, profile: profile, environment: Environment.current)
     }
 
     func reportingErrors(_ work: () throws -> Void) throws { try runReportingErrors(in: { resolve() }, work) }
@@ -25,7 +25,7 @@ struct ProfileOptions: ParsableArguments {
     @OptionGroup var language: LanguageOption
 
     var profile: ProfileHome {
-        ProfileHome.resolve(explicit: home, environment: ProcessInfo.processInfo.environment)
+        ProfileHome.resolve(explicit: home, environment: Environment.current)
     }
 
     /// The language `--lang` names, if it was given.
@@ -38,12 +38,13 @@ struct ProfileOptions: ParsableArguments {
     func reportingErrors(_ work: () throws -> Void) throws { try runReportingErrors(in: { messageLanguage }, work) }
 
     /// The store and key of an existing profile. Commands that only read pass `readOnly`, so
-    /// that they work while another process writes.
+    /// that they work while another process writes. A command does one thing at a time: one
+    /// connection serves its reads and writes.
     func open(readOnly: Bool = false) throws -> (store: AppDatabase, key: DeviceKey) {
         let profile = self.profile
         let key = try profile.loadKey()
         warnIfExposed()
-        return (try profile.openStore(readOnly: readOnly), key)
+        return (try profile.openStore(readOnly: readOnly, oneConnection: true), key)
     }
 
     /// The acts of this profile, for a command that signs.
@@ -98,7 +99,7 @@ struct OutputOptions: ParsableArguments {
 enum Clock {
     /// Now, in unix milliseconds. `INTERSESSION_NOW` fixes it, for reproducible scripts.
     static func now() -> Int64 {
-        if let fixed = ProcessInfo.processInfo.environment["INTERSESSION_NOW"].flatMap(Int64.init) { return fixed }
+        if let fixed = Environment.current["INTERSESSION_NOW"].flatMap(Int64.init) { return fixed }
         return Int64(Date().timeIntervalSince1970 * 1000)
     }
 }

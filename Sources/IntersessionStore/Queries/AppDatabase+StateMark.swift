@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+import IntersessionCore
+
+extension AppDatabase {
+    /// A mark of what the log has made of the state here: each feed's head and freeze (the
+    /// applied state is what the changes up to the heads make, frozen feeds cut), and how many
+    /// epoch keys this device holds. Equal marks, equal state: a check that depends only on the
+    /// state (and the clock) need not be made again while the mark stays (`renewEpochIfNeeded`).
+    /// One row per feed, flat in the length of the log.
+    public func appliedStateMark() throws -> String {
+        try read { db in
+            let feeds = try String.fetchOne(db, sql: """
+                SELECT group_concat(id || ':' || head_seq || ':' || coalesce(frozen_from, '-'), ',')
+                FROM (SELECT id, head_seq, frozen_from FROM feed ORDER BY id)
+                """) ?? ""
+            let keys = try Int.fetchOne(db, sql: "SELECT count(*) FROM epoch_key") ?? 0
+            return feeds + "|" + String(keys)
+        }
+    }
+}
