@@ -13,8 +13,20 @@ import IntersessionCore
             let found = try Catalog.keys(language)
             #expect(found == english, "catalog \(language.rawValue)")
             #expect(keys.isSubset(of: found), "catalog \(language.rawValue) lacks \(keys.subtracting(found).sorted())")
-            let others = found.subtracting(keys).filter { !["error.", "rejection.", "notice.", Catalog.actPrefix].contains(where: $0.hasPrefix) }
+            let others = found.subtracting(keys).filter { !["error.", "rejection.", "notice.", Catalog.actPrefix, Catalog.reasonPrefix].contains(where: $0.hasPrefix) }
             #expect(others.isEmpty, "catalog \(language.rawValue) holds unused keys \(others.sorted())")
+        }
+    }
+
+    /// Every reason the rules can give for refusing an act is phrased for the audit log.
+    @Test func everyRejectionReasonIsPhrasedInBothLanguages() throws {
+        for language in Language.allCases {
+            let keys = try Catalog.keys(language)
+            for reason in RejectionReason.allCases {
+                #expect(keys.contains(Catalog.reasonPrefix + reason.rawValue), "\(language.rawValue) lacks \(reason.rawValue)")
+            }
+            let catalog = Catalog(language: language)
+            #expect(catalog.rejection(RejectionReason.notAuthorised.rawValue) != RejectionReason.notAuthorised.rawValue)
         }
     }
 

@@ -34,6 +34,7 @@ extension AppDatabase {
     static func amendments(_ db: Database, draft: String, position: (TextAnchor) throws -> Int?, current: String,
                            blocks: [Paragraph]) throws -> [AmendmentView] {
         let names = try names(db)
+        let members = try speakingMembers(db)
         let scalars = Array(current.unicodeScalars)
         var views: [(AmendmentView, Range<Int>?)] = []
         for row in try Row.fetchAll(db, sql: """
@@ -46,13 +47,8 @@ extension AppDatabase {
             let kind = AmendmentKind(rawValue: row[1]) ?? .replace
             let from = (row[2] as String?).flatMap(TextAnchor.init(text:)), to = (row[3] as String?).flatMap(TextAnchor.init(text:))
             let span = try Self.span(kind: kind, from: from, to: to, position: position)
-            var supporters: [String] = [], opponents: [String] = []
-            for position in try Row.fetchAll(db, sql: """
-                SELECT f.hex, p.supports FROM amendment_position p JOIN feed f ON f.id = p.feed WHERE p.amendment = ? ORDER BY f.hex
-                """, arguments: [id]) {
-                let name = names[position[0] as String] ?? String((position[0] as String).prefix(8))
-                if position[1] as Bool { supporters.append(name) } else { opponents.append(name) }
-            }
+            let tally = try Self.tally(db, amendment: id, members: members)
+            let name = { (feed: String) in names[feed] ?? String(feed.prefix(8)) }
             let sponsor: String = row[6]
             let decision: String? = row[9]
             let rejected = decision?.hasPrefix(AmendmentStatus.rejected.rawValue) == true
@@ -61,7 +57,7 @@ extension AppDatabase {
             let view = AmendmentView(
                 id: id, kind: kind.rawValue, paragraph: block, number: block.flatMap { blocks[$0].number },
                 original: span.map { String(String.UnicodeScalarView(scalars[$0])) } ?? "", text: row[4], rationale: row[5],
-                sponsor: names[sponsor] ?? String(sponsor.prefix(8)), sponsorDelegation: row[7], supporters: supporters, opponents: opponents,
+                sponsor: names[sponsor] ?? String(sponsor.prefix(8)), sponsorDelegation: row[7], supporters: tally.supporters.map(name), opponents: tally.opponents.map(name), tally: tally,
                 status: rejected ? AmendmentStatus.rejected.rawValue : (decision ?? AmendmentStatus.open.rawValue),
                 reason: rejected ? decision.map { String($0.dropFirst("rejected: ".count)) } : nil, time: row[8], alternatives: [])
             views.append((view, span))
@@ -77,6 +73,22 @@ extension AppDatabase {
         }
     }
 
+    /// Where an amendment stands now, by the core's counting rule over the stances stored.
+    static func tally(_ db: Database, amendment: String, members: Set<String>) throws -> AmendmentTally {
+        let stances = try Row.fetchAll(db, sql: """
+            SELECT f.hex, p.seq, p.supports FROM amendment_position p JOIN feed f ON f.id = p.feed WHERE p.amendment = ?
+            """, arguments: [amendment]).map { AmendmentStance(feed: $0[0], seq: $0[1], supports: $0[2]) }
+        return AmendmentTally.count(stances, members: members)
+    }
+
+    /// Those who are members now with a voice (a role other than observer), by feed: the only
+    /// stances that count.
+    static func speakingMembers(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT f.hex FROM role_interval i JOIN feed f ON f.id = i.feed WHERE i.through_seq IS NULL AND i.role <> ?
+            """, arguments: [Role.observer.rawValue]))
+    }
+
     static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         if a.isEmpty || b.isEmpty { return a.lowerBound == b.lowerBound || b.contains(a.lowerBound) || a.contains(b.lowerBound) }
         return a.overlaps(b)
@@ -84,6 +96,14 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// One amendment as its draft's table shows it (its place, where it stands).
+    public func amendment(_ id: String) throws -> AmendmentView {
+        guard let shown = try amendments(of: try draft(ofAmendment: id)).first(where: { $0.id == id }) else {
+            throw StoreError.notFound(kind: "amendment", prefix: id)
+        }
+        return shown
+    }
+
     /// The draft an amendment belongs to.
     public func draft(ofAmendment id: String) throws -> String {
         try read { db in

@@ -66,8 +66,11 @@ public struct AmendmentView: Sendable, Equatable, Codable {
     public var rationale: String
     public var sponsor: String
     public var sponsorDelegation: String?
+    /// Names of those whose stance counts (`tally`, by the core's rule).
     public var supporters: [String]
     public var opponents: [String]
+    /// Where it stands, by feed: `AmendmentTally.count` over members' stances.
+    public var tally: AmendmentTally
     /// open, accepted or rejected.
     public var status: String
     /// Why it was rejected.

@@ -43,7 +43,9 @@ enum Bindings {
             if draft.list.current?.comments.isEmpty == false { keys.append(Binding("enter", "right", "l", help: .helpOpenComments)) }
             if model.moderates { keys.append(Binding("S", help: .helpDraftStatus)) }
             return keys + [back] + reading
-        case .draftDiff: return [move, Binding("pgup", "pgdown", "space", help: .helpPage), back] + reading
+        case .draftDiff(let diff):
+            guard DraftDiffView.maximumScroll(diff, model) > 0 else { return [back] + reading }
+            return [move, Binding("pgup", "pgdown", "space", help: .helpPage), Binding("home", "end", help: .helpEnds), back] + reading
         case .amendments(let state):
             var keys = moving(state.list.items.count)
             if state.list.current?.status == "open" {
@@ -54,9 +56,8 @@ enum Bindings {
         case .search(let search):
             if search.editing { return [Binding("enter", help: .helpSearch), Binding("esc", help: .helpBack), Binding("ctrl+c", help: .helpQuit)] }
             return moving(search.results.items.count) + [open, Binding("e", "i", help: .helpEditQuery), back] + reading
-        case .compose:
-            return [Binding("ctrl+s", "f2", help: .helpSend), Binding("ctrl+e", "f3", help: .helpExternalEditor), Binding("tab", "shift+tab", help: .helpField),
-                    Binding("esc", help: .helpCancel), Binding("ctrl+c", help: .helpQuit)]
+        case .compose(let compose):
+            return composing(compose)
         case .welcome(let welcome):
             if welcome.step != .choose {
                 return [Binding("tab", "shift+tab", help: .helpField), Binding("enter", help: .helpOpen), Binding("esc", help: .helpBack),
@@ -65,6 +66,15 @@ enum Bindings {
             return [Binding("up", "down", "k", "j", help: .helpMove), Binding("enter", help: .helpOpen), Binding("?", "f1", help: .helpHelp),
                     Binding("q", "esc", help: .helpQuit), Binding("ctrl+c", help: .helpQuit)]
         }
+    }
+
+    /// The editor's keys: `?` is text there, so help opens with F1 or ctrl+g (as in nano).
+    static func composing(_ compose: ComposeState) -> [Binding] {
+        let fields = compose.hasTitleField ? [Binding("tab", "shift+tab", help: .helpField)] : []
+        return [Binding("ctrl+s", "f2", help: .helpSend), Binding("ctrl+e", "f3", help: .helpExternalEditor)] + fields
+            + [Binding("up", "down", "left", "right", help: .helpEditorMove), Binding("home", "end", "ctrl+a", help: .helpEditorLineEnds),
+               Binding("backspace", "delete", help: .helpEditorDelete), Binding("enter", help: .helpEditorNewLine),
+               Binding("f1", "ctrl+g", help: .helpHelp), Binding("esc", help: .helpCancel), Binding("ctrl+c", help: .helpQuit)]
     }
 
     static let secretariat = [Binding("g", help: .helpGrant), Binding("v", help: .helpRevoke), Binding("X", help: .helpRemove),
@@ -86,6 +96,9 @@ enum Bindings {
         guard let detail = poll.detail else { return [] }
         let closed = detail.summary.closed
         var keys = [Binding("v", "enter", help: .helpVote)]
+        if PollView.maximumScroll(detail, model) > 0 {
+            keys.append(Binding("up", "down", "k", "j", "pgup", "pgdown", "space", "home", "end", help: .helpScrollText))
+        }
         if detail.seat != nil, closed || !Update.nominees(detail).isEmpty { keys.append(Binding("N", help: .helpNominate)) }
         if detail.seat != nil, closed || detail.candidates.contains(where: { $0.feed == model.me && !$0.accepted }) {
             keys.append(Binding("a", help: .helpAccept))

@@ -10,7 +10,11 @@ import IntersessionSync
 /// need the terminal, from the loop's), so its state is never touched from two threads at once;
 /// a sync runs further in the background and posts its result to the mailbox.
 final class EffectRunner: @unchecked Sendable {
-    var session: Session?
+    var session: Session? {
+        didSet { storeWatch.set(session.flatMap { StoreWatch(store: $0.store) }) }
+    }
+    /// Watches the open profile's store for other processes' writes; read by the loop's tick.
+    let storeWatch = Locked<StoreWatch?>(nil)
     let environment: [String: String]
     let mailbox = Mailbox()
     /// Where a profile is made from the welcome screen, and where the demo goes.
@@ -24,6 +28,7 @@ final class EffectRunner: @unchecked Sendable {
 
     init(session: Session?, home: ProfileHome, demoFolder: URL, environment: [String: String]) {
         self.session = session
+        storeWatch.set(session.flatMap { StoreWatch(store: $0.store) })
         self.home = home
         self.demoFolder = demoFolder
         self.environment = environment
@@ -218,6 +223,15 @@ final class Mailbox: @unchecked Sendable {
         messages = []
         return drained
     }
+}
+
+/// A value shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func set(_ new: Value) { lock.lock(); value = new; lock.unlock() }
+    func get() -> Value { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// A count shared between threads.

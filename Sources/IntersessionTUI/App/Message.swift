@@ -8,6 +8,8 @@ public enum Message: Sendable {
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     case tick(now: Int64)
+    /// Another process wrote to the store: what is shown may be out of date.
+    case storeChanged
     case topicsLoaded([TopicSummary])
     case threadsLoaded(topic: String, [ThreadSummary])
     case threadLoaded(ThreadDetail)

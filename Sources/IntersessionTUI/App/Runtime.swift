@@ -5,8 +5,9 @@ import IntersessionStore
 /// The interface's loop: one stream of messages (keys, mouse, resizes, ticks, results of
 /// effects) through `update`. Effects run on the `EffectWorker`'s thread and come back
 /// through the mailbox, so keys are read while the store, a sync or an invite works. The loop
-/// sleeps on input until the next tick (or briefly while effects are under way), and draws
-/// only when the screen it would draw differs from the one on the terminal.
+/// sleeps on input until the next tick (or briefly while effects are under way), looks at each
+/// tick whether another process changed the store, and draws only when the screen it would
+/// draw differs from the one on the terminal.
 public final class Runtime {
     let terminal: any Terminal
     let runner: EffectRunner
@@ -66,10 +67,17 @@ public final class Runtime {
             if later - lastTick >= Self.tickMilliseconds {
                 lastTick = later
                 dispatch(.tick(now: later))
+                watchStore()
             }
             if !model.quitting { drawIfChanged() }
         }
         terminal.shutdown()
+    }
+
+    /// On each tick: when another process wrote to the store (a `post` from the command line,
+    /// a `sync`), the screen reloads, and is drawn if what it shows differs.
+    func watchStore() {
+        if runner.storeWatch.get()?.changed() == true { dispatch(.storeChanged) }
     }
 
     /// How long a key waits for the effects before it (a screen still loading) to answer, so

@@ -108,6 +108,14 @@ public struct ComposeState: Sendable, Equatable {
         }
         field = { if case .thread = kind { return .title } else { return .body } }()
     }
+
+    /// A new thread's title, or an amendment's rationale, above the text.
+    var hasTitleField: Bool {
+        switch kind {
+        case .thread, .amend: true
+        default: false
+        }
+    }
 }
 
 public struct SearchState: Sendable, Equatable {
@@ -177,6 +185,8 @@ public struct PollState: Sendable, Equatable {
     public var voting: VoteDialog?
     /// An election: the row chosen among those who could be nominated.
     public var nominating: Int?
+    /// Rows of the poll's text scrolled past, when it does not fit.
+    public var scroll = 0
 
     public init(id: String) { self.id = id }
 }

@@ -26,11 +26,12 @@ extension Update {
             return send(&compose)
         case "ctrl+e", "f3":
             return [.openEditor(compose.body.text)]
+        case "f1", "ctrl+g":
+            model.showHelp = true
+            model.helpScroll = 0
+            return []
         case "tab", "shift+tab":
-            switch compose.kind {
-            case .thread, .amend: compose.field = compose.field == .title ? .body : .title
-            default: break
-            }
+            if compose.hasTitleField { compose.field = compose.field == .title ? .body : .title }
             return []
         case "enter" where compose.field == .title:
             compose.field = .body

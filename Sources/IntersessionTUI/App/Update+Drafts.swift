@@ -96,9 +96,12 @@ extension Update {
         case "up", "k": diff.scroll = max(0, diff.scroll - 1)
         case "pgdown", "space": diff.scroll += max(1, model.contentRows - 1)
         case "pgup": diff.scroll = max(0, diff.scroll - max(1, model.contentRows - 1))
+        case "home": diff.scroll = 0
+        case "end": diff.scroll = DraftDiffView.maximumScroll(diff, model)
         case "left", "h": return goBack(&model)
         default: return []
         }
+        diff.scroll = min(diff.scroll, DraftDiffView.maximumScroll(diff, model))
         model.screen = .draftDiff(diff)
         return []
     }

@@ -92,11 +92,7 @@ extension Update {
             model.screens.append(.search(SearchState()))
             return []
         case "n":
-            if case .thread(var thread) = model.screen,
-                let next = thread.list.items.indices.first(where: { $0 > thread.list.selected && !thread.list.items[$0].read })
-            {
-                return select(next, in: &thread, &model)
-            }
+            if case .thread(var thread) = model.screen, let effects = nextUnreadInThread(&thread, &model) { return effects }
             if case .thread(let thread) = model.screen { return [.findNextUnread(after: thread.id)] }
             return [.findNextUnread(after: nil)]
         case "@":

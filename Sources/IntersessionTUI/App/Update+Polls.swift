@@ -42,9 +42,26 @@ extension Update {
             return [.grantCochairTerm(feed: elected)]
         case "left", "h":
             return goBack(&model)
-        default: break
+        default:
+            scrollPoll(key, detail, &poll, model)
         }
         return []
+    }
+
+    /// The arrows and paging keys scroll a poll too long for the screen.
+    static func scrollPoll(_ key: Key, _ detail: PollDetail, _ poll: inout PollState, _ model: Model) {
+        let bottom = PollView.maximumScroll(detail, model)
+        let page = max(1, model.contentRows - 2)
+        switch key.name {
+        case "up", "k": poll.scroll -= 1
+        case "down", "j": poll.scroll += 1
+        case "pgup": poll.scroll -= page
+        case "pgdown", "space": poll.scroll += page
+        case "home": poll.scroll = 0
+        case "end": poll.scroll = bottom
+        default: return
+        }
+        poll.scroll = max(0, min(poll.scroll, bottom))
     }
 
     /// A ballot, nomination or acceptance on a closed poll would never count: say so, in the

@@ -24,6 +24,8 @@ public enum Update {
             let due = model.status.folders > 0 && !model.syncing
                 && now - (model.status.lastSync ?? 0) >= syncInterval
             return due ? [.sync] : []
+        case .storeChanged:
+            return reloadCurrent(model) + [.loadStatus]
         case .topicsLoaded(let topics):
             model.updateScreens { screen in
                 if case .topics(var list) = screen {

@@ -33,6 +33,14 @@ public struct Catalog: Sendable {
 
     static let actPrefix = "audit.op."
 
+    /// Why the rules refused an act, in words, as the audit log says it of someone: a key per
+    /// `RejectionReason` code. An unknown code (from a newer version) shows as it is, escaped.
+    public func rejection(_ code: String) -> String {
+        phrasebook.texts[Self.reasonPrefix + code] ?? code.terminalSafe
+    }
+
+    static let reasonPrefix = "audit.reason."
+
 
     /// The keys a catalog file holds (for the completeness test).
     static func keys(_ language: Language) throws -> Set<String> { Set(try Phrasebook.load(language).keys) }

@@ -28,17 +28,11 @@ enum ElectionLines {
 
     static func renderPicker(_ row: Int, _ detail: PollDetail, _ model: Model, _ theme: Theme, _ area: Rect,
                              _ buffer: inout Buffer) -> (x: Int, y: Int)? {
-        let choices = Update.nominees(detail)
-        let rows = min(area.height, choices.count + 1)
-        let box = Rect(x: area.x, y: area.y + max(0, area.height - rows), width: area.width, height: rows)
-        buffer.fill(box, style: theme.status)
-        buffer.write(" " + model.catalog[.pollNominatePrompt], x: 0, row: 0, in: box, style: theme.status.adding(.bold))
-        var cursor: (x: Int, y: Int)?
-        for (index, person) in choices.enumerated() where index + 1 < rows {
-            let chosen = index == row
-            buffer.write((chosen ? " > " : "   ") + person.label, x: 0, row: index + 1, in: box, style: chosen ? theme.selected : theme.status)
-            if chosen { cursor = (box.x + 1, box.y + index + 1) }
-        }
-        return model.plain ? cursor : nil
+        let choices = Update.nominees(detail).map(\.label)
+        let picker = Picker(heading: model.catalog[.pollNominatePrompt], choices: choices, chosen: row, style: theme.status,
+                            headingStyle: theme.status.adding(.bold), chosenStyle: theme.selected)
+        let box = Layout.bottom(choices.count + 1, of: area)
+        buffer.render(picker, in: box)
+        return model.plain ? picker.cursor(in: box) : nil
     }
 }

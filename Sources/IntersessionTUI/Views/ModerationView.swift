@@ -1,40 +1,33 @@
-/// The moderation menu over a thread, or the reason prompt when hiding a post.
+/// The moderation menu over a thread, the topic to move it to, or the reason prompt when
+/// hiding a post (or the new title when renaming the thread).
 enum ModerationView {
     static func render(_ thread: ThreadState, _ menu: ModerationMenu, _ model: Model, _ theme: Theme, _ area: Rect,
                        _ buffer: inout Buffer) -> (x: Int, y: Int)? {
+        let block = { (title: String) in Block(title: title, style: theme.status, titleStyle: theme.status.adding(.bold)) }
         if let choice = menu.topicChoice {
-            let topics = model.topics
-            let height = min(area.height, topics.count + 2)
-            let width = min(area.width, max(30, (topics.map { $0.title(in: model.language).cellWidth }.max() ?? 0) + 6))
-            let box = Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2),
-                           width: width, height: height)
-            buffer.fill(box, style: theme.status)
-            buffer.write(" " + model.catalog[.moderationMove], x: 0, row: 0, in: box, style: theme.status.adding(.bold))
-            for (index, topic) in topics.enumerated() where index + 1 < box.height {
-                let style = index == choice ? theme.selected : theme.status
-                buffer.write((index == choice ? " > " : "   ") + topic.title(in: model.language), x: 0, row: index + 1, in: box, style: style)
-            }
-            return nil
+            let topics = model.topics.map { $0.title(in: model.language) }
+            let width = max(30, (topics.map(\.cellWidth).max() ?? 0) + 6, model.catalog[.moderationMove].cellWidth + 6)
+            let box = Layout.centred(width: width, height: topics.count + 2, in: area)
+            buffer.render(block(model.catalog[.moderationMove]), in: box)
+            let picker = Picker(choices: topics, chosen: choice, style: theme.status, chosenStyle: theme.selected)
+            let inner = block("").inner(box)
+            buffer.render(picker, in: inner)
+            return model.plain ? picker.cursor(in: inner) : nil
         }
         if let reason = menu.reason {
             let prompt = model.catalog[menu.prompt == .title ? .moderationNewTitle : .moderationReason]
-            let row = Rect(x: area.x, y: area.y + area.height - 1, width: area.width, height: 1)
-            buffer.fill(row, style: theme.status)
-            buffer.write(prompt, x: 1, row: 0, in: row, style: theme.status.adding(.bold))
-            let field = Rect(x: row.x + 1 + prompt.cellWidth, y: row.y, width: max(0, row.width - prompt.cellWidth - 2), height: 1)
-            return EditorView.render(reason, field, theme.status, &buffer)
+            let field = Field(prompt, reason, labelStyle: theme.status.adding(.bold), style: theme.status, fill: theme.status)
+            return field.render(in: Layout.bottom(1, of: area), into: &buffer)
         }
-        let choices = Update.moderationChoices(thread).map { ($0.key, model.catalog[$0.text]) }
-        let width = min(area.width, max(24, (choices.map { $0.1.cellWidth }.max() ?? 0) + 8))
-        let height = min(area.height, choices.count + 2)
-        let box = Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2),
-                       width: width, height: height)
-        buffer.fill(box, style: theme.status)
-        buffer.write(" " + model.catalog[.moderationTitle], x: 0, row: 0, in: box, style: theme.status.adding(.bold))
-        for (index, choice) in choices.enumerated() where index + 1 < box.height {
-            buffer.write(" " + choice.0, x: 0, row: index + 1, in: box, style: theme.status.adding(.bold))
-            buffer.write(choice.1, x: 6, row: index + 1, in: box, style: theme.status)
-        }
-        return nil
+        let choices = Update.moderationChoices(thread).map { [$0.key, model.catalog[$0.text]] }
+        let box = Layout.centred(width: max(24, (choices.map { $0[1].cellWidth }.max() ?? 0) + 10), height: choices.count + 2, in: area)
+        var menuBlock = block(model.catalog[.moderationTitle])
+        menuBlock.padding = 1
+        buffer.render(menuBlock, in: box)
+        let inner = menuBlock.inner(box)
+        let table = Table(columns: [.init(maximum: 4), .init(maximum: .max)], cells: choices, styles: choices.map { _ in theme.status },
+                          total: choices.count, selected: nil, offset: 0, selectedStyle: theme.selected, indicatorStyle: theme.status, plain: false)
+        buffer.render(table, in: inner)
+        return model.plain && !inner.isEmpty ? (inner.x, inner.y) : nil
     }
 }

@@ -9,21 +9,6 @@ enum SearchHighlight {
         base.adding([.bold, .underline])
     }
 
-    /// Draws `snippet` from column `x` of `row`, its matches highlighted; returns the columns used.
-    @discardableResult
-    static func draw(_ snippet: SearchSnippet, x: Int, row: Int, in area: Rect, style: Style, _ buffer: inout Buffer) -> Int {
-        let characters = Array(snippet.text)
-        var column = x, offset = 0
-        let bounds = snippet.highlights.flatMap { [$0.lowerBound, $0.upperBound] } + [characters.count]
-        for bound in bounds.sorted() where bound > offset {
-            let piece = String(characters[offset..<min(bound, characters.count)])
-            let highlighted = snippet.highlights.contains { $0.contains(offset) }
-            column += buffer.write(piece, x: column, row: row, in: area, style: highlighted ? Self.style(over: style) : style)
-            offset = bound
-        }
-        return column - x
-    }
-
     /// The search words of a query as the search reads them: split at anything not a letter
     /// or digit, `*` dropped, folded.
     static func terms(of query: String) -> [String] {

@@ -13,14 +13,27 @@ enum SearchHitLine {
         return marker + titlePart + " — " + whoPart + ": "
     }
 
-    /// The snippet in what is left of the row; the store's old snippet for a hit without a text.
-    static func drawSnippet(_ hit: SearchHit, x: Int, row: Int, in area: Rect, style: Style, _ buffer: inout Buffer) {
-        let room = area.width - x
-        guard room > 0 else { return }
-        let snippet = hit.text.isEmpty
-            ? SearchSnippet(text: hit.snippet, matches: [], width: room)
-            : SearchSnippet(text: hit.text, matches: hit.matches, width: room)
-        SearchHighlight.draw(snippet, x: x, row: row, in: area, style: style, &buffer)
+    /// The snippet in `width` columns; the store's old snippet for a hit without a text.
+    static func snippet(_ hit: SearchHit, width: Int) -> SearchSnippet {
+        hit.text.isEmpty
+            ? SearchSnippet(text: hit.snippet, matches: [], width: max(0, width))
+            : SearchSnippet(text: hit.text, matches: hit.matches, width: max(0, width))
+    }
+
+    /// Restyles the snippet's matches where the list drew it, from column `x` of row `y`.
+    static func highlight(_ snippet: SearchSnippet, x: Int, y: Int, right: Int, _ buffer: inout Buffer) {
+        guard y >= 0, y < buffer.height else { return }
+        var column = x
+        for (offset, character) in snippet.text.enumerated() {
+            let width = character.cellWidth
+            if snippet.highlights.contains(where: { $0.contains(offset) }) {
+                for cell in column..<min(column + width, right, buffer.width) where cell >= 0 {
+                    buffer[cell, y].style = SearchHighlight.style(over: buffer[cell, y].style)
+                }
+            }
+            column += width
+            if column >= right { break }
+        }
     }
 
     /// The words to highlight in a thread opened from the search results under it.

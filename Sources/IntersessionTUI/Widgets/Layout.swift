@@ -59,3 +59,23 @@ public struct Layout: Sendable {
         return sizes
     }
 }
+
+extension Layout {
+    /// A box of at most this size, centred in `area`: a dialog over the screen.
+    public static func centred(width: Int, height: Int, in area: Rect) -> Rect {
+        let width = min(area.width, width), height = min(area.height, height)
+        return Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+    }
+
+    /// The last `rows` rows of `area` (all of it when it is smaller): a prompt or a panel at the
+    /// bottom of the screen, over what the screen shows there.
+    public static func bottom(_ rows: Int, of area: Rect) -> Rect {
+        Layout(.vertical, [.fill(minimum: 0), .length(rows)]).split(area)[1]
+    }
+
+    /// The first `rows` rows of `area`, and the rest below them.
+    public static func top(_ rows: Int, of area: Rect) -> (top: Rect, rest: Rect) {
+        let parts = Layout(.vertical, [.length(rows), .fill(minimum: 0)]).split(area)
+        return (parts[0], parts[1])
+    }
+}

@@ -2,14 +2,20 @@
 /// all fit (`12–30/85`, like a pager's status), so the reader knows where they are and how
 /// much is left.
 public struct ScrollView: Widget, Sendable {
-    public var lines: [(String, Style)]
+    /// Each line as runs of text in their styles (most lines have one).
+    public var lines: [[(String, Style)]]
     public var scroll: Int
     public var indicatorStyle: Style
     /// Columns of margin left of the text.
     public var indent: Int
 
     public init(lines: [(String, Style)], scroll: Int, indicatorStyle: Style, indent: Int = 0) {
-        self.lines = lines
+        self.init(spans: lines.map { [$0] }, scroll: scroll, indicatorStyle: indicatorStyle, indent: indent)
+    }
+
+    /// Lines made of runs in different styles (a diff's deleted and inserted words).
+    public init(spans: [[(String, Style)]], scroll: Int, indicatorStyle: Style, indent: Int = 0) {
+        lines = spans
         self.scroll = scroll
         self.indicatorStyle = indicatorStyle
         self.indent = indent
@@ -34,8 +40,10 @@ public struct ScrollView: Widget, Sendable {
         let rows = Self.textRows(lines: lines.count, height: area.height)
         let top = min(max(0, scroll), Self.maximumScroll(lines: lines.count, height: area.height))
         for row in 0..<rows where lines.indices.contains(top + row) {
-            let (text, style) = lines[top + row]
-            buffer.setString(x: area.x + indent, y: area.y + row, text, style: style, maxWidth: max(0, area.width - indent))
+            var x = area.x + indent
+            for (text, style) in lines[top + row] where x < area.right {
+                x += buffer.setString(x: x, y: area.y + row, text, style: style, maxWidth: area.right - x)
+            }
         }
         guard lines.count > area.height, area.height >= 2 else { return }
         let label = " \(top + 1)–\(min(lines.count, top + rows))/\(lines.count) "

@@ -4,7 +4,13 @@
 public struct Table: Widget, Sendable {
     public struct Column: Sendable {
         public var maximum: Int
-        public init(maximum: Int) { self.maximum = maximum }
+        /// Never cut: the column is as wide as its widest cell in view, and the others give way
+        /// (a word that names what happened must be read whole).
+        public var whole: Bool
+        public init(maximum: Int, whole: Bool = false) {
+            self.maximum = maximum
+            self.whole = whole
+        }
     }
 
     public var columns: [Column]
@@ -37,18 +43,24 @@ public struct Table: Widget, Sendable {
     func widths() -> [Int] {
         columns.indices.map { column in
             let widest = cells.lazy.compactMap { row in row.indices.contains(column) ? row[column].cellWidth : nil }.max() ?? 0
-            return min(widest, columns[column].maximum)
+            return columns[column].whole ? widest : min(widest, columns[column].maximum)
         }
     }
 
+    /// The narrowest a column that may be cut is cut to.
+    static let narrowest = 6
+
     /// The widths shrunk, widest first, until the columns before the last take at most two
-    /// thirds of `width`: the last column (the text) always keeps a third.
+    /// thirds of `width`: the last column (the text) keeps a third. A table with a whole
+    /// column leaves the last a fifth (at least 16 columns), and if the whole column needs
+    /// more than the others can give, the last column gets what is left.
     func widths(fitting width: Int) -> [Int] {
         var widths = widths()
         guard widths.count > 1 else { return widths }
-        let limit = width * 2 / 3
+        let limit = columns.contains(where: \.whole) ? width - max(16, width / 5) : width * 2 / 3
         func used() -> Int { widths.dropLast().reduce(0, +) + gap * (widths.count - 1) }
-        while used() > limit, let widest = widths.indices.dropLast().max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+        let cuttable = widths.indices.dropLast().filter { !columns[$0].whole }
+        while used() > limit, let widest = cuttable.max(by: { widths[$0] < widths[$1] }), widths[widest] > Self.narrowest {
             widths[widest] -= 1
         }
         return widths

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import IntersessionActions
 import IntersessionCore
 import IntersessionStore
 @testable import IntersessionTUI
@@ -85,6 +86,74 @@ final class FakeClock: @unchecked Sendable {
         #expect(threads.values == [false])
         guard case .threads(_, let list) = runtime.model.screen else { Issue.record("not on the threads"); return }
         #expect(list.loaded && !list.items.isEmpty)
+    }
+}
+
+/// The loop watches the store: another connection's write shows without a key, and a quiet
+/// store costs no frame.
+@Suite struct StoreWatchRuntimeTests {
+    @Test func aWriteByAnotherConnectionReloadsAndDrawsWithoutAKey() throws {
+        let fixture = try DemoFixture(peer: "delegate-jp")
+        let runtime = fixture.runtime
+        fixture.press(.enter)  // a topic's threads
+        guard case .threads(let topic, _) = runtime.model.screen else { Issue.record("not on the threads"); return }
+        let clock = FakeClock(DemoFixture.now)
+        runtime.runner.clock = { clock.now }
+        // Another process: its own connection to the same store file.
+        let other = try AppDatabase.open(path: fixture.session.store.path)
+        let actions = try Actions(store: other, key: fixture.session.key, folders: [], clock: { clock.now })
+        var waits = 0
+        var framesBeforeWrite = 0, framesAfterReload = 0
+        fixture.terminal.onWait = { milliseconds in
+            waits += 1
+            usleep(5000)  // the worker's loads take real time; the fake clock none
+            clock.advance(Int64(max(1, milliseconds)))
+            if waits == 3 {
+                framesBeforeWrite = fixture.terminal.framesDrawn
+                _ = try? actions.post(in: topic.id, title: "Posted from the command line", body: "While the interface was open.")
+            }
+            if waits == 30 { framesAfterReload = fixture.terminal.framesDrawn }
+        }
+        fixture.terminal.events = Array(repeating: nil, count: 40) + [.key(.ctrl("c"))]
+        runtime.run()
+        let shown = fixture.terminal.frame.lines(trimmingTrailingSpaces: true).joined(separator: "\n")
+        #expect(shown.contains("Posted from the command line"), "\(shown)")
+        #expect(framesAfterReload > framesBeforeWrite)
+        // Once shown, the quiet store drew nothing more (the status line's minute did not turn).
+        #expect(fixture.terminal.framesDrawn == framesAfterReload)
+    }
+
+    @Test func aQuietStoreReloadsNothingAndDrawsNoFrame() throws {
+        let fixture = try DemoFixture(peer: "delegate-jp")
+        let runtime = fixture.runtime
+        let clock = FakeClock(DemoFixture.now)
+        runtime.runner.clock = { clock.now }
+        let loads = Counter()
+        let started = Locked(false)
+        let runner = runtime.runner
+        runtime.worker = EffectWorker(mailbox: runner.mailbox) { effect in
+            if started.get() { loads.increment() }
+            return runner.perform(effect)
+        }
+        fixture.terminal.onWait = {
+            started.set(true)
+            clock.advance(Int64(max(1, $0)))
+        }
+        fixture.terminal.events = Array(repeating: nil, count: 20) + [.key(.ctrl("c"))]
+        runtime.run()
+        #expect(loads.value == 0)
+        #expect(fixture.terminal.framesDrawn == 1)  // the first frame only
+    }
+
+    @Test func theWatchSeesAnotherConnectionsCommitOnly() throws {
+        let fixture = try DemoFixture(peer: "delegate-jp")
+        let watch = try #require(StoreWatch(store: fixture.session.store))
+        #expect(!watch.changed())
+        let other = try AppDatabase.open(path: fixture.session.store.path)
+        let actions = try Actions(store: other, key: fixture.session.key, folders: [], clock: { DemoFixture.now })
+        _ = try actions.post(in: try #require(other.topics().first?.id), title: "Another process", body: "Writes.")
+        #expect(watch.changed())
+        #expect(!watch.changed())
     }
 }
 

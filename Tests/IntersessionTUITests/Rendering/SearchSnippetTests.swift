@@ -64,7 +64,9 @@ struct SearchSnippetTests {
         var buffer = Buffer(width: 80, height: 1)
         let area = buffer.area
         let used = buffer.write(SearchHitLine.lead("  ", hit.threadTitle, "Ana Ribeiro", width: 80), x: 0, row: 0, in: area, style: .plain)
-        SearchHitLine.drawSnippet(hit, x: used, row: 0, in: area, style: .plain, &buffer)
+        let snippet = SearchHitLine.snippet(hit, width: 80 - used)
+        buffer.write(snippet.text, x: used, row: 0, in: area, style: .plain)
+        SearchHitLine.highlight(snippet, x: used, y: 0, right: 80, &buffer)
         let line = buffer.lines()[0]
         #expect(line.contains("consignment"), "\(line)")
         let x = line.distance(from: line.startIndex, to: line.range(of: "consignment")!.lowerBound)

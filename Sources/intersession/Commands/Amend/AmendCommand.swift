@@ -6,7 +6,7 @@ import IntersessionStore
 struct AmendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amend", abstract: "Amendments to drafts: propose, support or oppose, and the penholders' decision.",
-        subcommands: [AmendListCommand.self, AmendProposeCommand.self, AmendSupportCommand.self, AmendOpposeCommand.self,
+        subcommands: [AmendListCommand.self, AmendShowCommand.self, AmendProposeCommand.self, AmendSupportCommand.self, AmendOpposeCommand.self,
                       AmendAcceptCommand.self, AmendRejectCommand.self],
         defaultSubcommand: AmendListCommand.self)
 }
@@ -23,16 +23,43 @@ struct AmendListCommand: ParsableCommand {
             let table = try store.amendments(of: try draft.id(in: store))
             if output.json { return try Output.json(table) }
             if table.isEmpty { return Output.line("No amendments.") }
-            for amendment in table {
-                let paragraph = amendment.paragraph == nil ? "text gone" : amendment.number.map { "¶\($0)" } ?? "heading"
-                Output.line("\(Output.short(amendment.id))  \(amendment.kind) (\(paragraph))  by \(amendment.sponsor)  [\(amendment.status)\(amendment.reason.map { ": " + $0 } ?? "")]"
-                    + "  +\(amendment.supporters.count) -\(amendment.opponents.count)")
-                if !amendment.original.isEmpty { Output.line("    now:      \(amendment.original)") }
-                if !amendment.text.isEmpty { Output.line("    proposed: \(amendment.text)") }
-                Output.line("    why:      \(amendment.rationale)")
-                if !amendment.alternatives.isEmpty { Output.line("    alternatives: \(amendment.alternatives.map(Output.short).joined(separator: ", "))") }
-            }
+            for amendment in table { AmendmentPrinter.print(amendment) }
         }
+    }
+}
+
+struct AmendShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One amendment, with where it stands.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var amendment: AmendmentArgument
+
+    func run() throws {
+        try profile.reportingErrors {
+            let (store, _) = try profile.open(readOnly: true)
+            let shown = try store.amendment(try store.resolve(amendment.amendment, as: .amendment))
+            if output.json { return try Output.json(shown) }
+            AmendmentPrinter.print(shown)
+        }
+    }
+}
+
+/// An amendment as `amend list` and `amend show` print it; an open one with its standing
+/// outcome by the core's counting rule (`AmendmentTally`).
+enum AmendmentPrinter {
+    static func print(_ amendment: AmendmentView) {
+        let paragraph = amendment.paragraph == nil ? "text gone" : amendment.number.map { "¶\($0)" } ?? "heading"
+        Output.line("\(Output.short(amendment.id))  \(amendment.kind) (\(paragraph))  by \(amendment.sponsor)  [\(amendment.status)\(amendment.reason.map { ": " + $0 } ?? "")]"
+            + "  +\(amendment.tally.support) -\(amendment.tally.oppose)")
+        if !amendment.original.isEmpty { Output.line("    now:      \(amendment.original)") }
+        if !amendment.text.isEmpty { Output.line("    proposed: \(amendment.text)") }
+        Output.line("    why:      \(amendment.rationale)")
+        if amendment.status == AmendmentStatus.open.rawValue {
+            Output.line("    as things stand: \(amendment.tally.support) support, \(amendment.tally.oppose) oppose")
+        }
+        if !amendment.supporters.isEmpty { Output.line("    support:  \(amendment.supporters.joined(separator: ", "))") }
+        if !amendment.opponents.isEmpty { Output.line("    oppose:   \(amendment.opponents.joined(separator: ", "))") }
+        if !amendment.alternatives.isEmpty { Output.line("    alternatives: \(amendment.alternatives.map(Output.short).joined(separator: ", "))") }
     }
 }
 
