@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v12-sealed", migrate: createV12)
         migrator.registerMigration("v13-draft-state", migrate: createV13)
         migrator.registerMigration("v14-topic-counts", migrate: createV14)
+        migrator.registerMigration("v16-meetings", migrate: createV16Meetings)
         return migrator
     }
 
@@ -302,5 +303,5 @@ enum Schema {
         "draft_penholders",
         "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
-    ]
+    ] + meetingTables
 }
