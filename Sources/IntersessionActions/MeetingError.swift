@@ -18,10 +18,6 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
     case unknownVersion(draft: String, version: String, known: String)
     case observerCannotRaise
     case nothingToChange
-    case badFormat(String)
-    case outputNeeded(format: String)
-    case noPandoc
-    case pandocFailed(path: String, why: String)
 
     public var phrase: Phrase {
         switch self {
@@ -38,10 +34,6 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
         case .unknownVersion(let draft, let version, let known): Phrase(Self.key("unknownVersion"), [draft, version, known])
         case .observerCannotRaise: Phrase(Self.key("observerCannotRaise"))
         case .nothingToChange: Phrase(Self.key("nothingToChange"))
-        case .badFormat(let format): Phrase(Self.key("badFormat"), [format])
-        case .outputNeeded(let format): Phrase(Self.key("outputNeeded"), [format])
-        case .noPandoc: Phrase(Self.key("noPandoc"))
-        case .pandocFailed(let path, let why): Phrase(Self.key("pandocFailed"), [path, why])
         }
     }
 
@@ -52,7 +44,6 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
         .notPresiding(meeting: "m"), .badDate("d"), .datesOutOfOrder(starts: "a", ends: "b"), .noTopic, .phaseNotOpen(phase: "p"),
         .phaseClosed(phase: "p"), .itemCommentsClosed(item: "i"), .concernsPending(item: "i", count: 1), .alreadyAnswered(concern: "c"),
         .parentInOtherMeeting(item: "i"), .unknownVersion(draft: "d", version: "v", known: "k"), .observerCannotRaise, .nothingToChange,
-        .badFormat("f"), .outputNeeded(format: "f"), .noPandoc, .pandocFailed(path: "p", why: "w"),
     ]
 
     static func key(_ name: String) -> String { "error.meeting." + name }

@@ -11,7 +11,7 @@ extension Actions {
                          delegation: String? = nil) throws {
         try adoptOwnChanges()
         let id = try resolveMeeting(meeting)
-        let feed = try participant.map { try member($0).feed } ?? me
+        let feed = try participant.map(person) ?? me
         if feed != me { _ = try meetingIRun(id) } else { _ = try store.meeting(id.hex) }
         let organisation = try delegation ?? store.member(feed)?.organisation ?? ""
         try sign([.meeting(.register(MeetingRegister(meeting: id, participant: feed, capacity: capacity,

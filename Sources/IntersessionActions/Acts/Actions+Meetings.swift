@@ -41,6 +41,10 @@ extension Actions {
         public var documents: [String]?
 
         public init() {}
+
+        var hasChanges: Bool {
+            number != nil || title != nil || parent != nil || purpose != nil || category != nil || deadlineDays != nil || documents != nil
+        }
     }
 
     @discardableResult
@@ -59,8 +63,22 @@ extension Actions {
         let meeting = MeetingNew(
             title: try Input.title(request.title), body: try Input.title(request.body), number: try Input.title(request.number),
             mode: request.mode, starts: request.starts, ends: request.ends,
-            presiding: try request.presiding.map { try member($0).feed }, topic: topic)
+            presiding: try request.presiding.map(person), topic: topic)
         return try sign([.meeting(.new(meeting))]).entity(0)
+    }
+
+    /// A member by feed id prefix, else by name (case-insensitive, else a unique prefix of it).
+    func person(_ typed: String) throws -> FeedID {
+        if Hex.isHexPrefix(typed.lowercased()), let feed = try? member(typed).feed { return feed }
+        let members = try store.members().filter { $0.frozenFrom == nil }
+        let needle = typed.lowercased()
+        var matches = members.filter { $0.name?.lowercased() == needle }
+        if matches.isEmpty { matches = members.filter { $0.name?.lowercased().hasPrefix(needle) == true } }
+        guard matches.count == 1, let feed = FeedID(hex: matches[0].feed) else {
+            if matches.isEmpty { throw StoreError.notFound(kind: "member", prefix: typed) }
+            throw StoreError.ambiguous(kind: "member", prefix: typed, count: matches.count)
+        }
+        return feed
     }
 
     public func resolveMeeting(_ typed: String) throws -> EntityID { try meetingEntry(typed, .meeting) }
@@ -102,6 +120,7 @@ extension Actions {
     public func editItem(_ typed: String, _ request: ItemRequest) throws -> EntityID {
         try adoptOwnChanges()
         let id = try resolveAgendaItem(typed)
+        guard request.hasChanges else { throw MeetingError.nothingToChange }
         let (meeting, item) = try store.agendaItem(id.hex)
         guard let meetingID = EntityID(hex: meeting.summary.id) else { throw StoreError.notFound(kind: "meeting", prefix: typed) }
         _ = try meetingIRun(meetingID)

@@ -51,7 +51,7 @@ public struct MeetingReport {
             } else {
                 state = text("phase.notOpened")
             }
-            lines.append("- " + text("phase." + phase.phase) + ": " + state)
+            lines.append("- " + text("line", text("phase." + phase.phase), state))
         }
         return lines + [""]
     }
@@ -99,7 +99,7 @@ public struct MeetingReport {
         if settled.isEmpty { lines.append(text("none")) }
         for item in settled {
             guard let outcome = item.standingOutcome else { continue }
-            lines.append("- **\(Self.inline(item.number))** \(Self.inline(item.title)): \(text("outcome." + outcome.kind))")
+            lines.append("- " + text("line", "**\(Self.inline(item.number))** \(Self.inline(item.title))", text("outcome." + outcome.kind)))
         }
         return lines + [""]
     }
@@ -111,7 +111,7 @@ public struct MeetingReport {
         for item in deferred {
             let why = item.openConcerns > 0 ? text("held", String(item.openConcerns))
                 : item.standingOutcome.map { text("outcome." + $0.kind) } ?? text("noOutcome")
-            lines.append("- **\(Self.inline(item.number))** \(Self.inline(item.title)): \(why)")
+            lines.append("- " + text("line", "**\(Self.inline(item.number))** \(Self.inline(item.title))", why))
         }
         return lines
     }
@@ -139,12 +139,13 @@ public struct MeetingReport {
     /// Text of the record on one Markdown line: line breaks become spaces, markup characters
     /// are escaped, control characters never pass.
     static func inline(_ text: String) -> String {
+        // Made terminal-safe first: that doubles a backslash, which Markdown shows as one.
         var out = ""
-        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
-            if "\\`*_[]<>#|$".contains(character) { out.append("\\") }
+        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ").terminalSafe {
+            if "`*_[]<>#|$".contains(character) { out.append("\\") }
             out.append(character)
         }
-        return out.terminalSafe
+        return out
     }
 
     static func cell(_ text: String) -> String { inline(text) }
