@@ -41,11 +41,17 @@ import IntersessionSync
         #expect(Set(members.flatMap(\.roles)) == ["secretariat", "cochair", "member"])
         // Threads, their replies, and the comments on drafts' paragraphs.
         let comments = content.drafts.flatMap(\.comments)
-        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count } + comments.count
+        // The meeting in progress: each agenda item is a thread opened by its text, its comments the replies.
+        let delegateFeed = try workspace.home(content.peers[3].home).loadKey().feed.hex
+        let meeting = try stores[3].meeting(try #require(try stores[3].meetings().first).id)
+        #expect(meeting.agenda.count == 3 && meeting.summary.currentPhase == "comment")
+        let meetingPosts = meeting.agenda.reduce(0) { $0 + 1 + $1.comments.count }
+        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count } + comments.count + meetingPosts
         #expect(try stores[3].threads(topic: nil).reduce(0) { $0 + $1.posts } == posts)
         // Each peer has read what it wrote, and nothing else yet.
         let mine = content.threads.filter { $0.author == 3 }.count + content.threads.flatMap(\.replies).filter { $0.author == 3 }.count
             + comments.filter { $0.by == 3 }.count
+            + meeting.agenda.flatMap(\.comments).filter { $0.author.feed == delegateFeed }.count
         #expect(try stores[3].topics().reduce(0) { $0 + $1.unread } == posts - mine)
     }
 }

@@ -33,7 +33,8 @@ import IntersessionSync
         return all
     }()
 
-    static let storeErrors: [StoreError] = ["topic", "thread", "post", "member", "poll", "draft", "amendment", "invite", "entry"].map {
+    static let storeErrors: [StoreError] = ["topic", "thread", "post", "member", "poll", "draft", "amendment", "invite", "entry",
+                                          "meeting", "item", "concern", "outcome"].map {
         .notFound(kind: $0, prefix: "x")
     } + [.ambiguous(kind: "post", prefix: "a", count: 2), .noGroup, .alreadyInitialised, .locked(path: "p"),
          .corrupt(path: "p", detail: "d"), .exists(path: "p"), .notApplied(detail: "d"), .malformedLog,
@@ -46,6 +47,7 @@ import IntersessionSync
         InviteError.groupNotInFolder("p"), InviteError.otherGroup("p"), InviteError.notYetInFolder, InviteError.alreadyUsed("w"),
         InviteError.wrongKey, InviteError.cancelled, InviteError.lockedOut, FolderError.unreadable("p"), FolderError.tooLarge("p", 2), FolderError.cannotWrite("p", "w"),
         FolderError.missing("p"), FolderError.noCurrentKey,
+        MeetingError.noTopic, MeetingError.notPresiding(meeting: "m"),
         RecoveryError.noFolder, RecoveryError.noGroupInFolders("p"), RecoveryError.severalGroups("p"), RecoveryError.sealedGroupUnknown("p"),
     ]
 

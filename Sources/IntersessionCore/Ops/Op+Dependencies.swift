@@ -26,6 +26,7 @@ extension Op {
         case .postCreate(let op): [op.parent]
         case .postEdit(let op): [op.post]
         case .postRetract(let op): [op.post]
+        case .meeting(let op): op.references
         case .groupCreate, .topicCreate, .memberProfile, .memberRole, .memberInvite, .memberRevoke, .pollCreate, .unknown: []
         }
     }
@@ -48,6 +49,7 @@ extension Op {
             return positions
         case .draftEdit(let op): return op.base
         case .draftVersion(let op): return op.heads
+        case .meeting(let op): return op.namedPositions
         default: return [:]
         }
     }

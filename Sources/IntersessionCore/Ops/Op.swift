@@ -30,6 +30,7 @@ public enum Op: Sendable, Hashable {
     case postCreate(PostCreate)
     case postEdit(PostEdit)
     case postRetract(PostRetract)
+    case meeting(MeetingOp)
     case unknown(type: String, JSONValue)
 
     public init(json: JSONValue) throws(ChangeFormatError) {
@@ -69,6 +70,13 @@ public enum Op: Sendable, Hashable {
         case PostCreate.type: self = .postCreate(try PostCreate(fields))
         case PostEdit.type: self = .postEdit(try PostEdit(fields))
         case PostRetract.type: self = .postRetract(try PostRetract(fields))
+        case MeetingNew.type: self = .meeting(.new(try MeetingNew(fields)))
+        case MeetingPhase.type: self = .meeting(.phase(try MeetingPhase(fields)))
+        case MeetingItem.type: self = .meeting(.item(try MeetingItem(fields)))
+        case MeetingRegister.type: self = .meeting(.register(try MeetingRegister(fields)))
+        case MeetingConcern.type: self = .meeting(.concern(try MeetingConcern(fields)))
+        case MeetingAnswer.type: self = .meeting(.answer(try MeetingAnswer(fields)))
+        case MeetingOutcome.type: self = .meeting(.outcome(try MeetingOutcome(fields)))
         default: self = .unknown(type: type, json)
         }
     }
@@ -104,6 +112,7 @@ public enum Op: Sendable, Hashable {
         case .postCreate(let op): op.json
         case .postEdit(let op): op.json
         case .postRetract(let op): op.json
+        case .meeting(let op): op.json
         case .unknown(_, let json): json
         }
     }
@@ -139,6 +148,7 @@ public enum Op: Sendable, Hashable {
         case .postCreate: PostCreate.type
         case .postEdit: PostEdit.type
         case .postRetract: PostRetract.type
+        case .meeting(let op): op.type
         case .unknown(let type, _): type
         }
     }

@@ -53,6 +53,7 @@ public enum Mutation: Sendable, Hashable {
     /// `feed`'s agreement key, signed by the feed itself (or, for an invite key, by the secretariat).
     case publishAgreementKey(feed: FeedID, key: [UInt8])
     case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
+    case meeting(MeetingMutation)
 }
 
 /// The registers moderation sets.
@@ -109,4 +110,9 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case textConflict = "text-out-of-step"
     /// A close whose frontier names changes its own change does not depend on.
     case frontierOutsideDeps = "frontier-outside-deps"
+    case unknownMeeting = "unknown-meeting"
+    case unknownItem = "unknown-agenda-item"
+    case unknownConcern = "unknown-concern"
+    /// Only the secretariat and the co-chairs presiding run a meeting.
+    case notPresiding = "not-presiding"
 }

@@ -115,6 +115,8 @@ public enum Rules {
                     .audit(index: index, action: op.type, target: nomination.poll.hex, detail: body.author.hex)]
         case .draftCreate, .draftEdit, .draftPenholders, .draftStatus, .draftVersion, .amendPropose, .amendPosition, .amendDecide:
             return try DraftRules.mutations(op, index: index, change: change, roles: roles, reader: reader, reject: reject)
+        case .meeting(let meeting):
+            return try MeetingRules.mutations(meeting, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -19,6 +19,11 @@ public protocol StateReader {
     func amendmentDraft(_ id: EntityID) throws -> EntityID?
     /// The number of a group epoch, when its `group.key` counts here.
     func epochNumber(_ id: EntityID) throws -> Int64?
+    func meeting(_ id: EntityID) throws -> MeetingFacts?
+    /// The meeting an agenda item belongs to.
+    func meetingItem(_ id: EntityID) throws -> EntityID?
+    /// The item a concern was raised on.
+    func meetingConcern(_ id: EntityID) throws -> EntityID?
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.

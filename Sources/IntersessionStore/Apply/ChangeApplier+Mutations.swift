@@ -146,6 +146,9 @@ extension ChangeApplier {
         case .sealGroup, .publishAgreementKey, .startEpoch:
             try executeSealing(mutation, author: author)
 
+        case .meeting(let meeting):
+            try executeMeeting(meeting)
+
         case .rejectOp(let index, let reason):
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rejected_op (feed, seq, op_index, reason) VALUES (?, ?, ?, ?)",

@@ -78,6 +78,9 @@ extension AppDatabase {
             UNION ALL SELECT f.key, n.seq FROM nomination n JOIN feed f ON f.id = n.feed WHERE n.id = ?1
             UNION ALL SELECT f.key, d.seq FROM draft d JOIN feed f ON f.id = d.author WHERE d.id = ?1
             UNION ALL SELECT f.key, a.seq FROM amendment a JOIN feed f ON f.id = a.feed WHERE a.id = ?1
+            UNION ALL SELECT f.key, m.seq FROM meeting m JOIN feed f ON f.hex = m.author WHERE m.id = ?1
+            UNION ALL SELECT f.key, m.seq FROM meeting_concern m JOIN feed f ON f.hex = m.author WHERE m.id = ?1
+            UNION ALL SELECT f.key, m.seq FROM meeting_outcome m JOIN feed f ON f.hex = m.author WHERE m.id = ?1
             UNION ALL SELECT f.key, e.seq FROM epoch e JOIN feed f ON f.id = e.author WHERE e.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])

@@ -18,6 +18,7 @@ public struct Confirmation: Sendable, Equatable {
     static func isIrreversible(_ effect: Effect) -> Bool {
         switch effect {
         case .closePoll, .grantRole, .grantCochairTerm, .revokeRole, .admit, .decideAmendment, .setDraftStatus: true
+        case .meeting(let effect): MeetingScreensView.isIrreversible(effect)
         default: false
         }
     }
@@ -40,6 +41,7 @@ public struct Confirmation: Sendable, Equatable {
         case .decideAmendment(_, true, _): return catalog[.confirmAcceptAmendment]
         case .decideAmendment(_, false, let reason): return catalog[.confirmRejectAmendment, reason ?? ""]
         case .setDraftStatus(_, let status): return catalog[.confirmDraftStatus, catalog[Update.statusText(status.rawValue)]]
+        case .meeting(let effect): return MeetingScreensView.question(effect, model)
         default: return ""
         }
     }

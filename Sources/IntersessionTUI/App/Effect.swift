@@ -50,5 +50,6 @@ public enum Effect: Sendable, Equatable {
     case beginDraftEdit(id: String)
     case amendmentPosition(EntityID, supports: Bool)
     case decideAmendment(EntityID, accept: Bool, reason: String?)
+    case meeting(MeetingEffect)
     case quit
 }

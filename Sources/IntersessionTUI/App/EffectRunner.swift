@@ -92,6 +92,7 @@ final class EffectRunner: @unchecked Sendable {
         case .loadDrafts, .loadDraft, .loadDraftDiff, .loadAmendments, .amendmentPosition, .decideAmendment, .beginDraftEdit, .nameVersion,
              .setDraftStatus:
             return try runDraftEffect(effect, session)
+        case .meeting(let effect): return try runMeetingEffect(effect, session)
         case .closePoll(let id):
             try session.actions(clock: clock).close(poll: id)
             return [.moderated]

@@ -50,6 +50,7 @@ public enum Message: Sendable {
     case inviteWritten(String, sharedFolder: String?)
     /// An act or a read failed: the phrase is shown in the interface's language.
     case failed(Phrase)
+    case meeting(MeetingMessage)
 }
 
 /// What the status bar shows of the profile's sync.

@@ -17,6 +17,7 @@ public enum Screen: Sendable, Equatable {
     case draft(DraftState)
     case draftDiff(DraftDiffState)
     case amendments(AmendmentsState)
+    case meetings(MeetingScreen)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.

@@ -28,6 +28,8 @@ extension Update {
             return moderationKey(key, &thread, &model)
         case .poll(var poll) where poll.voting != nil:
             return pollKey(key, &poll, &model)
+        case .meetings(.item(let state)) where state.prompt != nil:
+            return meetingKey(key, .item(state), &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
@@ -72,6 +74,8 @@ extension Update {
             return draftDiffKey(key, &diff, &model)
         case .amendments(var state):
             return amendmentsKey(key, &state, &model)
+        case .meetings(let screen):
+            return meetingKey(key, screen, &model)
         case .compose, .welcome:
             return []
         }
@@ -107,6 +111,9 @@ extension Update {
         case "D":
             model.screens.append(.drafts(ListState()))
             return [.loadDrafts]
+        case "W":
+            model.screens.append(.meetings(.list(ListState())))
+            return [.meeting(.loadList)]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

@@ -131,6 +131,8 @@ public enum Update {
         case .failed(let why):
             model.flash = model.catalog[.errorPrefix, model.catalog.text(why)]
             return []
+        case .meeting(let message):
+            return meetingMessage(message, &model)
         }
     }
 
@@ -149,6 +151,7 @@ public enum Update {
         case .draft(let draft): [.loadDraft(id: draft.id)]
         case .draftDiff(let diff): [.loadDraftDiff(id: diff.id)]
         case .amendments(let state): [.loadAmendments(draft: state.draft)]
+        case .meetings(let screen): reloadMeeting(screen)
         case .compose, .welcome: []
         }
     }

@@ -21,6 +21,7 @@ import IntersessionStore
         case .draft: "draft"
         case .draftDiff: "draft-diff"
         case .amendments: "amendments"
+        case .meetings: "meetings"
         }
     }
 

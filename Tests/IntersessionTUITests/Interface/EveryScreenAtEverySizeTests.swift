@@ -27,6 +27,8 @@ import IntersessionStore
         ("compose", "delegate-jp", [.enter, .character("c")]),
         ("help", "delegate-jp", [.enter, .enter, .character("?")]),
         ("remove", "secretariat", [.character("@"), .down, .character("X"), .enter]),
+        ("meetings", "delegate-jp", MeetingScreenTests.list), ("meeting", "delegate-jp", MeetingScreenTests.meeting),
+        ("agenda item", "delegate-jp", MeetingScreenTests.item), ("close phase", "cochair-fr", MeetingScreenTests.meeting + [.character("C")]),
     ]
 
     /// What must be on the screen, whole, for this model.
@@ -56,6 +58,7 @@ import IntersessionStore
         case .draft(let draft): texts.append(String(draft.list.current?.text.split(separator: " ").first ?? "?"))
         case .amendments(let state): texts.append(state.list.current.map { String($0.sponsor.prefix(8)) } ?? catalog[.amendmentsTitle])
         case .compose: texts.append(catalog[.fieldTitle].trimmingCharacters(in: .whitespaces))
+        case .meetings(let screen): texts += MeetingScreenTests.mustShow(screen, model)
         default: break
         }
         return texts
