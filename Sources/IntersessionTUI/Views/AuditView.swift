@@ -32,7 +32,7 @@ enum AuditView {
             row[0] = (model.plain ? "" : "  ") + row[0]
             return row
         }
-        let table = Table(columns: [.init(maximum: 20), .init(maximum: 18), .init(maximum: .max, whole: true), .init(maximum: .max)], cells: cells,
+        let table = Table(columns: [.init(maximum: 20, whole: true), .init(maximum: 18), .init(maximum: .max, whole: true), .init(maximum: .max)], cells: cells,
                           styles: entries.map { $0.counted ? theme.normal : theme.meta }, total: list.items.count,
                           selected: list.items.isEmpty ? nil : list.selected, offset: window.lowerBound, selectedStyle: theme.selected,
                           indicatorStyle: theme.meta, plain: model.plain)
