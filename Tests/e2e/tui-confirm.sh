@@ -4,14 +4,8 @@
 # closes it and the CLI shows it closed. The same question in French, answered with o (oui).
 set -uo pipefail
 BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
-command -v tmux >/dev/null 2>&1 || { echo "tui-confirm.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
-command -v jq >/dev/null 2>&1 || { echo "tui-confirm.sh: jq is missing"; echo "0 passed, 1 failed"; exit 2; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-tui-confirm.XXXXXX")
-SOCKET="$T/tmux.sock"
-cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-passed=0 failed=0
 source "$(dirname "$0")/lib/tmux.bash"
+tmux_begin tui-confirm
 open_tui() {
     tmux -S "$SOCKET" -f /dev/null new-session -d -s tui -x "$1" -y "$2" \
         "TERM=screen-256color INTERSESSION_HOME= $BIN demo --dir $3 --as cochair-fr --lang $4; sleep 30"

@@ -5,15 +5,9 @@
 # the thread it opens.
 set -uo pipefail
 BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
-command -v tmux >/dev/null 2>&1 || { echo "tui-text.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
-command -v jq >/dev/null 2>&1 || { echo "tui-text.sh: jq is missing"; echo "0 passed, 1 failed"; exit 2; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-tui-text.XXXXXX")
-SOCKET="$T/tmux.sock"
-cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-export LC_ALL=C.UTF-8
-passed=0 failed=0
 source "$(dirname "$0")/lib/tmux.bash"
+tmux_begin tui-text
+export LC_ALL=C.UTF-8
 # The screen with its attributes as escape sequences.
 styled_screen() { tmux -S "$SOCKET" capture-pane -p -e -t tui 2>/dev/null; }
 # open_tui WIDTH HEIGHT ARGS...: the demo in a detached tmux session of that size (UTF-8 on).

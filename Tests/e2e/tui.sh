@@ -4,16 +4,10 @@
 # same in French; then moderation, votes, and editing a draft.
 set -uo pipefail
 BIN=${INTERSESSION_BIN:-$(pwd)/.build/debug/intersession}
-command -v tmux >/dev/null 2>&1 || { echo "tui.sh: tmux is missing (apt-get install -y tmux)"; echo "0 passed, 1 failed"; exit 2; }
-command -v jq >/dev/null 2>&1 || { echo "tui.sh: jq is missing"; echo "0 passed, 1 failed"; exit 2; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/intersession-tui-e2e.XXXXXX")
-SOCKET="$T/tmux.sock"
-cleanup() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-passed=0 failed=0
+source "$(dirname "$0")/lib/tmux.bash"
+tmux_begin tui
 # French sets a narrow no-break space before : ; ? ! (fr.json).
 NNBSP=$(printf '\342\200\257')
-source "$(dirname "$0")/lib/tmux.bash"
 
 # open_tui ENV_AND_ARGS: runs `intersession demo` in a detached 100x30 tmux session, the words
 # before "--" being environment settings and those after the demo's arguments.
