@@ -86,7 +86,7 @@ let package = Package(
             // The Swift runtime and Foundation linked in: loaded as shared libraries, they cost
             // every command about 10 ms before its first line of work (issue 14).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] + metadataAccessors,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "intersession-bench",

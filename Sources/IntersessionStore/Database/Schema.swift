@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("v14-topic-counts", migrate: createV14)
         migrator.registerMigration("v15-quiet", migrate: createV15Quiet)
         migrator.registerMigration("v16-meetings", migrate: createV16Meetings)
+        migrator.registerMigration("v17-folder-export", migrate: createV17FolderExport)
         return migrator
     }
 

@@ -19,3 +19,13 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// How many rows this store's connection has written since it opened (SQLite's
+    /// `total_changes`): equal before and after some work, that work wrote nothing here, so
+    /// whatever was derived from the store before it still holds. Writes by other processes
+    /// are not counted.
+    public func rowsWrittenHere() throws -> Int {
+        try StoreError.wrap(path: path) { try writer.writeWithoutTransaction { $0.totalChangesCount } }
+    }
+}

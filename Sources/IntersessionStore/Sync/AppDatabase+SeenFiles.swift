@@ -29,12 +29,7 @@ public struct SeenFile: Sendable, Hashable {
 extension AppDatabase {
     public func seenFiles(_ folder: String) throws -> [SeenFile] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT feed, name, first_seq, last_seq, size, mtime, covers FROM seen_file WHERE folder = ?
-                """, arguments: [folder]).map { row in
-                SeenFile(feed: row[0], name: row[1], range: SeqRange(first: row[2], last: row[3]),
-                         size: row[4], mtime: row[5], covers: row[6])
-            }
+            try Self.seenFiles(db, "SELECT \(Self.seenFileColumns) FROM seen_file WHERE folder = ?", [.text(folder)])
         }
     }
 
@@ -42,9 +37,8 @@ extension AppDatabase {
     public func seenSegments(_ folder: String) throws -> [String: Set<SeqRange>] {
         try read { db in
             var seen: [String: Set<SeqRange>] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT feed, first_seq, last_seq FROM seen_file WHERE folder = ? AND covers = 1", arguments: [folder]) {
-                seen[row[0], default: []].insert(SeqRange(first: row[1], last: row[2]))
+            try db.eachRawRow("SELECT feed, first_seq, last_seq FROM seen_file WHERE folder = ? AND covers = 1", text: folder) { row in
+                seen[row.text(0), default: []].insert(SeqRange(first: row.int64(1), last: row.int64(2)))
             }
             return seen
         }
@@ -68,7 +62,11 @@ extension AppDatabase {
         guard !files.isEmpty else { return }
         try write { db in
             let delete = try db.cachedStatement(sql: "DELETE FROM seen_file WHERE folder = ? AND feed = ? AND name = ?")
-            for file in files { try delete.execute(arguments: [folder, file.feed, file.name]) }
+            let exported = try db.cachedStatement(sql: "DELETE FROM folder_export WHERE folder = ? AND feed = ?")
+            for file in files {
+                try delete.execute(arguments: [folder, file.feed, file.name])
+                try exported.execute(arguments: [folder, file.feed])
+            }
         }
     }
 }

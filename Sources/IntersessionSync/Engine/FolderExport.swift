@@ -24,17 +24,30 @@ struct FolderExport {
                 return report.problems.append(.init(path: folder.path, reason: "\(FolderError.noCurrentKey)"))
             }
         }
-        let seen = try store.seenSegments(folder.root)
+        // A feed the folder held whole up to the same head at the last export is not looked at
+        // again: the files it was held by are looked at on each sync (`SeenFileCheck`), and
+        // forgetting one forgets this.
+        let exported = try store.exportedHeads(folder.root)
+        var seen: [String: Set<SeqRange>]?
+        var whole: [String: Int64] = [:]
         for (feed, progress) in try store.feedProgress().sorted(by: { $0.key < $1.key }) where progress.head > 0 || progress.frozenFrom != nil {
+            if progress.frozenFrom == nil, exported[feed.hex] == progress.head { continue }
+            if seen == nil { seen = try store.seenSegments(folder.root) }
             var placement = SegmentPlacement(store: store, folder: folder, feed: feed, head: progress.head, own: feed == own)
+            let covered = seen?[feed.hex] ?? []
             if progress.head > 0 {
-                for gap in Self.gaps(in: 1...progress.head, covered: seen[feed.hex] ?? []) {
+                for gap in Self.gaps(in: 1...progress.head, covered: covered) {
                     for chunk in try chunks(of: feed, in: gap) { try placement.place(chunk, into: &report) }
                 }
             }
             if let frozenFrom = progress.frozenFrom { try placement.publishVariants(frozenFrom: frozenFrom, into: &report) }
             try store.rememberFiles(folder.root, placement.written)
+            let held = covered.union(placement.written.filter(\.covers).map(\.range))
+            if progress.frozenFrom == nil, progress.head > 0, Self.gaps(in: 1...progress.head, covered: held).isEmpty {
+                whole[feed.hex] = progress.head
+            }
         }
+        try store.rememberExportedHeads(folder.root, whole)
     }
 
     /// The GROUP file: the genesis as a one-change segment, sealed under the names' key in a

@@ -27,9 +27,10 @@ struct FolderImport {
         guard let feedsStatus = FileStatus(path: folder.feedsPath), feedsStatus.isDirectory else { return }
         let root = folder.root
         let feedsByFolder = try knownFeedsByFolder()
-        let folderNames = Dictionary(feedsByFolder.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        let seen = try SeenFileCheck(store: store, folder: folder).run(only: only, folderNames: folderNames, into: &report)
-        let mtimes = try store.folderMtimes(root)
+        var mtimes = try store.folderMtimes(root)
+        let check = try SeenFileCheck(store: store, folder: folder).run(only: only, feedsByFolder: feedsByFolder, mtimes: mtimes, into: &report)
+        for name in check.relisted { mtimes[name] = -1 }
+        let seen = check.unchanged
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
 
         var feedNames = Set(mtimes.keys).subtracting([Self.feedsKey])

@@ -68,6 +68,9 @@ public struct SyncEngine: Sendable {
         // Every round but the last learns a key the log commits to, so the rounds end. The
         // sealing is made again only when a key was learned since (a sync with nothing new
         // learns keys once).
+        // A round that wrote nothing to the store (a sync with nothing new) cannot have brought
+        // a key or an epoch: what `load` learned and sealed with still holds.
+        let untouched = try store.rowsWrittenHere()
         var round = 0
         while true {
             if learned > 0 {
@@ -77,6 +80,7 @@ public struct SyncEngine: Sendable {
             }
             report.lockedFiles = 0
             for folder in folders { try FolderImport(store: store, folder: folder).run(into: &report) }
+            if try store.rowsWrittenHere() == untouched { return folders }
             learned = try FolderSealing.learnKeys(store: store, device: device, group: group, remembering: true)
             round += 1
             if report.lockedFiles == 0 || learned == 0 { break }
