@@ -15,10 +15,19 @@ struct ThreadsCommand: ParsableCommand {
             let topicID = try topic.map { try store.resolve($0, as: .topic) }
             let threads = try store.threads(topic: topicID)
             if output.json { return try Output.json(threads) }
-            Output.lines(threads.map { thread in
-                let unread = thread.unread > 0 ? "\(thread.unread) new" : ""
-                return "\(Output.short(thread.id))  \(Output.time(thread.lastActivity))  \(Output.pad(Output.name(thread.title), 50)) \(thread.posts) post\(thread.posts == 1 ? "" : "s") \(unread)"
-            })
+            var listing = ListingBuffer(rows: threads.count)
+            for thread in threads {
+                listing.append(Output.short(thread.id) + "  ")
+                listing.append(time: thread.lastActivity)
+                listing.append("  ")
+                listing.append(Output.name(thread.title), paddedTo: 50)
+                listing.append(" ")
+                listing.append(thread.posts)
+                listing.append(thread.posts == 1 ? " post " : " posts ")
+                if thread.unread > 0 { listing.append(thread.unread); listing.append(" new") }
+                listing.endLine()
+            }
+            listing.write()
         }
     }
 }

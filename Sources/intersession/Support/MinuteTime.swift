@@ -16,15 +16,21 @@ enum MinuteTime {
     private static let zoneRead: Void = tzset()
 
     static func text(_ millis: Int64) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        guard append(millis, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the time's spelling to `bytes`; false (nothing appended) outside 1600...9999.
+    static func append(_ millis: Int64, to bytes: inout [UInt8]) -> Bool {
         _ = zoneRead
         let (quotient, remainder) = millis.quotientAndRemainder(dividingBy: 1000)
         var seconds = time_t(quotient - (remainder < 0 ? 1 : 0))
         var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else { return nil }
+        guard localtime_r(&seconds, &parts) != nil else { return false }
         let year = Int(parts.tm_year) + 1900
-        guard (1600...9999).contains(year) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
+        guard (1600...9999).contains(year) else { return false }
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -42,6 +48,6 @@ enum MinuteTime {
         digits(Int(parts.tm_hour), 2)
         bytes.append(UInt8(ascii: ":"))
         digits(Int(parts.tm_min), 2)
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 }

@@ -48,14 +48,19 @@ enum Output {
     /// what `terminalSafeLines` (without `lines`, `terminalSafe`) gives back unchanged, told
     /// from its bytes alone instead of its scalars (most of a listing's rows).
     static func isPlain(_ text: String, lines: Bool) -> Bool {
-        text.utf8.allSatisfy { byte in
+        var text = text
+        return text.withUTF8 { isPlain($0, lines: lines) }
+    }
+
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>, lines: Bool) -> Bool {
+        for byte in utf8 {
             switch byte {
-            case 0x5C: lines
-            case 0x20...0x7E: true
-            case 0x09, 0x0A: lines
-            default: false
+            case 0x5C, 0x09, 0x0A: if !lines { return false }
+            case 0x20...0x7E: continue
+            default: return false
             }
         }
+        return true
     }
 
     static func time(_ millis: Int64) -> String {
