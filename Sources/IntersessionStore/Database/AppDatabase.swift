@@ -158,3 +158,11 @@ public final class AppDatabase: Sendable {
         try read { db in try Meta.groupID(db) }
     }
 }
+
+extension AppDatabase {
+    /// Closes the connections now (SQLite checkpoints the WAL and removes it, as at the end of
+    /// any use); the store cannot be used after.
+    public func close() throws {
+        try StoreError.wrap(path: path) { try writer.close() }
+    }
+}

@@ -26,6 +26,6 @@ extension AppDatabase {
     /// whatever was derived from the store before it still holds. Writes by other processes
     /// are not counted.
     public func rowsWrittenHere() throws -> Int {
-        try StoreError.wrap(path: path) { try writer.writeWithoutTransaction { $0.totalChangesCount } }
+        try StoreError.wrap(path: path) { writer.writeWithoutTransaction { $0.totalChangesCount } }
     }
 }

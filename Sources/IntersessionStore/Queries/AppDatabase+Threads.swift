@@ -37,7 +37,8 @@ extension AppDatabase {
             }
             let summary = Self.threadSummary(row)
             let key = try String.fetchOne(db, sql: "SELECT key FROM topic WHERE id = ?", arguments: [summary.topic]) ?? ""
-            let posts = try Array(Row.fetchCursor(db, sql: ListingSQL.threadPosts, arguments: ["thread": id]).map(Self.postView))
+            var posts: [PostView] = []
+            try db.eachRawRow(ListingSQL.threadPosts, text: id) { posts.append(Self.postView($0)) }
             return ThreadDetail(thread: summary, topicKey: key, posts: ReplyTree.order(posts))
         }
     }
@@ -57,6 +58,16 @@ extension AppDatabase {
         FROM post p JOIN feed f ON f.id = p.author LEFT JOIN member m ON m.feed = p.author
 
         """
+
+    /// A post read straight from the statement (`postSelect`'s columns), as `postView(_: Row)` reads it.
+    static func postView(_ row: RawRow) -> PostView {
+        let retracted = row.bool(11)
+        return PostView(
+            id: row.text(0), thread: row.text(1), parent: row.optionalText(2), depth: 0, author: row.text(3),
+            authorName: row.optionalText(4), organisation: row.optionalText(5), created: row.int64(6), language: row.text(7),
+            quote: retracted ? nil : row.optionalText(8), body: retracted ? "" : row.text(9), edits: row.int(10),
+            retracted: retracted, read: row.bool(12), hiddenReason: row.optionalText(13), mark: row.optionalText(14))
+    }
 
     static func postView(_ row: Row) -> PostView {
         let retracted: Bool = row[11]

@@ -44,7 +44,7 @@ struct ProfileOptions: ParsableArguments {
         let profile = self.profile
         let key = try profile.loadKey()
         warnIfExposed()
-        return (try profile.openStore(readOnly: readOnly, oneConnection: true), key)
+        return (ProcessLifetime.keep(try profile.openStore(readOnly: readOnly, oneConnection: true)), key)
     }
 
     /// The acts of this profile, for a command that signs.
