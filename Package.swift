@@ -9,6 +9,16 @@ let metadataAccessors: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(platforms: [.linux], configuration: .release)),
 ]
 
+/// Release builds of the executables are static: loaded as shared libraries, the Swift runtime
+/// and Foundation cost every command about 10 ms before its first line of work, and relocating
+/// and binding them at each start a quarter of `whoami`'s instructions (issue 14). The C
+/// libraries are named again for the static link, after the objects that use them.
+let staticExecutable: (swift: [SwiftSetting], linker: [LinkerSetting]) = (
+    [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] + metadataAccessors,
+    [.unsafeFlags(["-static-executable", "-Xlinker", "-lncursesw", "-Xlinker", "-ltinfo", "-Xlinker", "-lsqlite3",
+                   "-Xlinker", "-lz", "-Xlinker", "-lm"], .when(platforms: [.linux], configuration: .release))]
+)
+
 let package = Package(
     name: "Intersession",
     platforms: [.macOS(.v14)],
@@ -83,13 +93,8 @@ let package = Package(
                 "IntersessionResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Release builds are one static executable: loaded as shared libraries, the Swift
-            // runtime and Foundation cost every command about 10 ms before its first line of
-            // work, and relocating and binding them at each start a quarter of `whoami`'s
-            // instructions (issue 14). The C libraries are named again for the static link,
-            // after the objects that use them.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] + metadataAccessors,
-            linkerSettings: [.unsafeFlags(["-static-executable", "-Xlinker", "-lncursesw", "-Xlinker", "-ltinfo", "-Xlinker", "-lsqlite3", "-Xlinker", "-lz", "-Xlinker", "-lm"], .when(platforms: [.linux], configuration: .release))]
+            swiftSettings: staticExecutable.swift,
+            linkerSettings: staticExecutable.linker
         ),
         .executableTarget(
             name: "intersession-bench",
@@ -99,7 +104,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            // Linked as the product is, so that what it measures in a child process of its
+            // own (a fresh peer) starts as `intersession` does.
+            swiftSettings: staticExecutable.swift,
+            linkerSettings: staticExecutable.linker
         ),
         .testTarget(name: "IntersessionCoreTests", dependencies: ["IntersessionCore", "IntersessionResources"]),
         .testTarget(name: "IntersessionStoreTests", dependencies: ["IntersessionStore", "IntersessionResources"]),
