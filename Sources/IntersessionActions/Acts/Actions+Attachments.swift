@@ -104,6 +104,16 @@ extension Actions {
         return (bytes, fetched.problems)
     }
 
+    /// Fetches into the cache the chunks of `typed` that the folders hold and the cache lacks;
+    /// says how many it holds of how many, and which files were bad (reported once, never used).
+    public func fetchAttachmentParts(_ typed: String, progress: (Int64, Int64) -> Void = { _, _ in }) throws -> ChunkTransfer.Fetched {
+        let id = try resolveAttachment(typed)
+        guard let attachment = try store.attachment(id) else { throw StoreError.notFound(kind: "attachment", prefix: typed) }
+        guard !attachment.removed else { throw AttachmentError.removed(attachment: id.short) }
+        let transfer = try ChunkTransfer(store: store, device: key, cache: chunkCache)
+        return try transfer.fetch(attachment.manifest, from: folders) { progress($0, attachment.manifest.size) }
+    }
+
     /// Saves `typed` under a temporary folder of its own, by its name made safe; returns the path.
     public func saveAttachmentForOpening(_ typed: String, progress: (Int64, Int64) -> Void = { _, _ in }) throws -> String {
         let id = try resolveAttachment(typed)

@@ -31,16 +31,17 @@ extension AppDatabase {
         }
     }
 
-    /// Attachments whose name, media type or indexed text matches `query` (FTS5 syntax, as
-    /// `search` takes it), not removed.
+    /// Attachments whose name, media type or indexed text matches every word of `query` (as
+    /// prefixes, as `search` reads posts), not removed, newest first.
     public func searchAttachments(_ query: String, limit: Int = 50) throws -> [StoredAttachment] {
-        try read { db in
+        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query.replacingOccurrences(of: "*", with: " ")) else { return [] }
+        return try read { db in
             try Row.fetchAll(db, sql: Self.attachmentSelect + """
                  WHERE (a.id IN (SELECT id FROM attachment_fts WHERE attachment_fts MATCH ?1)
                         OR a.sha256 IN (SELECT sha256 FROM attachment_text_fts WHERE attachment_text_fts MATCH ?1))
                    AND NOT EXISTS (SELECT 1 FROM attachment_removal r WHERE r.attachment = a.id)
                  ORDER BY a.hlc_ms DESC, a.id LIMIT ?2
-                """, arguments: [query, limit]).compactMap(Self.attachment)
+                """, arguments: [pattern, limit]).compactMap(Self.attachment)
         }
     }
 

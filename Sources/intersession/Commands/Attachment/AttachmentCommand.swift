@@ -24,10 +24,12 @@ struct AttachmentAddCommand: ParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @Argument(help: "The file to attach (at most 50 MiB).") var file: String
     @Option(help: "The post, draft or agenda item (an id prefix).") var to: String
+    @Flag(help: "Print {\"id\": <the full id>} instead.") var json = false
 
     func run() throws {
         try profile.reportingErrors {
             let id = try profile.act { try $0.attach(file: file, to: to) }
+            if json { return try IDOutput.print(id, json: true) }
             Output.line("attached \(Output.short(id.hex)): \(Output.name(URL(fileURLWithPath: file).lastPathComponent)) (its parts go to the folders at the next sync)")
         }
     }
@@ -77,11 +79,13 @@ struct AttachmentGetCommand: ParsableCommand {
     func run() throws {
         try profile.reportingErrors {
             let actions = try profile.actions()
+            if !force, FileManager.default.fileExists(atPath: out) { throw ActionError.fileExists(path: out.terminalSafe) }
             let progress = AttachmentProgress()
             defer { progress.finish() }
-            let (saved, problems) = try actions.saveAttachment(attachment, to: out, force: force, progress: progress.report)
-            for problem in problems { Output.notice("skipped \(problem.path.terminalSafe): \(problem.reason.terminalSafe)") }
+            let fetched = try actions.fetchAttachmentParts(attachment, progress: progress.report)
             progress.finish()
+            for problem in fetched.problems { Output.notice("skipped \(problem.path.terminalSafe): \(problem.reason.terminalSafe)") }
+            let (saved, _) = try actions.saveAttachment(attachment, to: out, force: force)
             Output.line("saved \(Output.name(saved.name)) (\(AttachmentSize.text(saved.size)), SHA-256 checked) to \(out.terminalSafe)")
         }
     }
