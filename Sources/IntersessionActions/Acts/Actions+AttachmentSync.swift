@@ -35,10 +35,17 @@ extension Actions {
     public func exchangeAttachments() throws -> AttachmentExchange {
         var exchange = AttachmentExchange()
         guard !folders.isEmpty, try store.groupID() != nil else { return exchange }
+        // A sync with no attachment to move loads no sealing: it costs one query or two.
+        let always = try attachmentFetchMode() == .always
+        let wanting = always ? try store.attachments().filter { attachmentParts($0).held < $0.manifest.chunks.count } : []
+        var mine = try store.attachments(by: me)
+        var written = Set<String>()
+        for folder in folders { written.formUnion(try store.exportedAttachments(folder: folder).map { folder + " " + $0 }) }
+        mine = mine.filter { attachment in folders.contains { !written.contains($0 + " " + attachment.id.hex) } }
+        guard !mine.isEmpty || !wanting.isEmpty else { return exchange }
         let transfer = try ChunkTransfer(store: store, device: key, cache: chunkCache)
-        exchange.written = try transfer.export(attachmentsBy: me, to: folders)
-        guard try attachmentFetchMode() == .always else { return exchange }
-        for attachment in try store.attachments() where attachmentParts(attachment).held < attachment.manifest.chunks.count {
+        if !mine.isEmpty { exchange.written = try transfer.export(attachmentsBy: me, to: folders) }
+        for attachment in wanting {
             let fetched = try transfer.fetch(attachment.manifest, from: folders)
             exchange.problems += fetched.firstReported
             guard fetched.isComplete else { continue }
