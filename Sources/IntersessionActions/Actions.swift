@@ -16,6 +16,8 @@ public final class Actions {
     let clock: () -> Int64
     /// The language posts, replies and comments are written in unless an act says otherwise.
     public let writingLanguage: Language
+    /// This profile's copy of attachments' chunks, beside its store (`ChunkCache`).
+    public lazy var chunkCache = ChunkCache.beside(storePath: store.path)
     /// How many of its own changes this profile took in from its folders before acting.
     public private(set) var adoptedChanges = 0
 

@@ -2,7 +2,7 @@ import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
 //   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
-//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open]
+//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open] [attachments]
 //       [--changes N] [--feed-order first|last|both] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
 // many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
@@ -15,7 +15,9 @@ import Foundation
 // import and sealed-import run with the threads' author's feed read first, then last, or as
 // --feed-order says; peer is a fresh peer from a sealed folder of 10,000 and 100,000 posts
 // (or N), against `fossil clone file://` of the same texts as wiki edits;
-// draft-open opens a draft saved 10,000 times, or N with --changes, from its stored rows)
+// draft-open opens a draft saved 10,000 times, or N with --changes, from its stored rows;
+// attachments adds 20 files of 50 MiB (1 GiB) to a sealed group, syncs them to a second
+// profile and saves them there, against cp in and out of a folder; --tiny: 3 files of 2 MiB)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -67,10 +69,11 @@ for scenario in scenarios {
     case "commands": try CommandBenchmark(sizes: tiny ? [changes] : decades(upTo: changesGiven ?? 1_000_000), runs: tiny ? 3 : 15).run()
     case "peer": try PeerBenchmark(sizes: tiny ? [changes] : changesGiven.map { [$0] } ?? [10_000, 100_000], orders: orders).run()
     case "draft-open": try TextBenchmark(tiny: tiny).runDraftOpen(saves: tiny ? nil : changesGiven)
+    case "attachments": try AttachmentBenchmark(tiny: tiny).run()
     default:
         FileHandle.standardError.write(Data("""
             unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
-            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer, draft-open
+            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer, draft-open, attachments
 
             """.utf8))
         exit(2)

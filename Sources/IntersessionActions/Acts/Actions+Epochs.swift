@@ -44,9 +44,11 @@ extension Actions {
     /// by a second sync. What every front end's sync does.
     public func syncRenewingEpoch() throws -> SyncReport {
         let engine = SyncEngine(store: store, device: key)
-        let report = try engine.sync(folders: folders)
-        guard try renewEpochIfNeeded() else { return report }
-        return try engine.sync(folders: folders).following(report)
+        var report = try engine.sync(folders: folders)
+        if try renewEpochIfNeeded() { report = try engine.sync(folders: folders).following(report) }
+        // Chunks after segments: sealed under the epoch the segments were, the renewed one included.
+        report.problems += try exchangeAttachments().problems
+        return report
     }
 
     /// Starts a new epoch when the current one is not wrapped for exactly the audience: a

@@ -54,6 +54,7 @@ public enum Mutation: Sendable, Hashable {
     case publishAgreementKey(feed: FeedID, key: [UInt8])
     case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
     case meeting(MeetingMutation)
+    case attachment(AttachmentMutation)
 }
 
 /// The registers moderation sets.
@@ -115,4 +116,7 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unknownConcern = "unknown-concern"
     /// Only the secretariat and the co-chairs presiding run a meeting.
     case notPresiding = "not-presiding"
+    /// An attachment's target kind this version does not know.
+    case unknownTarget = "unknown-attachment-target"
+    case unknownAttachment = "unknown-attachment"
 }

@@ -24,6 +24,8 @@ public protocol StateReader {
     func meetingItem(_ id: EntityID) throws -> EntityID?
     /// The item a concern was raised on.
     func meetingConcern(_ id: EntityID) throws -> EntityID?
+    /// Who attached an attachment, and to what, when it is known here.
+    func attachment(_ id: EntityID) throws -> AttachmentFacts?
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.

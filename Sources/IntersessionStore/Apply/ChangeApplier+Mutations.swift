@@ -149,6 +149,9 @@ extension ChangeApplier {
         case .meeting(let meeting):
             try executeMeeting(meeting)
 
+        case .attachment(let attachment):
+            try executeAttachment(attachment)
+
         case .rejectOp(let index, let reason):
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rejected_op (feed, seq, op_index, reason) VALUES (?, ?, ?, ?)",

@@ -28,6 +28,7 @@ enum Schema {
         migrator.registerMigration("v15-quiet", migrate: createV15Quiet)
         migrator.registerMigration("v16-meetings", migrate: createV16Meetings)
         migrator.registerMigration("v17-folder-export", migrate: createV17FolderExport)
+        migrator.registerMigration("v17-attachments", migrate: createV17Attachments)
         return migrator
     }
 
@@ -305,5 +306,5 @@ enum Schema {
         "draft_penholders",
         "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
-    ] + meetingTables
+    ] + meetingTables + attachmentTables
 }

@@ -4,7 +4,7 @@ import IntersessionCore
 
 /// What kind of entry an id prefix names.
 public enum EntryKind: String, Sendable {
-    case topic, thread, post, member, poll, draft, amendment, invite
+    case topic, thread, post, member, poll, draft, amendment, invite, attachment
 
     var table: String {
         switch self {
@@ -16,6 +16,7 @@ public enum EntryKind: String, Sendable {
         case .draft: "draft"
         case .amendment: "amendment"
         case .invite: "invite"
+        case .attachment: "attachment"
         }
     }
 }

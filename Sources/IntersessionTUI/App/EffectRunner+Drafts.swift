@@ -9,7 +9,7 @@ extension EffectRunner {
         let store = session.store
         switch effect {
         case .loadDrafts: return [.draftsLoaded(try store.drafts())]
-        case .loadDraft(let id): return [.draftLoaded(try store.draft(id))]
+        case .loadDraft(let id): return [.draftLoaded(try store.draft(id))] + (try attachmentsMessage(on: [id], session))
         case .loadDraftDiff(let id):
             let detail = try store.draft(id)
             let since = detail.versions.last

@@ -55,7 +55,8 @@ final class EffectRunner: @unchecked Sendable {
         case .loadTopics: return [.topicsLoaded(try store.topics())]
         case .loadThreads(let topic): return [.threadsLoaded(topic: topic, try store.threads(topic: topic))]
         case .loadThread(let id):
-            return [.threadLoaded(try store.thread(id).redacted(forModerator: try store.canModerate(session.key.feed)))]
+            let detail = try store.thread(id).redacted(forModerator: try store.canModerate(session.key.feed))
+            return [.threadLoaded(detail)] + (try attachmentsMessage(on: detail.posts.map(\.id), session))
         case .loadStatus: return try statusMessages(session)
         case .grantRole(let feed, let role, let days):
             try session.actions(clock: clock).grant(role, to: feed, days: days)

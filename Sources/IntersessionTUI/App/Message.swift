@@ -13,6 +13,8 @@ public enum Message: Sendable {
     case topicsLoaded([TopicSummary])
     case threadsLoaded(topic: String, [ThreadSummary])
     case threadLoaded(ThreadDetail)
+    /// The attachments of what was just loaded, by the id of what they are on.
+    case attachmentsLoaded([String: [AttachmentEntry]])
     case searchLoaded(query: String, [SearchHit])
     case nextUnread(thread: String, post: String)
     case noMoreUnread

@@ -25,6 +25,8 @@ public struct Model: Sendable, Equatable {
     public var syncing = false
     /// A one-time message in the status bar (an error, a confirmation), cleared by the next key.
     public var flash: String?
+    /// The attachments of the posts, drafts and items shown, by the id of what they are on.
+    public var attachments: [String: [AttachmentEntry]] = [:]
     public var quitting = false
     /// Off with NO_COLOR or a monochrome terminal: attributes only.
     public var colors = true

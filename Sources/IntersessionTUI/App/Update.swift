@@ -44,6 +44,9 @@ public enum Update {
             return []
         case .threadLoaded(let detail):
             return threadLoaded(detail, &model)
+        case .attachmentsLoaded(let attachments):
+            model.attachments.merge(attachments) { $1 }
+            return []
         case .searchLoaded(let query, let hits):
             if case .search(var search) = model.screen {
                 search.results = ListState(items: hits)

@@ -29,6 +29,12 @@ public enum TextKey: String, CaseIterable, Sendable {
     case quoteLabel = "post.quote"
     case inEnglish = "post.language.en"
     case inFrench = "post.language.fr"
+    case attachmentsHeading = "attachments.heading"
+    case attachmentFetched = "attachments.fetched"
+    case attachmentParts = "attachments.parts"
+    case sizeBytes = "size.bytes"
+    case sizeKiB = "size.kib"
+    case sizeMiB = "size.mib"
     // Compose
     case fieldTitle = "compose.field.title"
     case fieldBody = "compose.field.body"

@@ -35,7 +35,8 @@ enum DraftView {
             }
             lines.append(.init("", style: theme.normal, item: nil))
         }
-        return lines
+        let attached = AttachmentLines.lines(model.attachments[detail.summary.id] ?? [], model, theme)
+        return lines + attached.map { ItemList.Line($0.0, style: $0.1, item: nil) }
     }
 
     static func marks(_ paragraph: DraftParagraph, _ model: Model) -> [String] {

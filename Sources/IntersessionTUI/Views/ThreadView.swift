@@ -73,6 +73,6 @@ enum ThreadView {
             }
             for line in WordWrap.lines(post.body, width: width) { lines.append((line, theme.normal)) }
         }
-        return lines
+        return lines + AttachmentLines.lines(model.attachments[post.id] ?? [], model, theme)
     }
 }

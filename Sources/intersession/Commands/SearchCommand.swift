@@ -13,12 +13,14 @@ struct SearchCommand: ParsableCommand {
         try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let hits = try store.search(query)
-            if output.json { return try Output.json(hits) }
-            if hits.isEmpty { Output.line("No post matches \"\(query)\".") }
+            let attachments = try store.searchAttachments(query)
+            if output.json { return try Output.json(hits.map(SearchJSON.post) + attachments.map(SearchJSON.attachment)) }
+            if hits.isEmpty, attachments.isEmpty { Output.line("No post matches \"\(query)\".") }
             for hit in hits {
                 Output.line("\(Output.short(hit.post))  \(Output.name(hit.threadTitle)) — \(hit.authorName.map(Output.name) ?? Output.short(hit.author))")
                 Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
             }
+            for attachment in attachments { Output.line(SearchJSON.line(attachment)) }
         }
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import IntersessionCore
+import IntersessionStore
+
+/// Moves attachments' chunks between this profile's cache and its shared folders: writes the
+/// chunks of attachments made here to each folder (once per folder and epoch, remembered in the
+/// store), and fetches the chunks an attachment lacks, each checked, a bad file reported once
+/// (where sync records bad files) and never used. Segments travel by `SyncEngine`; this never
+/// touches its import.
+public struct ChunkTransfer {
+    public let store: AppDatabase
+    public let cache: ChunkCache
+    let sealing: FolderSealing?
+    let group: GroupID
+
+    public init(store: AppDatabase, device: DeviceKey?, cache: ChunkCache) throws {
+        guard let group = try store.groupID() else { throw StoreError.noGroup }
+        self.store = store
+        self.cache = cache
+        self.group = group
+        sealing = try FolderSealing.load(store: store, device: device)
+    }
+
+    /// What a fetch found: how many chunks the cache now holds of how many, and the bad files.
+    public struct Fetched: Sendable, Equatable {
+        public var held: Int
+        public var total: Int
+        public var problems: [SyncReport.Problem]
+        /// The problems not reported before (what a sync lists, once).
+        public var firstReported: [SyncReport.Problem] = []
+        public var isComplete: Bool { held == total }
+    }
+
+    func folder(_ root: String) -> GroupFolder { GroupFolder(root: root, group: group, sealing: sealing) }
+
+    /// Writes the chunks of `author`'s attachments not yet written to each of `folders`, under
+    /// the current epoch (a chunk the folder holds only under an earlier epoch is written again:
+    /// nothing new is readable with a key a removed member kept); returns how many chunk files
+    /// it wrote. An attachment whose chunks this cache lacks in part
+    /// is left for a later sync.
+    @discardableResult
+    public func export(attachmentsBy author: FeedID, to folders: [String]) throws -> Int {
+        let epoch = sealing.map { $0.current?.id ?? "" } ?? ""
+        if sealing != nil, epoch.isEmpty { return 0 }
+        let attachments = try store.attachments(by: author)
+        guard !attachments.isEmpty else { return 0 }
+        var written = 0
+        for root in folders where FileStatus(path: root)?.isDirectory == true {
+            let done = try store.exportedAttachments(folder: root)
+            let folder = folder(root)
+            for attachment in attachments where !done.contains(attachment.id.hex) {
+                guard let count = try? write(attachment.manifest, to: folder) else { continue }
+                written += count
+                try store.markAttachmentExported(attachment.id, folder: root, epoch: epoch)
+            }
+        }
+        return written
+    }
+
+    private func write(_ manifest: AttachmentManifest, to folder: GroupFolder) throws -> Int {
+        var written = 0
+        for chunk in manifest.chunks {
+            guard let bytes = cache.read(chunk.hash, size: chunk.size) else { throw FolderError.unreadable(cache.path(chunk.hash)) }
+            if try folder.writeChunk(bytes, hash: chunk.hash) { written += 1 }
+        }
+        return written
+    }
+
+    /// Fetches into the cache the chunks of `manifest` it lacks, from the first of `folders`
+    /// holding each whole; `progress` hears the bytes held so far after each chunk.
+    public func fetch(_ manifest: AttachmentManifest, from folders: [String], progress: (Int64) -> Void = { _ in }) throws -> Fetched {
+        var fetched = Fetched(held: 0, total: manifest.chunks.count, problems: [])
+        var bytesHeld: Int64 = 0
+        let groupFolders = folders.map(folder)
+        for chunk in manifest.chunks {
+            if !cache.holds(chunk.hash, size: chunk.size) || cache.read(chunk.hash, size: chunk.size) == nil {
+                guard try fetchChunk(chunk, from: groupFolders, into: &fetched) else { continue }
+            }
+            fetched.held += 1
+            bytesHeld += chunk.size
+            progress(bytesHeld)
+        }
+        return fetched
+    }
+
+    private func fetchChunk(_ chunk: AttachmentManifest.Chunk, from folders: [GroupFolder], into fetched: inout Fetched) throws -> Bool {
+        for folder in folders {
+            switch folder.readChunk(chunk.hash, size: chunk.size) {
+            case .missing: continue
+            case .found(let bytes):
+                try cache.write(bytes, hash: chunk.hash)
+                return true
+            case .bad(let path, let reason):
+                let problem = SyncReport.Problem(path: path, reason: "attachment chunk: " + reason)
+                fetched.problems.append(problem)
+                if try record(problem) { fetched.firstReported.append(problem) }
+            }
+        }
+        return false
+    }
+
+    /// Reports a bad chunk file where sync reports bad segments (`bad_file`), once per version of it.
+    private func record(_ problem: SyncReport.Problem) throws -> Bool {
+        let status = FileStatus(entry: problem.path)
+        let size = status?.size ?? 0, mtime = status?.mtime ?? 0
+        guard try !store.wasReported(path: problem.path, size: size, mtime: mtime) else { return false }
+        try store.recordBadFile(path: problem.path, size: size, mtime: mtime, reason: problem.reason)
+        return true
+    }
+
+    /// The whole file, from the cache, checked against the manifest's hash; nil when a chunk is
+    /// missing or the whole does not match.
+    public func assemble(_ manifest: AttachmentManifest) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(manifest.size))
+        for chunk in manifest.chunks {
+            guard let part = cache.read(chunk.hash, size: chunk.size) else { return nil }
+            bytes += part
+        }
+        guard Int64(bytes.count) == manifest.size, AttachmentManifest.hash(bytes[...]) == manifest.sha256 else { return nil }
+        return bytes
+    }
+}
