@@ -50,7 +50,7 @@ I1=$ID
 expect_id "item 2: the data model, on Rev.1 of the draft" "$BIN" meeting item add "$M" --home "$CO1" --number 2 \
     --title "Data model" --purpose decision --document "${DRAFT:0:8}@Rev.1" --text "Comments on WGEC/2026/4 Rev.1, please."
 I2=$ID
-expect_id "item 2.1: a sub-item" "$BIN" meeting item add "$M" --home "$CO1" --number 2.1 --parent "$I2" --title "Definitions" --purpose discussion
+expect_id "item 2.1: a sub-item" "$BIN" meeting item add "$M" --home "$CO1" --number 2.1 --parent "$I2" --title "Definitions" --purpose discussion --days 3
 I21=$ID
 expect_id "item 3: other business" "$BIN" meeting item add "$M" --home "$CO1" --number 3 --title "Other business" --purpose note
 I3=$ID
@@ -58,6 +58,18 @@ expect_bad "a version the draft does not have is refused" "has no version named"
     "$BIN" meeting item edit "$I2" --document "${DRAFT:0:8}@Rev.7" --home "$CO1"
 expect_ok "co-chair 1 opens the comment phase" "$BIN" meeting phase "$M" open comment --days 14 --home "$CO1"
 syncall "$CO1" "${ALL[@]}"
+run "$BIN" meeting show "$M" --home "$CO2"
+check "before the deadlines, meeting show prompts nothing" "a deadline prompt" bash -c "! grep -q 'DEADLINE PASSED' '$OUT'"
+LATER=$(( $(date +%s) * 1000 + 4 * 86400000 ))
+run env INTERSESSION_NOW=$LATER "$BIN" meeting show "$M" --home "$CO2"
+check "four days on, item 2.1's own deadline prompts the co-chairs to close its comments" "no item prompt" \
+    grep -q "DEADLINE PASSED .*comments on item 2.1 are still open; the co-chairs close them with \`intersession meeting phase ${M:0:8} close comment --item ${I21:0:8}\`" "$OUT"
+check "the phase's own deadline is not passed yet" "a phase prompt" bash -c "! grep -q 'the comment phase is still open' '$OUT'"
+run env INTERSESSION_NOW=$(( LATER + 11 * 86400000 )) "$BIN" meeting show "$M" --home "$CO2"
+check "fifteen days on, the comment phase prompts too (it stays open: no clock closes it)" "no phase prompt" \
+    grep -q "DEADLINE PASSED .*: the comment phase is still open; the co-chairs close it with" "$OUT"
+json_ok "the comment phase is still open then" '.phases[0].opened and (.phases[0].closed | not)' \
+    -- env INTERSESSION_NOW=$(( LATER + 11 * 86400000 )) "$BIN" meeting show "$M" --json --home "$CO2"
 expect_bad "a delegate cannot add an item" "co-chairs presiding" "$DEL1" \
     "$BIN" meeting item add "$M" --number 4 --title "Mine" --home "$DEL1"
 expect_bad "in French too" "coprésidents de la réunion" "$DEL1" \
