@@ -15,7 +15,7 @@ struct Intersession: ParsableCommand {
             TUICommand.self, OverviewCommand.self, InitCommand.self, WhoAmICommand.self, MembersCommand.self, TopicsCommand.self,
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
             RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self, RepairCommand.self, MemberCommand.self,
-            ModCommand.self, PollCommand.self, DraftCommand.self, AmendCommand.self, MeetingCommand.self,
+            ModCommand.self, PollCommand.self, DraftCommand.self, AmendCommand.self, MeetingCommand.self, RecommendationCommand.self, ReportCommand.self,
             DemoCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -27,6 +27,7 @@ extension Op {
         case .postEdit(let op): [op.post]
         case .postRetract(let op): [op.post]
         case .meeting(let op): op.references
+        case .recommendation(let op): op.references
         case .groupCreate, .topicCreate, .memberProfile, .memberRole, .memberInvite, .memberRevoke, .pollCreate, .unknown: []
         }
     }
@@ -50,6 +51,7 @@ extension Op {
         case .draftEdit(let op): return op.base
         case .draftVersion(let op): return op.heads
         case .meeting(let op): return op.namedPositions
+        case .recommendation(let op): return op.namedPositions
         default: return [:]
         }
     }

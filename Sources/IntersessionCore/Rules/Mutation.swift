@@ -54,6 +54,7 @@ public enum Mutation: Sendable, Hashable {
     case publishAgreementKey(feed: FeedID, key: [UInt8])
     case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
     case meeting(MeetingMutation)
+    case recommendation(RecommendationMutation)
 }
 
 /// The registers moderation sets.
@@ -115,4 +116,9 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unknownConcern = "unknown-concern"
     /// Only the secretariat and the co-chairs presiding run a meeting.
     case notPresiding = "not-presiding"
+    case unknownOutcome = "unknown-outcome"
+    /// A recommendation's decision that is not taken: a poll close it does not depend on, an
+    /// outcome that adopts nothing.
+    case decisionNotTaken = "decision-not-taken"
+    case unknownRecommendation = "unknown-recommendation"
 }

@@ -24,6 +24,11 @@ public protocol StateReader {
     func meetingItem(_ id: EntityID) throws -> EntityID?
     /// The item a concern was raised on.
     func meetingConcern(_ id: EntityID) throws -> EntityID?
+    /// The kind of an agenda item's outcome.
+    func meetingOutcomeKind(_ id: EntityID) throws -> OutcomeKind?
+    /// Where each close of a poll was signed.
+    func pollCloses(_ poll: EntityID) throws -> [FeedPosition]
+    func recommendationExists(_ id: EntityID) throws -> Bool
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.
