@@ -136,6 +136,21 @@ check "an earlier recommendation's follow-up in the period is reported with it" 
     grep -q 'Adopt the guidelines as a PTC instrument. Adopted by: Recommend the guidelines to the PTC. Follow-up (2026-09-16): The PTC took note in October.$' "$OUT"
 expect_bad "a period backwards is refused" "is not two days" "$DEL" "$BIN" report --from 2026-07-01 --to 2026-06-01 --home "$DEL"
 
+# The report as a draft: it then works as drafts do.
+expect_bad "a delegate cannot generate the report into a draft" "only the co-chairs and the secretariat" "$DEL" \
+    "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --home "$DEL"
+run "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --symbol WGEC/2026/R1 --home "$CO"
+REPORT_DRAFT=$(tr -d '[:space:]' <"$OUT")
+check "the co-chair generates the report into a new draft" "no draft id" test "$RC" -eq 0 -a ${#REPORT_DRAFT} -eq 8
+run "$BIN" draft show "$REPORT_DRAFT" --home "$CO"
+check "the draft holds the report's paragraphs, numbered by the draft, under its symbol" "not the report" \
+    bash -c "grep -q 'WGEC/2026/R1' '$OUT' && grep -q 'Adopt the guidelines as a PTC instrument.' '$OUT' && grep -q 'VI. Recommendations' '$OUT'"
+expect_ok "the co-chair names its first version" "$BIN" draft version "$REPORT_DRAFT" Rev.1 --home "$CO"
+run "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --draft "$REPORT_DRAFT" --in fr --home "$CO"
+check "the French report becomes the draft's next text" "not replaced" test "$RC" -eq 0
+run "$BIN" draft show "$REPORT_DRAFT" --home "$CO"
+check "the draft now reads in French" "not French" grep -q 'VI. Recommandations' "$OUT"
+
 if command -v pandoc >/dev/null 2>&1; then
     for home in "$SEC" "$DEL"; do
         name=$(basename "$home")

@@ -49,20 +49,31 @@ public struct PeriodReport {
 
     func text(_ key: String, _ arguments: String...) -> String { words.text("report.period." + key, arguments) }
 
+    public var title: String { text("title", record.groupTitle) }
+
     public var markdown: String {
-        let title = text("title", MeetingReport.quoted(record.groupTitle))
-        var lines = ["---", "title: \"\(MeetingReport.quoted(title))\"", "subtitle: \"\(MeetingReport.quoted(symbol))\"",
+        var lines = ["---", "title: \"\(MeetingReport.quoted(MeetingReport.inline(title)))\"", "subtitle: \"\(MeetingReport.quoted(symbol))\"",
                      "lang: \(words.language.rawValue)", "---", ""]
         var paragraphs = Paragraphs()
+        for (heading, section) in sections {
+            lines += ["## " + heading, ""] + paragraphs.number(section)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as a draft's text: the headings, and the paragraphs the draft numbers itself.
+    public var draftText: String {
+        sections.flatMap { heading, section in ["## " + heading] + section }.joined(separator: "\n\n") + "\n"
+    }
+
+    private var sections: [(String, [String])] {
         let sections: [(String, [String])] = [
             ("mandate", mandate()), ("meetings", meetings()), ("documents", documents()), ("decisions", decisions()),
             ("outcomes", outcomes()), ("recommendations", recommendations()), ("pending", pending()), ("activity", activity()),
         ]
-        for (index, section) in sections.enumerated() {
-            lines += ["## \(Self.roman(index + 1)). " + text("section." + section.0), ""]
-            lines += paragraphs.number(section.1.isEmpty ? [text("none")] : section.1)
+        return sections.enumerated().map { index, section in
+            ("\(Self.roman(index + 1)). " + text("section." + section.0), section.1.isEmpty ? [text("none")] : section.1)
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private var meetingsInside: [MeetingDetail] {

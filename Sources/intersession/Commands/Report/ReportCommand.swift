@@ -16,6 +16,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's document symbol (WGEC/<year of --to>/REP when omitted).") var symbol: String?
     @Option(help: "md, docx, odt or pdf (from --out's extension when omitted).") var format: String?
     @Option(help: "The file to write (standard output for Markdown when omitted).") var out: String?
+    @Flag(name: .customLong("into-draft"), help: "Generate it into a new draft instead (co-chairs, secretariat); prints the draft's short id.")
+    var intoDraft = false
+    @Option(help: "With --into-draft: the existing report draft to give the report's text, as its next version.") var draft: String?
 
     func run() throws {
         try profile.reportingErrors {
@@ -23,8 +26,11 @@ struct ReportCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let language = language ?? profile.messageLanguage
             let record = try PeriodReport.record(from: store, period: period, language: language)
-            let report = PeriodReport(record, period: period, to: body, symbol: symbol ?? "WGEC/\(period.to.prefix(4))/REP", language: language)
-            try DocumentExport.write(report.markdown, format: format, out: out)
+            let symbol = symbol ?? "WGEC/\(period.to.prefix(4))/REP"
+            let report = PeriodReport(record, period: period, to: body, symbol: symbol, language: language)
+            guard intoDraft else { return try DocumentExport.write(report.markdown, format: format, out: out) }
+            let id = try profile.act { try $0.reportIntoDraft(report, symbol: symbol, language: language, draft: draft) }
+            try IDOutput.print(id, json: false)
         }
     }
 }
