@@ -3,11 +3,13 @@
 # folder run a meeting from its agenda to its summary report, offline and synced in different
 # orders. A comment signed after the comment phase closed is kept and marked late on every
 # replica; a concern keeps its item open until answered; every replica gives the same summary,
-# byte for byte, in English and French.
+# byte for byte, in English and French, and their DOCX, ODT and PDF read back to the same words.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
+# shellcheck source=lib/documents.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/documents.bash"
 e2e_begin meeting
 
 F="$T/shared" SEC="$T/sec" CO1="$T/chair1" CO2="$T/chair2" DEL1="$T/japan" DEL2="$T/france"
@@ -48,7 +50,7 @@ I1=$ID
 expect_id "item 2: the data model, on Rev.1 of the draft" "$BIN" meeting item add "$M" --home "$CO1" --number 2 \
     --title "Data model" --purpose decision --document "${DRAFT:0:8}@Rev.1" --text "Comments on WGEC/2026/4 Rev.1, please."
 I2=$ID
-expect_id "item 2.1: a sub-item" "$BIN" meeting item add "$M" --home "$CO1" --number 2.1 --parent "$I2" --title "Definitions" --purpose discussion
+expect_id "item 2.1: a sub-item" "$BIN" meeting item add "$M" --home "$CO1" --number 2.1 --parent "$I2" --title "Definitions" --purpose discussion --days 3
 I21=$ID
 expect_id "item 3: other business" "$BIN" meeting item add "$M" --home "$CO1" --number 3 --title "Other business" --purpose note
 I3=$ID
@@ -56,6 +58,18 @@ expect_bad "a version the draft does not have is refused" "has no version named"
     "$BIN" meeting item edit "$I2" --document "${DRAFT:0:8}@Rev.7" --home "$CO1"
 expect_ok "co-chair 1 opens the comment phase" "$BIN" meeting phase "$M" open comment --days 14 --home "$CO1"
 syncall "$CO1" "${ALL[@]}"
+run "$BIN" meeting show "$M" --home "$CO2"
+check "before the deadlines, meeting show prompts nothing" "a deadline prompt" bash -c "! grep -q 'DEADLINE PASSED' '$OUT'"
+LATER=$(( $(date +%s) * 1000 + 4 * 86400000 ))
+run env INTERSESSION_NOW=$LATER "$BIN" meeting show "$M" --home "$CO2"
+check "four days on, item 2.1's own deadline prompts the co-chairs to close its comments" "no item prompt" \
+    grep -q "DEADLINE PASSED .*comments on item 2.1 are still open; the co-chairs close them with \`intersession meeting phase ${M:0:8} close comment --item ${I21:0:8}\`" "$OUT"
+check "the phase's own deadline is not passed yet" "a phase prompt" bash -c "! grep -q 'the comment phase is still open' '$OUT'"
+run env INTERSESSION_NOW=$(( LATER + 11 * 86400000 )) "$BIN" meeting show "$M" --home "$CO2"
+check "fifteen days on, the comment phase prompts too (it stays open: no clock closes it)" "no phase prompt" \
+    grep -q "DEADLINE PASSED .*: the comment phase is still open; the co-chairs close it with" "$OUT"
+json_ok "the comment phase is still open then" '.phases[0].opened and (.phases[0].closed | not)' \
+    -- env INTERSESSION_NOW=$(( LATER + 11 * 86400000 )) "$BIN" meeting show "$M" --json --home "$CO2"
 expect_bad "a delegate cannot add an item" "co-chairs presiding" "$DEL1" \
     "$BIN" meeting item add "$M" --number 4 --title "Mine" --home "$DEL1"
 expect_bad "in French too" "coprésidents de la réunion" "$DEL1" \
@@ -138,9 +152,51 @@ check "the French summary is in French" "no French headings" grep -q '^## Points
 check "the summary lists the participation" "no participant table row" grep -q '^| Japan Customs | Kenji Watanabe | head of delegation |$' "$T/summary-en-sec.md"
 run "$BIN" meeting summary "$M" --out "$T/report.md" --home "$DEL1"
 check "the summary is written to a Markdown file, the same bytes" "no such file, or other bytes" cmp -s "$T/report.md" "$T/summary-en-japan.md"
+# DOCX, ODT and PDF through pandoc, on two replicas: read back to words, each says what its
+# Markdown says, and the two replicas' documents say the same.
+# written NAME FILE CMD...: CMD succeeds and FILE is there.
+written() {
+    local name=$1 file=$2; shift 2
+    run "$@"
+    if [ "$RC" -eq 0 ] && [ -s "$file" ]; then pass "$name"; else fail "$name" "no $file written"; fi
+}
+has_pdf_engine() { command -v pdftotext && command -v pdfroff && command -v groff && command -v gs; } >/dev/null 2>&1
 if command -v pandoc >/dev/null 2>&1; then
-    run "$BIN" meeting summary "$M" --out "$T/report.docx" --home "$DEL1"
-    check "pandoc writes the summary as DOCX" "no DOCX written" test "$(head -c 2 "$T/report.docx")" = PK
+    for home in "$DEL1" "$CO2"; do
+        name=$(basename "$home")
+        for language in en fr; do
+            document_words "$T/summary-$language-$name.md" >"$T/summary-$language-$name.md.words"
+            for format in docx odt; do
+                written "$name: pandoc writes the $language summary as ${format^^}" "$T/summary-$language-$name.$format" \
+                    "$BIN" meeting summary "$M" --in "$language" --out "$T/summary-$language-$name.$format" --home "$home"
+                document_words "$T/summary-$language-$name.$format" >"$T/summary-$language-$name.$format.words"
+                check "$name: the $language ${format^^} summary reads back as its Markdown does" "the words differ" \
+                    cmp -s "$T/summary-$language-$name.md.words" "$T/summary-$language-$name.$format.words"
+            done
+        done
+        if has_pdf_engine; then
+            written "$name: pandoc writes the French summary as PDF through pdfroff" "$T/summary-fr-$name.pdf" \
+                "$BIN" meeting summary "$M" --in fr --out "$T/summary-fr-$name.pdf" --home "$home"
+            document_words "$T/summary-fr-$name.pdf" >"$T/summary-fr-$name.pdf.words"
+            check "$name: the PDF holds the title, the symbol, the participation and the deferred item" "missing from the PDF's text" \
+                grep -qzP 'synthèse\n:\nFirst(.|\n)*WGEC,\nréunion\n2026/1(.|\n)*Kenji\nWatanabe(.|\n)*Points\nreportés' "$T/summary-fr-$name.pdf.words"
+        fi
+    done
+    for format in docx odt pdf; do
+        [ -f "$T/summary-fr-japan.$format.words" ] || continue
+        check "both replicas' ${format^^} summaries read back the same" "they differ" \
+            cmp -s "$T/summary-fr-japan.$format.words" "$T/summary-fr-chair2.$format.words"
+    done
+    if has_pdf_engine; then
+        written "the draft exports as PDF through the same path" "$T/draft.pdf" "$BIN" draft export "$DRAFT" --out "$T/draft.pdf" --home "$DEL1"
+        check "the draft's PDF holds its title, its symbol and its text" "missing from the PDF's text" \
+            grep -qzP 'Data\nmodel\nWGEC/2026/4(.|\n)*Scope\nof\nthe\ndata\nmodel.' <(document_words "$T/draft.pdf")
+        mkdir -p "$T/pandoc-only" && ln -s "$(command -v pandoc)" "$T/pandoc-only/pandoc"
+        expect_bad "without a PDF engine, a PDF says which to install" "needs a PDF engine.*groff and ghostscript" "$DEL1" \
+            env PATH="$T/pandoc-only" "$BIN" draft export "$DRAFT" --out "$T/none.pdf" --home "$DEL1"
+        expect_bad "in French too" "besoin d’un moteur PDF" "$DEL1" \
+            env PATH="$T/pandoc-only" "$BIN" draft export "$DRAFT" --out "$T/none.pdf" --home "$DEL1" --lang fr
+    fi
 else
     expect_bad "without pandoc, a DOCX report says how to get it" "pandoc is not installed" "$DEL1" \
         "$BIN" meeting summary "$M" --out "$T/report.docx" --home "$DEL1"

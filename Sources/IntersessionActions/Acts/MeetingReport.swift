@@ -121,20 +121,7 @@ public struct MeetingReport {
     }
 
     /// A calendar day in UTC, from milliseconds since 1970 (no local time zone enters).
-    static func day(_ millis: Int64) -> String {
-        let days = Int((millis >= 0 ? millis : millis - Terms.dayMillis + 1) / Terms.dayMillis)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
-    }
+    static func day(_ millis: Int64) -> String { CalendarDay.utc(millis) }
 
     /// Text of the record on one Markdown line: line breaks become spaces, markup characters
     /// are escaped, control characters never pass.

@@ -28,6 +28,7 @@ extension Op {
         case .postRetract(let op): [op.post]
         case .meeting(let op): op.references
         case .attachment(let op): op.references
+        case .recommendation(let op): op.references
         case .groupCreate, .topicCreate, .memberProfile, .memberRole, .memberInvite, .memberRevoke, .pollCreate, .unknown: []
         }
     }
@@ -51,6 +52,7 @@ extension Op {
         case .draftEdit(let op): return op.base
         case .draftVersion(let op): return op.heads
         case .meeting(let op): return op.namedPositions
+        case .recommendation(let op): return op.namedPositions
         default: return [:]
         }
     }

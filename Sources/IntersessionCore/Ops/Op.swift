@@ -32,6 +32,7 @@ public enum Op: Sendable, Hashable {
     case postRetract(PostRetract)
     case meeting(MeetingOp)
     case attachment(AttachmentOp)
+    case recommendation(RecommendationOp)
     case unknown(type: String, JSONValue)
 
     public init(json: JSONValue) throws(ChangeFormatError) {
@@ -80,6 +81,8 @@ public enum Op: Sendable, Hashable {
         case MeetingOutcome.type: self = .meeting(.outcome(try MeetingOutcome(fields)))
         case AttachmentAdd.type: self = .attachment(.add(try AttachmentAdd(fields)))
         case AttachmentRemove.type: self = .attachment(.remove(try AttachmentRemove(fields)))
+        case RecommendationNew.type: self = .recommendation(.new(try RecommendationNew(fields)))
+        case RecommendationFollowUp.type: self = .recommendation(.followUp(try RecommendationFollowUp(fields)))
         default: self = .unknown(type: type, json)
         }
     }
@@ -117,6 +120,7 @@ public enum Op: Sendable, Hashable {
         case .postRetract(let op): op.json
         case .meeting(let op): op.json
         case .attachment(let op): op.json
+        case .recommendation(let op): op.json
         case .unknown(_, let json): json
         }
     }
@@ -154,6 +158,7 @@ public enum Op: Sendable, Hashable {
         case .postRetract: PostRetract.type
         case .meeting(let op): op.type
         case .attachment(let op): op.type
+        case .recommendation(let op): op.type
         case .unknown(let type, _): type
         }
     }

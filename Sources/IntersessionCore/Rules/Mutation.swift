@@ -55,6 +55,7 @@ public enum Mutation: Sendable, Hashable {
     case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
     case meeting(MeetingMutation)
     case attachment(AttachmentMutation)
+    case recommendation(RecommendationMutation)
 }
 
 /// The registers moderation sets.
@@ -119,4 +120,9 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     /// An attachment's target kind this version does not know.
     case unknownTarget = "unknown-attachment-target"
     case unknownAttachment = "unknown-attachment"
+    case unknownOutcome = "unknown-outcome"
+    /// A recommendation's decision that is not taken: a poll close it does not depend on, an
+    /// outcome that adopts nothing.
+    case decisionNotTaken = "decision-not-taken"
+    case unknownRecommendation = "unknown-recommendation"
 }

@@ -119,6 +119,8 @@ public enum Rules {
             return try MeetingRules.mutations(meeting, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .attachment(let attachment):
             return try AttachmentRules.mutations(attachment, index: index, change: change, roles: roles, reader: reader, reject: reject)
+        case .recommendation(let recommendation):
+            return try RecommendationRules.mutations(recommendation, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -26,6 +26,11 @@ public protocol StateReader {
     func meetingConcern(_ id: EntityID) throws -> EntityID?
     /// Who attached an attachment, and to what, when it is known here.
     func attachment(_ id: EntityID) throws -> AttachmentFacts?
+    /// The kind of an agenda item's outcome.
+    func meetingOutcomeKind(_ id: EntityID) throws -> OutcomeKind?
+    /// Where each close of a poll was signed.
+    func pollCloses(_ poll: EntityID) throws -> [FeedPosition]
+    func recommendationExists(_ id: EntityID) throws -> Bool
 }
 
 /// What an acceptance is checked against: the election, and who was nominated.

@@ -148,6 +148,8 @@ extension ChangeApplier {
 
         case .meeting(let meeting):
             try executeMeeting(meeting)
+        case .recommendation(let recommendation):
+            try executeRecommendation(recommendation)
 
         case .attachment(let attachment):
             try executeAttachment(attachment)

@@ -29,6 +29,12 @@ public struct MeetingPerson: Sendable, Equatable, Codable {
     public var feed: String
     public var name: String
     public var organisation: String
+
+    public init(feed: String, name: String, organisation: String) {
+        self.feed = feed
+        self.name = name
+        self.organisation = organisation
+    }
 }
 
 /// A registration that stands (the participant's latest).
@@ -107,4 +113,19 @@ public struct MeetingDetail: Sendable, Equatable, Codable {
     public var phases: [MeetingPhaseState]
     public var participants: [MeetingParticipant]
     public var agenda: [AgendaItemView]
+}
+
+extension MeetingDetail {
+    /// The deadlines that have passed at `now` with what they were set for still open: they
+    /// prompt the co-chairs (see `MeetingDeadlines`).
+    public func passedDeadlines(now: Int64) -> [PassedDeadline] {
+        MeetingDeadlines.passed(
+            phases: phases.compactMap { phase in
+                MeetingPhaseKind(rawValue: phase.phase).map {
+                    MeetingDeadlines.Phase(kind: $0, opened: phase.opened, closed: phase.closed, deadline: phase.deadline)
+                }
+            },
+            items: agenda.map { MeetingDeadlines.Item(id: $0.id, number: $0.number, deadline: $0.deadline, commentsClosed: $0.commentsClosed) },
+            now: now)
+    }
 }

@@ -22,6 +22,16 @@ extension EffectRunner {
         case .raiseConcern(let item, let text):
             try session.actions(clock: clock).raiseConcern(on: item, text: text)
             return [.recorded(.meetingConcernRaised)]
+        case .answerConcern(let concern, let text):
+            try session.actions(clock: clock).answerConcern(concern, text: text)
+            return [.recorded(.meetingConcernAnswered)]
+        case .loadRegistrants(let meeting):
+            let people = try store.members().filter { $0.frozenFrom == nil && !$0.roles.isEmpty }
+                .map { MeetingPerson(feed: $0.feed, name: $0.name ?? String($0.feed.prefix(8)), organisation: $0.organisation ?? "") }
+            return [.meeting(.registrantsLoaded(meeting: meeting, people))]
+        case .registerParticipant(let meeting, let member, let capacity, let delegation):
+            try session.actions(clock: clock).register(for: meeting, participant: member, capacity: capacity, delegation: delegation)
+            return [.recorded(.meetingParticipantRegistered)]
         }
     }
 }

@@ -172,6 +172,7 @@ final class EffectRunner: @unchecked Sendable {
         case .thread(let topic): try actions.post(in: topic.id, title: title, body: body)
         case .reply(let parent, let quote): try actions.reply(to: parent.id, body: body, quote: quote)
         case .edit(let post): try actions.edit(post: post.id, body: body)
+        case .itemComment(let item, _): try actions.reply(to: item, body: body)
         case .draft, .comment, .amend: return try sendDraft(kind, title: title, body: body, actions)
         }
         return [.sent(kind)]

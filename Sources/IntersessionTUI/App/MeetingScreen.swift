@@ -13,8 +13,23 @@ public struct MeetingScreenState: Sendable, Equatable {
     public var id: String
     public var detail: MeetingDetail?
     public var agenda = ListState<AgendaItemView>()
+    /// Registering someone else (co-chairs presiding, secretariat): a delegation or an invited expert.
+    public var registering: RegistrationPrompt?
 
     public init(id: String) { self.id = id }
+}
+
+/// Who is registered, in which capacity, for which delegation: chosen in that order.
+public struct RegistrationPrompt: Sendable, Equatable {
+    public enum Step: Sendable, Equatable { case member, capacity, delegation }
+    public static let capacities = ParticipantCapacity.allCases
+    public var members: [MeetingPerson]
+    public var member = 0
+    public var capacity = 0
+    public var delegation = TextEditor(singleLine: true)
+    public var step = Step.member
+
+    public init(members: [MeetingPerson]) { self.members = members }
 }
 
 public struct AgendaItemScreenState: Sendable, Equatable {
@@ -22,6 +37,8 @@ public struct AgendaItemScreenState: Sendable, Equatable {
     public enum Prompt: Sendable, Equatable {
         case outcome(kind: Int, summary: TextEditor, typing: Bool)
         case concern(TextEditor)
+        /// The answer to the open concern at `concern` (among the item's unanswered, on time).
+        case answer(concern: Int, TextEditor)
     }
     public var id: String
     public var meeting: MeetingDetail?
@@ -41,6 +58,10 @@ public enum MeetingEffect: Sendable, Equatable {
     case closePhase(meeting: String, phase: MeetingPhaseKind)
     case setOutcome(item: String, kind: OutcomeKind, summary: String)
     case raiseConcern(item: String, text: String)
+    case answerConcern(concern: String, text: String)
+    /// The members to choose from when registering someone else.
+    case loadRegistrants(meeting: String)
+    case registerParticipant(meeting: String, member: String, capacity: ParticipantCapacity, delegation: String)
 }
 
 /// What the meeting effects answer with (see `Message`).
@@ -48,4 +69,5 @@ public enum MeetingMessage: Sendable {
     case listLoaded([MeetingSummary])
     case meetingLoaded(MeetingDetail)
     case itemLoaded(AgendaItemView)
+    case registrantsLoaded(meeting: String, [MeetingPerson])
 }

@@ -89,6 +89,8 @@ public struct ComposeState: Sendable, Equatable {
         case comment(draft: String, paragraph: Int)
         /// An amendment to a paragraph: the title field holds the rationale, the text the new wording.
         case amend(draft: String, paragraph: Int, original: String)
+        /// A comment on a meeting's agenda item: a reply to its thread's opening post.
+        case itemComment(item: String, number: String)
     }
     public enum Field: Sendable, Equatable { case title, body }
 

@@ -30,6 +30,8 @@ extension Update {
             return pollKey(key, &poll, &model)
         case .meetings(.item(let state)) where state.prompt != nil:
             return meetingKey(key, .item(state), &model)
+        case .meetings(.meeting(var state)) where state.registering != nil:
+            return registrationKey(key, &state, &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:

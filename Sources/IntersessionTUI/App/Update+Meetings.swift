@@ -26,6 +26,7 @@ extension Update {
             }
             switch key.name {
             case "R": return [.meeting(.register(meeting: state.id))]
+            case "P" where model.moderates: return [.meeting(.loadRegistrants(meeting: state.id))]
             case "C":
                 guard let phase = state.detail?.summary.currentPhase.flatMap(MeetingPhaseKind.init(rawValue:)) else { return [] }
                 return holdingIrreversible([.meeting(.closePhase(meeting: state.id, phase: phase))], &model)
@@ -46,6 +47,11 @@ extension Update {
         case "enter", "right", "l": return openThread(state.id, at: nil, &model)
         case "O": state.prompt = .outcome(kind: 0, summary: TextEditor(singleLine: true), typing: false)
         case "!": state.prompt = .concern(TextEditor(singleLine: true))
+        case "a" where model.moderates: startAnswer(&state, &model)
+        case "c":
+            guard let item = state.item else { return [] }
+            model.screen = .meetings(.item(state))
+            model.screens.append(.compose(ComposeState(kind: .itemComment(item: item.id, number: item.number))))
         case "left", "h": return goBack(&model)
         default: break
         }
@@ -59,6 +65,8 @@ extension Update {
             return []
         }
         switch prompt {
+        case .answer(let concern, let editor):
+            return answerKey(key, concern: concern, editor, &state, &model)
         case .concern(var editor):
             if key == .enter {
                 let text = editor.text.trimmingCharacters(in: .whitespaces)
@@ -106,6 +114,9 @@ extension Update {
             case (.item(var state), .itemLoaded(let item)) where item.id == state.id:
                 state.item = item
                 screen = .meetings(.item(state))
+            case (.meeting(var state), .registrantsLoaded(let meeting, let people)) where meeting == state.id && !people.isEmpty:
+                state.registering = RegistrationPrompt(members: people)
+                screen = .meetings(.meeting(state))
             default: break
             }
         }
@@ -162,13 +173,19 @@ extension Bindings {
         case .list(let list): return moving(list.items.count) + [open, back] + reading
         case .meeting(let state):
             var keys = moving(state.agenda.items.count) + (state.agenda.items.isEmpty ? [] : [open]) + [Binding("R", help: .helpRegister)]
+            if let registering = state.registering { return registering.bindings }
+            if model.moderates { keys.append(Binding("P", help: .helpRegisterOther)) }
             if model.moderates, state.detail?.summary.currentPhase != nil { keys.append(Binding("C", help: .helpClosePhase)) }
             return keys + [back] + reading
         case .item(let state):
+            if case .answer = state.prompt {
+                return [Binding("enter", help: .helpOpen), Binding("tab", help: .helpNextConcern), Binding("esc", help: .helpCancel),
+                        Binding("ctrl+c", help: .helpQuit)]
+            }
             if state.prompt != nil { return [Binding("enter", help: .helpOpen), Binding("esc", help: .helpCancel), Binding("ctrl+c", help: .helpQuit)] }
             var keys = [Binding("up", "down", "k", "j", help: .helpScrollPost), Binding("enter", "right", "l", help: .helpItemThread),
-                        Binding("!", help: .helpConcern)]
-            if model.moderates { keys.append(Binding("O", help: .helpOutcome)) }
+                        Binding("c", help: .helpItemComment), Binding("!", help: .helpConcern)]
+            if model.moderates { keys += [Binding("a", help: .helpAnswerConcern), Binding("O", help: .helpOutcome)] }
             return keys + [back] + reading
         }
     }

@@ -45,6 +45,7 @@ enum Chrome {
             case .draft(_, let start): return catalog[.composeDraftTitle, start.symbol]
             case .comment(_, let paragraph): return catalog[.composeCommentTitle, String(paragraph)]
             case .amend(_, let paragraph, _): return catalog[.composeAmendTitle, String(paragraph)]
+            case .itemComment(_, let number): return catalog[.composeItemCommentTitle, number.terminalSafe]
             }
         }
     }

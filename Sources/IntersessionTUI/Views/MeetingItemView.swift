@@ -14,6 +14,10 @@ enum MeetingItemView {
             let documents = item.documents.map { $0.symbol + " " + $0.title + ($0.version.map { " (\($0))" } ?? "") }.joined(separator: "; ")
             lines += WordWrap.lines(catalog[.meetingDocuments, documents], width: width).map { ($0, theme.normal) }
         }
+        if let deadline = item.deadline, !item.commentsClosed {
+            lines.append((catalog[.meetingCommentsUntil, model.formats.date(deadline, now: model.now)], theme.normal))
+            if model.moderates, deadline <= model.now { lines.append((catalog[.meetingItemDeadlinePassed], theme.accent)) }
+        }
         lines.append((catalog[.meetingItemComments, model.formats.number(item.comments.count), model.formats.number(item.lateComments)], theme.normal))
         for comment in item.comments {
             let mark = comment.late ? "[" + catalog[.meetingLate] + "] " : ""
@@ -44,13 +48,23 @@ enum MeetingItemView {
         let scroll = min(state.scroll, ScrollView.maximumScroll(lines: lines.count, height: area.height))
         buffer.render(ScrollView(lines: lines, scroll: scroll, indicatorStyle: theme.meta, indent: 1), in: area)
         guard let prompt = state.prompt else { return model.plain ? (area.x + 1, area.y) : nil }
-        return renderPrompt(prompt, model, theme, area, &buffer)
+        return renderPrompt(prompt, item, model, theme, area, &buffer)
     }
 
-    static func renderPrompt(_ prompt: AgendaItemScreenState.Prompt, _ model: Model, _ theme: Theme, _ area: Rect,
+    static func renderPrompt(_ prompt: AgendaItemScreenState.Prompt, _ item: AgendaItemView, _ model: Model, _ theme: Theme, _ area: Rect,
                              _ buffer: inout Buffer) -> (x: Int, y: Int)? {
         let catalog = model.catalog
         switch prompt {
+        case .answer(let index, let editor):
+            let open = Update.openConcerns(item)
+            guard open.indices.contains(index) else { return nil }
+            let concern = open[index]
+            let box = Rect(x: area.x, y: area.y + max(0, area.height - 2), width: area.width, height: min(area.height, 2))
+            buffer.fill(box, style: theme.status)
+            let about = catalog[.meetingAnswerTo, model.formats.number(index + 1), model.formats.number(open.count), concern.author.name.terminalSafe,
+                                concern.text.terminalSafe]
+            buffer.write(" " + about, x: 0, row: 0, in: box, style: theme.status.adding(.bold))
+            return promptLine(catalog[.meetingAnswerPrompt], editor, theme, Rect(x: box.x, y: box.bottom - 1, width: box.width, height: 1), &buffer)
         case .concern(let editor):
             return promptLine(catalog[.meetingConcernPrompt], editor, theme, Rect(x: area.x, y: area.bottom - 1, width: area.width, height: 1), &buffer)
         case .outcome(let kind, let summary, let typing):

@@ -41,13 +41,19 @@ enum MeetingView {
         let block = Block(title: catalog[.meetingPhasesTitle],
                           style: theme.border, titleStyle: theme.meta, bordered: !model.plain)
         buffer.render(block, in: parts[1])
+        let passed = model.moderates ? Set(detail.passedDeadlines(now: model.now).compactMap { passed -> String? in
+            if case .phase(let kind, _) = passed { return kind.rawValue }
+            return nil
+        }) : []
         let phases: [(String, Style)] = detail.phases.map { phase in
-            let state = phase.closed ? catalog[.meetingPhaseIsClosed]
+            var state = phase.closed ? catalog[.meetingPhaseIsClosed]
                 : phase.opened ? catalog[.meetingPhaseIsOpen, phase.deadline.map { model.formats.date($0, now: model.now) } ?? "-"]
                 : catalog[.meetingPhaseNotOpened]
+            if passed.contains(phase.phase) { state += " · " + catalog[.meetingDeadlinePassed] }
             return (catalog[.labelled, catalog[Update.phaseText(phase.phase)], state], phase.opened && !phase.closed ? theme.accent : theme.normal)
         }
         buffer.render(ScrollView(lines: phases, scroll: 0, indicatorStyle: theme.meta, indent: 1), in: block.inner(parts[1]))
+        if let registering = state.registering { return MeetingRegistrationView.render(registering, model, theme, parts[2], &buffer) }
         guard !state.agenda.items.isEmpty else {
             buffer.write(" " + catalog[.meetingAgendaEmpty], x: 0, row: 0, in: parts[2], style: theme.meta)
             return nil
@@ -82,7 +88,8 @@ enum MeetingScreensView {
         }
     }
 
-    /// The question before an irreversible act of a meeting: closing a phase, recording an outcome.
+    /// The question before an irreversible act of a meeting: closing a phase, recording an
+    /// outcome, answering a concern.
     static func question(_ effect: MeetingEffect, _ model: Model) -> String {
         let catalog = model.catalog
         switch effect {
@@ -93,13 +100,20 @@ enum MeetingScreensView {
                 if case .meetings(.item(let state)) = screen, state.id == item, let shown = state.item?.number { number = shown.terminalSafe }
             }
             return catalog[.confirmOutcome, catalog[Update.outcomeText(kind)], number]
+        case .answerConcern(let concern, _):
+            for screen in model.screens.reversed() {
+                if case .meetings(.item(let state)) = screen, let raised = state.item?.concerns.first(where: { $0.id == concern }) {
+                    return catalog[.confirmAnswer, raised.author.name.terminalSafe]
+                }
+            }
+            return catalog[.confirmAnswer, String(concern.prefix(8))]
         default: return ""
         }
     }
 
     static func isIrreversible(_ effect: MeetingEffect) -> Bool {
         switch effect {
-        case .closePhase, .setOutcome: true
+        case .closePhase, .setOutcome, .answerConcern: true
         default: false
         }
     }

@@ -29,6 +29,11 @@ import IntersessionStore
         ("remove", "secretariat", [.character("@"), .down, .character("X"), .enter]),
         ("meetings", "delegate-jp", MeetingScreenTests.list), ("meeting", "delegate-jp", MeetingScreenTests.meeting),
         ("agenda item", "delegate-jp", MeetingScreenTests.item), ("close phase", "cochair-fr", MeetingScreenTests.meeting + [.character("C")]),
+        ("answer concern", "cochair-fr", MeetingScreenTests.item + [.character("a")]),
+        ("register whom", "cochair-fr", MeetingScreenTests.meeting + [.character("P")]),
+        ("register as", "cochair-fr", MeetingScreenTests.meeting + [.character("P"), .enter]),
+        ("register delegation", "cochair-fr", MeetingScreenTests.meeting + [.character("P"), .enter, .enter]),
+        ("item comment", "delegate-jp", MeetingScreenTests.item + [.character("c")]),
     ]
 
     /// What must be on the screen, whole, for this model.
@@ -57,7 +62,10 @@ import IntersessionStore
         case .drafts(let list): texts.append(list.current?.symbol ?? "?")
         case .draft(let draft): texts.append(String(draft.list.current?.text.split(separator: " ").first ?? "?"))
         case .amendments(let state): texts.append(state.list.current.map { String($0.sponsor.prefix(8)) } ?? catalog[.amendmentsTitle])
-        case .compose: texts.append(catalog[.fieldTitle].trimmingCharacters(in: .whitespaces))
+        case .compose(let compose):
+            if case .itemComment(_, let number) = compose.kind { texts.append(catalog[.composeItemCommentTitle, number]) } else {
+                texts.append(catalog[.fieldTitle].trimmingCharacters(in: .whitespaces))
+            }
         case .meetings(let screen): texts += MeetingScreenTests.mustShow(screen, model)
         default: break
         }

@@ -18,9 +18,18 @@ import IntersessionStore
         switch screen {
         case .list(let list): return [String(list.current?.title.prefix(12) ?? "?")]
         case .meeting(let state):
+            if let registering = state.registering {
+                let heading = switch registering.step {
+                case .member: catalog[.meetingRegisterWho]
+                case .capacity: catalog[.meetingRegisterCapacity]
+                case .delegation: catalog[.meetingRegisterDelegation]
+                }
+                return [heading, registering.members[registering.member].name]
+            }
             return [String(state.agenda.current?.title.prefix(10) ?? "?"), catalog[.meetingPhasesTitle]]
         case .item(let state):
             guard let item = state.item else { return ["?"] }
+            if case .answer = state.prompt { return [catalog[.meetingAnswerPrompt], String(item.concerns[0].text.prefix(12))] }
             return [catalog[.meetingItemComments, model.formats.number(item.comments.count), model.formats.number(item.lateComments)]]
         }
     }
@@ -109,5 +118,87 @@ import IntersessionStore
         guard case .meetings(.item(let state)) = fixture.runtime.model.screen else { Issue.record("left the item"); return }
         #expect(state.item?.concerns.map(\.text) == ["Item 3 needs more time."])
         #expect(state.item?.standing == "held")
+    }
+
+    @Test func aCochairAnswersAConcernAfterConfirmingAndTheItemIsReleased() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr", language: .fr)
+        fixture.press(Self.item + [.character("a")])
+        let text = fixture.screen().joined(separator: "\n")
+        #expect(text.contains("Paragraph 4 should name"), "the concern being answered is shown:\n\(text)")
+        fixture.type("Les seuils seront nommés dans la Rev.2.")
+        fixture.press(.enter)
+        let question = try #require(fixture.runtime.model.confirmation?.question)
+        #expect(question.contains("Kenji"), "\(question)")
+        fixture.press(.character("o"))
+        guard case .meetings(.item(let state)) = fixture.runtime.model.screen else { Issue.record("left the item"); return }
+        #expect(state.item?.concerns.first?.answers == ["Les seuils seront nommés dans la Rev.2."])
+        #expect(state.item?.standing == "open")
+        #expect(fixture.runtime.model.flash == Catalog(language: .fr)[.meetingConcernAnswered])
+    }
+
+    @Test func withNoConcernWaitingAnsweringSaysSoAndADelegateHasNoSuchKey() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr")
+        fixture.press(Self.meeting + [.enter, .character("a")])
+        #expect(fixture.runtime.model.flash == Catalog(language: .en)[.meetingNoOpenConcern])
+        let delegate = try DemoFixture()
+        delegate.press(Self.item + [.character("a")])
+        guard case .meetings(.item(let state)) = delegate.runtime.model.screen else { Issue.record("left the item"); return }
+        #expect(state.prompt == nil)
+    }
+
+    @Test func aCochairRegistersAnInvitedExpertForTheMeeting() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr")
+        fixture.press(Self.meeting + [.character("P")])
+        guard case .meetings(.meeting(let state)) = fixture.runtime.model.screen, let prompt = state.registering else {
+            Issue.record("no registration prompt")
+            return
+        }
+        let chosen = try #require(prompt.members.firstIndex { $0.name.hasPrefix("Kenji") })
+        fixture.press(Array(repeating: Key.down, count: chosen) + [.enter])
+        let expert = try #require(RegistrationPrompt.capacities.firstIndex(of: .expert))
+        fixture.press(Array(repeating: Key.down, count: expert) + [.enter])
+        fixture.type(" (expert)")
+        fixture.press(.enter)
+        guard case .meetings(.meeting(let after)) = fixture.runtime.model.screen else { Issue.record("left the meeting"); return }
+        #expect(after.registering == nil)
+        let kenji = try #require(after.detail?.participants.first { $0.person.name.hasPrefix("Kenji") })
+        #expect(kenji.capacity == ParticipantCapacity.expert.rawValue)
+        #expect(kenji.delegation == prompt.members[chosen].organisation + " (expert)")
+        #expect(fixture.runtime.model.flash == Catalog(language: .en)[.meetingParticipantRegistered])
+    }
+
+    @Test func escapeLeavesTheRegistrationAndADelegateCannotOpenIt() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr")
+        fixture.press(Self.meeting + [.character("P"), .down, .enter, .escape])
+        guard case .meetings(.meeting(let state)) = fixture.runtime.model.screen else { Issue.record("left the meeting"); return }
+        #expect(state.registering == nil)
+        let delegate = try DemoFixture()
+        delegate.press(Self.meeting + [.character("P")])
+        guard case .meetings(.meeting(let other)) = delegate.runtime.model.screen else { Issue.record("left the meeting"); return }
+        #expect(other.registering == nil)
+    }
+
+    @Test func aDelegateCommentsOnAnItemFromItsView() throws {
+        let fixture = try DemoFixture()
+        fixture.press(Self.meeting + [.down, .down, .enter, .character("c")])
+        guard case .compose(let compose) = fixture.runtime.model.screen, case .itemComment(_, "3") = compose.kind else {
+            Issue.record("no comment being written on item 3")
+            return
+        }
+        fixture.type("Japan has other business.")
+        fixture.press(.ctrl("s"))
+        guard case .meetings(.item(let state)) = fixture.runtime.model.screen else { Issue.record("not back on the item"); return }
+        #expect(state.item?.comments.map(\.body) == ["Japan has other business."])
+    }
+
+    /// The pickers of the registration (typing prompts take every key, as the others do).
+    @Test func helpListsTheKeysOfTheRegistrationPickers() throws {
+        for keys in [[Key.character("P")], [.character("P"), .enter]] {
+            let registering = try DemoFixture(peer: "cochair-fr")
+            registering.press(Self.meeting + keys)
+            let top = registering.runtime.model
+            registering.press(.down)
+            BindingsTests.check([top, registering.runtime.model], "registering, after \(keys.count) keys")
+        }
     }
 }

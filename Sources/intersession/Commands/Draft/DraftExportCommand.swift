@@ -16,18 +16,7 @@ struct DraftExportCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.draft(try draft.id(in: store))
             let markdown = DraftMarkdown.render(detail)
-            let chosen = (format ?? out.map { URL(fileURLWithPath: $0).pathExtension } ?? "md").lowercased()
-            switch chosen {
-            case "md", "markdown":
-                guard let out else { return print(markdown, terminator: "") }
-                try Data(markdown.utf8).write(to: URL(fileURLWithPath: out))
-            case "docx", "odt", "pdf":
-                guard let out else { throw InputError("outNeeded", chosen) }
-                try Pandoc.convert(markdown, to: chosen, out: out)
-            default:
-                throw InputError("unknownFormat", chosen)
-            }
-            if let out { FileHandle.standardError.write(Data("Wrote \(out).\n".utf8)) }
+            try DocumentExport.write(markdown, format: format, out: out)
         }
     }
 }
@@ -42,36 +31,5 @@ enum DraftMarkdown {
             lines.append("")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-enum Pandoc {
-    static func convert(_ markdown: String, to format: String, out: String) throws {
-        guard let pandoc = findExecutable("pandoc") else {
-            throw InputError("noPandoc")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pandoc)
-        process.arguments = ["--from", "markdown", "--output", out] + (format == "pdf" ? [] : ["--to", format])
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let why = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
-            throw InputError("pandocFailed", out, why)
-        }
-    }
-
-    static func findExecutable(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
     }
 }

@@ -58,11 +58,26 @@ struct MeetingShowCommand: ParsableCommand {
                 let state = phase.closed ? "closed" : phase.opened ? "open until \(phase.deadline.map(Output.time) ?? "-")" : "not opened"
                 Output.line("  \(Output.pad(phase.phase, 10)) \(state)")
             }
+            for passed in detail.passedDeadlines(now: Clock.now()) { Output.line(Self.prompt(passed, meeting: summary.id)) }
             Output.line("participants: \(detail.participants.count)")
             for participant in detail.participants {
                 Output.line("  \(Output.pad(Output.name(participant.delegation), 24)) \(Output.pad(Output.name(participant.person.name), 24)) \(participant.capacity)")
             }
             MeetingAgendaCommand.print(detail.agenda)
+        }
+    }
+}
+
+extension MeetingShowCommand {
+    /// A deadline passed prompts the co-chairs; it closes nothing.
+    static func prompt(_ passed: PassedDeadline, meeting: String) -> String {
+        switch passed {
+        case .phase(let phase, let deadline):
+            "DEADLINE PASSED \(Output.time(deadline)): the \(phase.rawValue) phase is still open; the co-chairs close it with "
+                + "`intersession meeting phase \(Output.short(meeting)) close \(phase.rawValue)`"
+        case .itemComments(let item, let number, let deadline):
+            "DEADLINE PASSED \(Output.time(deadline)): comments on item \(Output.name(number)) are still open; the co-chairs close them with "
+                + "`intersession meeting phase \(Output.short(meeting)) close comment --item \(Output.short(item))`"
         }
     }
 }

@@ -75,18 +75,7 @@ struct MeetingSummaryCommand: ParsableCommand {
             let (store, _) = try profile.open(readOnly: true)
             let detail = try store.meeting(try store.resolveMeetingEntry(meeting, in: .meeting))
             let markdown = MeetingReport(detail, language: language ?? profile.messageLanguage).markdown
-            let chosen = (format ?? out.map { URL(fileURLWithPath: $0).pathExtension } ?? "md").lowercased()
-            switch chosen {
-            case "md", "markdown":
-                guard let out else { return FileHandle.standardOutput.write(Data(markdown.utf8)) }
-                try Data(markdown.utf8).write(to: URL(fileURLWithPath: out))
-            case "docx", "odt", "pdf":
-                guard let out else { throw InputError("outNeeded", chosen) }
-                try Pandoc.convert(markdown, to: chosen, out: out)
-            default:
-                throw InputError("unknownFormat", chosen)
-            }
-            if let out { FileHandle.standardError.write(Data("Wrote \(out.terminalSafe).\n".utf8)) }
+            try DocumentExport.write(markdown, format: format, out: out)
         }
     }
 }

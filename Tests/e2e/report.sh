@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# End-to-end test of the report to the committees with the real binary: three homes and one
+# shared folder, two meetings, a proposal, a silence procedure and recommendations, each signed
+# on a day of its own (INTERSESSION_NOW). The report for a period holds exactly what lies
+# inside it, judged by signed facts; every replica gives the same bytes, in English and French;
+# its DOCX reads back as its Markdown does.
+set -Eeuo pipefail
+
+# shellcheck source=lib/harness.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
+# shellcheck source=lib/documents.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/documents.bash"
+e2e_begin report
+
+F="$T/shared" SEC="$T/sec" CO="$T/cochair" DEL="$T/japan"
+ALL=("$SEC" "$CO" "$DEL")
+mkdir -p "$F"
+# on DAY: what follows is signed at noon UTC that day.
+on() { INTERSESSION_NOW=$(( $(date -u -d "$1 12:00" +%s) * 1000 )); export INTERSESSION_NOW; }
+
+on 2026-05-01
+q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
+q "$BIN" sync --home "$SEC" --folder "$F"
+q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role cochair --out "$T/co.invite"
+q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
+q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau" --folder "$F"
+q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
+syncall "$SEC" "$CO" "$DEL" "$SEC" "$CO" "$DEL"
+
+# Inside the period (May–June): a meeting, a document version, a proposal adopted, two recommendations.
+on 2026-05-10
+printf 'Scope.\n\nDefinitions.\n' >"$T/draft.md"
+expect_id "the secretariat starts the guidelines" "$BIN" draft new --home "$SEC" --title "Guidelines" --topic general --symbol "WGEC/2026/4" --file "$T/draft.md"
+DRAFT=$ID
+expect_ok "and names Rev.1" "$BIN" draft version "$DRAFT" Rev.1 --home "$SEC"
+expect_id "the co-chair convenes the first meeting" "$BIN" meeting new --home "$CO" --title "First meeting" --number 2026/1 \
+    --from 2026-05-18 --to 2026-05-20 --topic general
+M1=$ID
+expect_id "item 1" "$BIN" meeting item add "$M1" --home "$CO" --number 1 --title "Adoption of the guidelines" --purpose decision
+I1=$ID
+expect_id "item 2" "$BIN" meeting item add "$M1" --home "$CO" --number 2 --title "Data exchange" --purpose discussion
+I2=$ID
+expect_id "a proposal" "$BIN" poll new --home "$CO" --kind proposal --title "Recommend the guidelines to the PTC" --text "As Rev.1"
+P1=$ID
+syncall "$CO" "$SEC" "$DEL" "$CO"
+on 2026-05-18
+expect_ok "Japan registers" "$BIN" meeting register "$M1" --as head-of-delegation --home "$DEL"
+expect_ok "Japan comments" "$BIN" reply "$I1" --body "Japan supports the guidelines." --home "$DEL"
+expect_ok "Japan agrees" "$BIN" poll vote "$P1" --position agree --home "$DEL"
+syncall "$DEL" "$CO"
+on 2026-05-20
+expect_ok "the co-chair closes the proposal" "$BIN" poll close "$P1" --home "$CO"
+expect_ok "and states its outcome" "$BIN" poll outcome "$P1" --statement "The guidelines go to the PTC." --home "$CO"
+expect_id "item 1 is adopted" "$BIN" meeting outcome "$I1" adopted --summary "The guidelines are adopted." --home "$CO"
+O1=$ID
+expect_id "item 2 is deferred" "$BIN" meeting outcome "$I2" deferred --summary "To the next meeting." --home "$CO"
+O2=$ID
+on 2026-05-22
+expect_bad "a delegate cannot record a recommendation" "only the co-chairs and the secretariat" "$DEL" \
+    "$BIN" recommendation new --text "Mine." --to PTC --level technical --poll "$P1" --home "$DEL"
+expect_bad "a deferral adopts nothing" "only an outcome that adopts or endorses" "$CO" \
+    "$BIN" recommendation new --text "No." --to PTC --level technical --outcome "$O2" --home "$CO"
+expect_bad "in French too" "seule une conclusion qui adopte ou approuve" "$CO" \
+    "$BIN" recommendation new --text "No." --to PTC --level technical --outcome "$O2" --home "$CO" --lang fr
+expect_bad "one decision, not two" "name the one decision" "$CO" \
+    "$BIN" recommendation new --text "No." --to PTC --level technical --home "$CO"
+expect_id "a technical recommendation to the PTC, adopted by the proposal" "$BIN" recommendation new --home "$CO" \
+    --text "Adopt the guidelines as a PTC instrument." --to PTC --level technical --poll "$P1"
+R1=$ID
+on 2026-05-23
+syncall "$CO" "$SEC"
+expect_id "a policy recommendation to the PC, adopted by item 1's outcome" "$BIN" recommendation new --home "$SEC" \
+    --text "Endorse the approach to cross-border e-commerce." --to pc --level policy --outcome "$O1"
+R2=$ID
+syncall "$CO" "$SEC" "$DEL" "$CO" "$SEC"
+
+# Outside it (September): a second meeting, a silence procedure, a recommendation and a follow-up of R1.
+on 2026-09-01
+expect_id "the co-chair convenes the second meeting" "$BIN" meeting new --home "$CO" --title "Second meeting" --number 2026/2 \
+    --from 2026-09-10 --to 2026-09-12 --topic general
+M2=$ID
+expect_id "its item" "$BIN" meeting item add "$M2" --home "$CO" --number 1 --title "Data exchange, continued" --purpose decision
+expect_id "a silence procedure" "$BIN" poll new --home "$CO" --kind silence --title "Report to the EC" --text "Draft report" --days 10
+S1=$ID
+expect_bad "a recommendation waits for its poll's close" "is not closed" "$CO" \
+    "$BIN" recommendation new --text "Not yet." --to EC --level technical --poll "$S1" --home "$CO"
+on 2026-09-15
+expect_ok "the silence procedure closes unbroken" "$BIN" poll close "$S1" --home "$CO"
+on 2026-09-16
+expect_id "a recommendation to the EC, adopted by the silence procedure" "$BIN" recommendation new --home "$CO" \
+    --text "Share risk indicators with the EC." --to EC --level technical --poll "$S1"
+expect_id "the PTC's response to R1, as follow-up" "$BIN" recommendation follow-up "$R1" --text "The PTC took note in October." --home "$SEC"
+syncall "$CO" "$SEC" "$DEL" "$CO" "$SEC" "$DEL"
+unset INTERSESSION_NOW
+
+for home in "${ALL[@]}"; do
+    json_ok "$(basename "$home"): three recommendations, each carried, R1 with its follow-up" \
+        'length == 3 and all(.carried) and ([.[] | select(.followUps | length == 1)] | length == 1)' \
+        -- "$BIN" recommendation list --json --home "$home"
+done
+
+# The report for May–June, on every replica, in both languages.
+for language in en fr; do
+    for home in "${ALL[@]}"; do
+        run "$BIN" report --from 2026-05-01 --to 2026-06-30 --in "$language" --home "$home"
+        [ "$RC" -eq 0 ] || fail "$(basename "$home"): report in $language" "exit $RC"
+        cp "$OUT" "$T/report-$language-$(basename "$home").md"
+    done
+    check "every replica gives the same $language report, byte for byte" "the reports differ" \
+        test "$(md5sum "$T"/report-"$language"-*.md | cut -d' ' -f1 | sort -u | wc -l)" -eq 1
+done
+R="$T/report-en-sec.md"
+check "the report holds the first meeting, with its participation" "no meeting paragraph" \
+    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), document-based, from 2026-05-18 to 2026-05-20: 1 participants from 1 delegations. By category: Members, 1.$' "$R"
+check "and not the second (it began in September)" "the second meeting is in" bash -c "! grep -q 'Second meeting' '$R'"
+check "the proposal closed in May, adopted, with its statement" "no decision paragraph" \
+    grep -q 'Recommend the guidelines to the PTC (proposal, closed on 2026-05-20): adopted. Statement: The guidelines go to the PTC.$' "$R"
+check "not the silence procedure closed in September" "the silence procedure is in" bash -c "! grep -q 'Report to the EC' '$R'"
+check "the document and its version named in May" "no document paragraph" grep -q 'WGEC/2026/4 Rev.1, Guidelines (EN; working draft): versions named: Rev.1 (2026-05-10).$' "$R"
+check "both recommendations of the period, each to its body" "missing a recommendation" \
+    bash -c "grep -q 'Permanent Technical Committee (technical): Adopt the guidelines as a PTC instrument. Adopted by: Recommend the guidelines to the PTC.$' '$R' && grep -q 'Policy Commission (policy): Endorse the approach' '$R'"
+check "not September's recommendation, nor the follow-up signed then" "outside the period" \
+    bash -c "! grep -q -e 'risk indicators' -e 'took note' '$R'"
+check "the item deferred" "no pending item" grep -q '^10\. WGEC 2026/1, item 2 (Data exchange): deferred to the next meeting.$' "$R"
+check "activity per topic" "no activity paragraph" grep -q '^11\. General matters: 3 contributions by 2 members.$' "$R"
+check "the paragraphs are numbered on through the sections" "numbers restart" \
+    bash -c "grep -oE '^[0-9]+\.' '$R' | tr -d . | awk 'NR != \$1 { exit 1 }'"
+check "the French report is in French" "no French heading" grep -q '^## VI. Recommandations$' "$T/report-fr-sec.md"
+
+# The period after: September's facts only; --to-body keeps one body's recommendations.
+run "$BIN" report --from 2026-07-01 --to 2026-12-31 --to-body EC --home "$DEL"
+check "September's report has the second meeting, the silence procedure and the EC's recommendation only" "wrong content" \
+    bash -c "grep -q 'Second meeting' '$OUT' && grep -q 'Report to the EC (silence procedure, closed on 2026-09-15): adopted.' '$OUT' && grep -q 'Enforcement Committee (technical): Share risk indicators' '$OUT' && ! grep -q 'Permanent Technical Committee (technical)' '$OUT' && grep -q '^3\. Addressed to: Enforcement Committee.\$' '$OUT'"
+run "$BIN" report --from 2026-07-01 --to 2026-12-31 --to-body PTC --home "$SEC"
+check "an earlier recommendation's follow-up in the period is reported with it" "no follow-up" \
+    grep -q 'Adopt the guidelines as a PTC instrument. Adopted by: Recommend the guidelines to the PTC. Follow-up (2026-09-16): The PTC took note in October.$' "$OUT"
+expect_bad "a period backwards is refused" "is not two days" "$DEL" "$BIN" report --from 2026-07-01 --to 2026-06-01 --home "$DEL"
+
+# The report as a draft: it then works as drafts do.
+expect_bad "a delegate cannot generate the report into a draft" "only the co-chairs and the secretariat" "$DEL" \
+    "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --home "$DEL"
+run "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --symbol WGEC/2026/R1 --home "$CO"
+REPORT_DRAFT=$(tr -d '[:space:]' <"$OUT")
+check "the co-chair generates the report into a new draft" "no draft id" test "$RC" -eq 0 -a ${#REPORT_DRAFT} -eq 8
+run "$BIN" draft show "$REPORT_DRAFT" --home "$CO"
+check "the draft holds the report's paragraphs, numbered by the draft, under its symbol" "not the report" \
+    bash -c "grep -q 'WGEC/2026/R1' '$OUT' && grep -q 'Adopt the guidelines as a PTC instrument.' '$OUT' && grep -q 'VI. Recommendations' '$OUT'"
+expect_ok "the co-chair names its first version" "$BIN" draft version "$REPORT_DRAFT" Rev.1 --home "$CO"
+run "$BIN" report --from 2026-05-01 --to 2026-06-30 --into-draft --draft "$REPORT_DRAFT" --in fr --home "$CO"
+check "the French report becomes the draft's next text" "not replaced" test "$RC" -eq 0
+run "$BIN" draft show "$REPORT_DRAFT" --home "$CO"
+check "the draft now reads in French" "not French" grep -q 'VI. Recommandations' "$OUT"
+
+if command -v pandoc >/dev/null 2>&1; then
+    for home in "$SEC" "$DEL"; do
+        name=$(basename "$home")
+        run "$BIN" report --from 2026-05-01 --to 2026-06-30 --in fr --out "$T/report-$name.docx" --home "$home"
+        check "$name: pandoc writes the French report as DOCX" "no DOCX" test -s "$T/report-$name.docx"
+        check "$name: the DOCX reads back as the Markdown does" "the words differ" \
+            cmp -s <(document_words "$T/report-fr-$name.md") <(document_words "$T/report-$name.docx")
+    done
+fi
+
+FINISHED=1
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
