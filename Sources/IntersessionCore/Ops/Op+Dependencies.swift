@@ -27,6 +27,7 @@ extension Op {
         case .postEdit(let op): [op.post]
         case .postRetract(let op): [op.post]
         case .meeting(let op): op.references
+        case .practice(let op): op.references
         case .groupCreate, .topicCreate, .memberProfile, .memberRole, .memberInvite, .memberRevoke, .pollCreate, .unknown: []
         }
     }

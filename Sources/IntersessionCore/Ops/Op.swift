@@ -31,6 +31,7 @@ public enum Op: Sendable, Hashable {
     case postEdit(PostEdit)
     case postRetract(PostRetract)
     case meeting(MeetingOp)
+    case practice(PracticeOp)
     case unknown(type: String, JSONValue)
 
     public init(json: JSONValue) throws(ChangeFormatError) {
@@ -77,7 +78,9 @@ public enum Op: Sendable, Hashable {
         case MeetingConcern.type: self = .meeting(.concern(try MeetingConcern(fields)))
         case MeetingAnswer.type: self = .meeting(.answer(try MeetingAnswer(fields)))
         case MeetingOutcome.type: self = .meeting(.outcome(try MeetingOutcome(fields)))
-        default: self = .unknown(type: type, json)
+        default:
+            if let practice = try PracticeOp.read(type: type, fields) { self = .practice(practice); return }
+            self = .unknown(type: type, json)
         }
     }
 
@@ -113,6 +116,7 @@ public enum Op: Sendable, Hashable {
         case .postEdit(let op): op.json
         case .postRetract(let op): op.json
         case .meeting(let op): op.json
+        case .practice(let op): op.json
         case .unknown(_, let json): json
         }
     }
@@ -149,6 +153,7 @@ public enum Op: Sendable, Hashable {
         case .postEdit: PostEdit.type
         case .postRetract: PostRetract.type
         case .meeting(let op): op.type
+        case .practice(let op): op.type
         case .unknown(let type, _): type
         }
     }

@@ -54,6 +54,7 @@ public enum Mutation: Sendable, Hashable {
     case publishAgreementKey(feed: FeedID, key: [UInt8])
     case startEpoch(id: EntityID, key: GroupKey, author: FeedID, seq: Int64)
     case meeting(MeetingMutation)
+    case practice(PracticeMutation)
 }
 
 /// The registers moderation sets.
@@ -115,4 +116,10 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case unknownConcern = "unknown-concern"
     /// Only the secretariat and the co-chairs presiding run a meeting.
     case notPresiding = "not-presiding"
+    case unknownPractice = "unknown-practice"
+    case unknownEdition = "unknown-edition"
+    /// Only a practice's submitter updates, submits or withdraws it.
+    case notSubmitter = "not-submitter"
+    /// The step does not follow from the state of the step it names.
+    case notAllowedInState = "step-not-allowed"
 }

@@ -117,6 +117,8 @@ public enum Rules {
             return try DraftRules.mutations(op, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .meeting(let meeting):
             return try MeetingRules.mutations(meeting, index: index, change: change, roles: roles, reader: reader, reject: reject)
+        case .practice(let practice):
+            return try PracticeRules.mutations(practice, index: index, change: change, roles: roles, reader: reader, reject: reject)
         case .moderation(let moderation):
             guard roles.contains(where: \.moderates) else { return reject(.notAuthorised) }
             return try ModerationRules.mutations(moderation, index: index, stamp: stamp, reader: reader, reject: reject)

@@ -148,6 +148,8 @@ extension ChangeApplier {
 
         case .meeting(let meeting):
             try executeMeeting(meeting)
+        case .practice(let practice):
+            try executePractice(practice)
 
         case .rejectOp(let index, let reason):
             try db.execute(

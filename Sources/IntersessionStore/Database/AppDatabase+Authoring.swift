@@ -82,6 +82,8 @@ extension AppDatabase {
             UNION ALL SELECT f.key, m.seq FROM meeting_concern m JOIN feed f ON f.hex = m.author WHERE m.id = ?1
             UNION ALL SELECT f.key, m.seq FROM meeting_outcome m JOIN feed f ON f.hex = m.author WHERE m.id = ?1
             UNION ALL SELECT f.key, e.seq FROM epoch e JOIN feed f ON f.id = e.author WHERE e.id = ?1
+            UNION ALL SELECT f.key, s.seq FROM practice_step s JOIN feed f ON f.hex = s.author WHERE s.id = ?1
+            UNION ALL SELECT f.key, e.seq FROM edition e JOIN feed f ON f.hex = e.author WHERE e.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("v14-topic-counts", migrate: createV14)
         migrator.registerMigration("v15-quiet", migrate: createV15Quiet)
         migrator.registerMigration("v16-meetings", migrate: createV16Meetings)
+        migrator.registerMigration("v17-practices", migrate: createV17Practices)
         return migrator
     }
 
@@ -304,5 +305,5 @@ enum Schema {
         "draft_penholders",
         "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
-    ] + meetingTables
+    ] + meetingTables + practiceTables
 }

@@ -12,7 +12,7 @@ extension AppDatabase {
     /// The digest as `db` sees it (inside a transaction, for a check that rolls back its rebuild).
     static func stateDigest(_ db: Database) throws -> String {
         var hasher = ContentHasher()
-        for query in digestQueries + Schema.meetingDigestQueries {
+        for query in digestQueries + Schema.meetingDigestQueries + Schema.practiceDigestQueries {
             hasher.update(query)
             let rows = try Row.fetchCursor(db, sql: query)
             while let row = try rows.next() {
