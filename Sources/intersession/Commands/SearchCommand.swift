@@ -3,7 +3,7 @@ import IntersessionStore
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Full-text search over posts (accents ignored, best matches first).")
+        commandName: "search", abstract: "Full-text search over posts and practices (accents ignored, best matches first).")
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var output: OutputOptions
@@ -13,12 +13,31 @@ struct SearchCommand: ParsableCommand {
         try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let hits = try store.search(query)
-            if output.json { return try Output.json(hits) }
-            if hits.isEmpty { Output.line("No post matches \"\(query)\".") }
+            let practices = try store.searchPractices(query)
+            if output.json { return try Output.json(hits.map(SearchResult.post) + practices.map(SearchResult.practice)) }
+            if hits.isEmpty && practices.isEmpty { Output.line("No post matches \"\(query)\".") }
             for hit in hits {
                 Output.line("\(Output.short(hit.post))  \(Output.name(hit.threadTitle)) — \(hit.authorName.map(Output.name) ?? Output.short(hit.author))")
                 Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
             }
+            for hit in practices {
+                Output.line("\(Output.short(hit.practice))  practice: \(Output.name(hit.title))")
+                Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+    }
+}
+
+/// One entry of `search --json`: a post hit (with `post`), then practice hits (with `practice`),
+/// in one array, so that scripts reading posts keep working.
+enum SearchResult: Encodable {
+    case post(SearchHit)
+    case practice(PracticeHit)
+
+    func encode(to encoder: Encoder) throws {
+        switch self {
+        case .post(let hit): try hit.encode(to: encoder)
+        case .practice(let hit): try hit.encode(to: encoder)
         }
     }
 }
