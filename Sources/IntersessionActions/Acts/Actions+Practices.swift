@@ -36,7 +36,10 @@ extension Actions {
         let empty = PracticeContent(title: LocalizedText(english: nil, french: nil), summary: LocalizedText(english: nil, french: nil),
                                     original: writingLanguage, topics: [])
         let content = try merged(request, into: empty, isNew: true)
-        return try sign([.practice(.create(PracticeCreate(content: content, draft: request.draft)))]).entity(0)
+        let practice = try sign([.practice(.create(PracticeCreate(content: content, draft: request.draft)))]).entity(0)
+        // The opening post of its comment thread is the submitter's own: read, as a post of theirs is.
+        try store.markRead(posts: [practice.hex])
+        return practice
     }
 
     /// A new version of the practice, by its submitter: a draft stays a draft; anything further

@@ -78,9 +78,11 @@ public enum Op: Sendable, Hashable {
         case MeetingConcern.type: self = .meeting(.concern(try MeetingConcern(fields)))
         case MeetingAnswer.type: self = .meeting(.answer(try MeetingAnswer(fields)))
         case MeetingOutcome.type: self = .meeting(.outcome(try MeetingOutcome(fields)))
-        default:
-            if let practice = try PracticeOp.read(type: type, fields) { self = .practice(practice); return }
-            self = .unknown(type: type, json)
+        case PracticeCreate.type: self = .practice(.create(try PracticeCreate(fields)))
+        case EditionNew.type: self = .practice(.editionNew(try EditionNew(fields)))
+        case EditionAdd.type: self = .practice(.editionAdd(try EditionAdd(fields)))
+        case let type where PracticeStep.types.contains(type): self = .practice(.step(try PracticeStep(type: type, fields)))
+        default: self = .unknown(type: type, json)
         }
     }
 

@@ -16,17 +16,6 @@ public enum PracticeOp: Sendable, Hashable {
         }
     }
 
-    /// The op read from `fields`, when `type` is one of the library's.
-    static func read(type: String, _ fields: OpFields) throws(ChangeFormatError) -> PracticeOp? {
-        switch type {
-        case PracticeCreate.type: .create(try PracticeCreate(fields))
-        case EditionNew.type: .editionNew(try EditionNew(fields))
-        case EditionAdd.type: .editionAdd(try EditionAdd(fields))
-        case let type where PracticeStep.types.contains(type): .step(try PracticeStep(type: type, fields))
-        default: nil
-        }
-    }
-
     var json: JSONValue {
         switch self {
         case .create(let op): op.json

@@ -5,6 +5,11 @@ public struct BilingualText: Sendable, Equatable, Codable {
     public var en: String?
     public var fr: String?
 
+    public init(en: String?, fr: String?) {
+        self.en = en
+        self.fr = fr
+    }
+
     init(_ text: LocalizedText) {
         en = text.english
         fr = text.french

@@ -30,6 +30,8 @@ extension Update {
             return pollKey(key, &poll, &model)
         case .meetings(.item(let state)) where state.prompt != nil:
             return meetingKey(key, .item(state), &model)
+        case .library(.practice(let state)) where state.choosingEdition != nil:
+            return libraryKey(key, .practice(state), &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
@@ -76,6 +78,8 @@ extension Update {
             return amendmentsKey(key, &state, &model)
         case .meetings(let screen):
             return meetingKey(key, screen, &model)
+        case .library(let screen):
+            return libraryKey(key, screen, &model)
         case .compose, .welcome:
             return []
         }
@@ -114,6 +118,9 @@ extension Update {
         case "W":
             model.screens.append(.meetings(.list(ListState())))
             return [.meeting(.loadList)]
+        case "B":
+            model.screens.append(.library(.list(LibraryListState())))
+            return [.library(.loadList)]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)
