@@ -16,7 +16,7 @@ struct Intersession: ParsableCommand {
             ThreadsCommand.self, ShowCommand.self, PostCommand.self, ReplyCommand.self, EditCommand.self,
             RetractCommand.self, HistoryCommand.self, SearchCommand.self, InviteCommand.self, JoinCommand.self, SyncCommand.self, RepairCommand.self, MemberCommand.self,
             ModCommand.self, PollCommand.self, DraftCommand.self, AmendCommand.self, MeetingCommand.self, AttachmentCommand.self,
-            RecommendationCommand.self, ReportCommand.self,
+            RecommendationCommand.self, ReportCommand.self, PracticeCommand.self, EditionCommand.self,
             DemoCommand.self,
         ],
         defaultSubcommand: TUICommand.self

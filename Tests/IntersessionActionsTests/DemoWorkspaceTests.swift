@@ -46,12 +46,20 @@ import IntersessionSync
         let meeting = try stores[3].meeting(try #require(try stores[3].meetings().first).id)
         #expect(meeting.agenda.count == 3 && meeting.summary.currentPhase == "comment")
         let meetingPosts = meeting.agenda.reduce(0) { $0 + 1 + $1.comments.count }
-        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count } + comments.count + meetingPosts
+        // The library: each practice's comment thread, opened by its summary, with its comments.
+        let practices = try stores[3].practices()
+        #expect(practices.map(\.state).sorted() == ["draft", "open", "submitted"])
+        let practicePosts = try practices.reduce(0) { $0 + (try stores[3].thread($1.id).posts.count) }
+        #expect(practicePosts == 4)
+        #expect(try stores[3].editions().map(\.practices) == [1])
+        let posts = content.threads.reduce(0) { $0 + 1 + $1.replies.count } + comments.count + meetingPosts + practicePosts
         #expect(try stores[3].threads(topic: nil).reduce(0) { $0 + $1.posts } == posts)
         // Each peer has read what it wrote, and nothing else yet.
         let mine = content.threads.filter { $0.author == 3 }.count + content.threads.flatMap(\.replies).filter { $0.author == 3 }.count
             + comments.filter { $0.by == 3 }.count
             + meeting.agenda.flatMap(\.comments).filter { $0.author.feed == delegateFeed }.count
+            // Japan's practices' opening posts, and Japan's comment on the French practice.
+            + practices.filter { $0.submitter.feed == delegateFeed }.count + 1
         #expect(try stores[3].topics().reduce(0) { $0 + $1.unread } == posts - mine)
     }
 }

@@ -93,7 +93,9 @@ struct FrenchTypographyTests {
         let list = try #require(moderationSource.firstMatch(of: try Regex(#"static let types = \[([^\]]*)\]"#)))
         let moderation = String(moderationSource[list.range]).split(separator: "\"").count / 2
         #expect(text.contains("Moderation.types.contains"))
-        #expect(Op.knownTypes.count == cases + moderation, "Op.knownTypes lists every type Op.init reads")
+        // A practice's steps likewise, by the list in PracticeOps.swift.
+        #expect(text.contains("PracticeStep.types.contains"))
+        #expect(Op.knownTypes.count == cases + moderation + PracticeStep.types.count, "Op.knownTypes lists every type Op.init reads")
         #expect(Set(Op.knownTypes).count == Op.knownTypes.count)
         for language in Language.allCases {
             let catalog = Catalog(language: language)

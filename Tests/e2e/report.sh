@@ -12,6 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/documents.bash"
 e2e_begin report
 
+
 F="$T/shared" SEC="$T/sec" CO="$T/cochair" DEL="$T/japan"
 ALL=("$SEC" "$CO" "$DEL")
 mkdir -p "$F"
@@ -73,6 +74,21 @@ expect_id "a policy recommendation to the PC, adopted by item 1's outcome" "$BIN
     --text "Endorse the approach to cross-border e-commerce." --to pc --level policy --outcome "$O1"
 R2=$ID
 syncall "$CO" "$SEC" "$DEL" "$CO" "$SEC"
+# A practice Japan adds in May, reviewed, opened, endorsed and published in an edition.
+on 2026-05-24
+expect_id "Japan submits a practice" "$BIN" practice submit --home "$DEL" --title-en "Pre-arrival data from platforms" \
+    --summary-en "Platforms declare parcels before arrival." --topic best-practices
+PR=$ID
+syncall "$DEL" "$SEC"
+expect_ok "the secretariat reviews it" "$BIN" practice review "$PR" --home "$SEC"
+expect_ok "and opens it for comments" "$BIN" practice open "$PR" --home "$SEC"
+syncall "$SEC" "$CO"
+expect_ok "the co-chair endorses it" "$BIN" practice endorse "$PR" --home "$CO"
+syncall "$CO" "$SEC"
+on 2026-05-26
+expect_ok "the secretariat makes the 2026 edition" "$BIN" edition new --title-en "2026 edition" --home "$SEC"
+expect_ok "and publishes the practice in it" "$BIN" practice publish "$PR" --edition "2026 edition" --home "$SEC"
+syncall "$SEC" "$CO" "$DEL" "$SEC"
 
 # Outside it (September): a second meeting, a silence procedure, a recommendation and a follow-up of R1.
 on 2026-09-01
@@ -89,6 +105,7 @@ expect_ok "the silence procedure closes unbroken" "$BIN" poll close "$S1" --home
 on 2026-09-16
 expect_id "a recommendation to the EC, adopted by the silence procedure" "$BIN" recommendation new --home "$CO" \
     --text "Share risk indicators with the EC." --to EC --level technical --poll "$S1"
+expect_ok "Japan updates its practice in September" "$BIN" practice update "$PR" --results-en "90% pre-arrival." --home "$DEL"
 expect_id "the PTC's response to R1, as follow-up" "$BIN" recommendation follow-up "$R1" --text "The PTC took note in October." --home "$SEC"
 syncall "$CO" "$SEC" "$DEL" "$CO" "$SEC" "$DEL"
 unset INTERSESSION_NOW
@@ -121,8 +138,10 @@ check "both recommendations of the period, each to its body" "missing a recommen
     bash -c "grep -q 'Permanent Technical Committee (technical): Adopt the guidelines as a PTC instrument. Adopted by: Recommend the guidelines to the PTC.$' '$R' && grep -q 'Policy Commission (policy): Endorse the approach' '$R'"
 check "not September's recommendation, nor the follow-up signed then" "outside the period" \
     bash -c "! grep -q -e 'risk indicators' -e 'took note' '$R'"
-check "the item deferred" "no pending item" grep -q '^10\. WGEC 2026/1, item 2 (Data exchange): deferred to the next meeting.$' "$R"
-check "activity per topic" "no activity paragraph" grep -q '^11\. General matters: 3 contributions by 2 members.$' "$R"
+check "the practice added and published in May, not its September update" "no practice paragraph" \
+    grep -q '^[0-9]*\. Pre-arrival data from platforms, submitted by Kenji Watanabe (Japan Customs): added (2026-05-24); endorsed by the co-chairs (2026-05-24); published in 2026 edition (2026-05-26); published at the end of the period.$' "$R"
+check "the item deferred" "no pending item" grep -q '^[0-9]*\. WGEC 2026/1, item 2 (Data exchange): deferred to the next meeting.$' "$R"
+check "activity per topic" "no activity paragraph" grep -q '^[0-9]*\. General matters: 3 contributions by 2 members.$' "$R"
 check "the paragraphs are numbered on through the sections" "numbers restart" \
     bash -c "grep -oE '^[0-9]+\.' '$R' | tr -d . | awk 'NR != \$1 { exit 1 }'"
 check "the French report is in French" "no French heading" grep -q '^## VI. Recommandations$' "$T/report-fr-sec.md"

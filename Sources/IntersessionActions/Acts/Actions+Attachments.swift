@@ -45,6 +45,8 @@ extension Actions {
     /// What `typed` names that takes attachments, and its kind: a draft, an agenda item (whose
     /// id also names its thread's first post), else a post.
     public func attachmentTarget(_ typed: String) throws -> (EntityID, String) {
+        // A practice first: its id is also its comment thread's.
+        if let practice = try? resolvePractice(typed) { return (practice, AttachmentTarget.practice.kind) }
         if let draft = try? resolveDraft(typed) { return (draft, AttachmentTarget.draft.kind) }
         if let item = try? resolveAgendaItem(typed) { return (item, AttachmentTarget.agendaItem.kind) }
         if let post = try? resolvePost(typed) { return (post, AttachmentTarget.post.kind) }

@@ -18,6 +18,8 @@ public struct PeriodReport {
         public var recommendations: [RecommendationView]
         public var topics: [TopicSummary]
         public var activity: [String: (posts: Int, authors: Int)]
+        public var practices: [PracticeDetail] = []
+        public var editions: [EditionSummary] = []
     }
 
     let record: Record
@@ -44,7 +46,8 @@ public struct PeriodReport {
             polls: try store.polls().filter { $0.closed }.map { try store.poll($0.id) },
             pollCloses: closes, drafts: try store.drafts(), versions: try store.namedVersions(),
             recommendations: try store.recommendations(), topics: try store.topics(),
-            activity: try store.postsPerTopic(fromMillis: range.lowerBound, toMillis: range.upperBound))
+            activity: try store.postsPerTopic(fromMillis: range.lowerBound, toMillis: range.upperBound),
+            practices: try store.practices().map { try store.practice($0.id) }, editions: try store.editions())
     }
 
     func text(_ key: String, _ arguments: String...) -> String { words.text("report.period." + key, arguments) }
@@ -69,7 +72,8 @@ public struct PeriodReport {
     private var sections: [(String, [String])] {
         let sections: [(String, [String])] = [
             ("mandate", mandate()), ("meetings", meetings()), ("documents", documents()), ("decisions", decisions()),
-            ("outcomes", outcomes()), ("recommendations", recommendations()), ("pending", pending()), ("activity", activity()),
+            ("outcomes", outcomes()), ("recommendations", recommendations()), ("practices", practices()), ("pending", pending()),
+            ("activity", activity()),
         ]
         return sections.enumerated().map { index, section in
             ("\(Self.roman(index + 1)). " + text("section." + section.0), section.1.isEmpty ? [text("none")] : section.1)

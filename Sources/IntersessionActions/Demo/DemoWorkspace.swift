@@ -49,6 +49,7 @@ public struct DemoWorkspace {
         for poll in content.polls { try Self.make(poll, peers: peers, network: network) }
         for draft in content.drafts { try Self.make(draft, peers: peers, network: network) }
         try Self.makeMeeting(peers: peers, network: network)
+        try Self.makeLibrary(peers: peers, network: network)
         try FileManager.default.createDirectory(atPath: sharedFolder, withIntermediateDirectories: true)
         for peer in peers {
             let folders = try RememberedFolders(store: peer.store).add([sharedFolder])

@@ -31,10 +31,16 @@ public struct AttachmentTarget: Sendable {
         guard let meeting = try reader.meetingItem(target), let facts = try reader.meeting(meeting) else { return .unknownItem }
         return MeetingRules.runs(author, roles: roles, facts) ? nil : .notPresiding
     }
+
+    /// A practice (its id is its first version's), by its submitter or the secretariat.
+    public static let practice = AttachmentTarget(kind: "practice") { target, author, _, roles, reader in
+        guard let created = try reader.practiceStep(target), created.practice == target else { return .unknownPractice }
+        return created.submitter == author || roles.contains(.secretariat) ? nil : .notSubmitter
+    }
 }
 
 public enum AttachmentTargets {
-    public static let all: [AttachmentTarget] = [.post, .draft, .agendaItem]
+    public static let all: [AttachmentTarget] = [.post, .draft, .agendaItem, .practice]
 
     public static func named(_ kind: String) -> AttachmentTarget? { all.first { $0.kind == kind } }
 }

@@ -29,6 +29,7 @@ extension Op {
         case .meeting(let op): op.references
         case .attachment(let op): op.references
         case .recommendation(let op): op.references
+        case .practice(let op): op.references
         case .groupCreate, .topicCreate, .memberProfile, .memberRole, .memberInvite, .memberRevoke, .pollCreate, .unknown: []
         }
     }

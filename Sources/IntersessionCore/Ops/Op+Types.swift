@@ -11,5 +11,5 @@ extension Op {
         AmendPropose.type, AmendPosition.supportType, AmendPosition.opposeType,
         AmendDecide.acceptType, AmendDecide.rejectType,
         ThreadCreate.type, PostCreate.type, PostEdit.type, PostRetract.type,
-    ] + Moderation.types + MeetingOp.types + AttachmentOp.types + RecommendationOp.types
+    ] + Moderation.types + MeetingOp.types + AttachmentOp.types + RecommendationOp.types + PracticeOp.types
 }

@@ -33,6 +33,7 @@ public enum Op: Sendable, Hashable {
     case meeting(MeetingOp)
     case attachment(AttachmentOp)
     case recommendation(RecommendationOp)
+    case practice(PracticeOp)
     case unknown(type: String, JSONValue)
 
     public init(json: JSONValue) throws(ChangeFormatError) {
@@ -83,6 +84,10 @@ public enum Op: Sendable, Hashable {
         case AttachmentRemove.type: self = .attachment(.remove(try AttachmentRemove(fields)))
         case RecommendationNew.type: self = .recommendation(.new(try RecommendationNew(fields)))
         case RecommendationFollowUp.type: self = .recommendation(.followUp(try RecommendationFollowUp(fields)))
+        case PracticeCreate.type: self = .practice(.create(try PracticeCreate(fields)))
+        case EditionNew.type: self = .practice(.editionNew(try EditionNew(fields)))
+        case EditionAdd.type: self = .practice(.editionAdd(try EditionAdd(fields)))
+        case let type where PracticeStep.types.contains(type): self = .practice(.step(try PracticeStep(type: type, fields)))
         default: self = .unknown(type: type, json)
         }
     }
@@ -121,6 +126,7 @@ public enum Op: Sendable, Hashable {
         case .meeting(let op): op.json
         case .attachment(let op): op.json
         case .recommendation(let op): op.json
+        case .practice(let op): op.json
         case .unknown(_, let json): json
         }
     }
@@ -159,6 +165,7 @@ public enum Op: Sendable, Hashable {
         case .meeting(let op): op.type
         case .attachment(let op): op.type
         case .recommendation(let op): op.type
+        case .practice(let op): op.type
         case .unknown(let type, _): type
         }
     }

@@ -56,6 +56,7 @@ public enum Mutation: Sendable, Hashable {
     case meeting(MeetingMutation)
     case attachment(AttachmentMutation)
     case recommendation(RecommendationMutation)
+    case practice(PracticeMutation)
 }
 
 /// The registers moderation sets.
@@ -125,4 +126,10 @@ public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     /// outcome that adopts nothing.
     case decisionNotTaken = "decision-not-taken"
     case unknownRecommendation = "unknown-recommendation"
+    case unknownPractice = "unknown-practice"
+    case unknownEdition = "unknown-edition"
+    /// Only a practice's submitter updates, submits or withdraws it.
+    case notSubmitter = "not-submitter"
+    /// The step does not follow from the state of the step it names.
+    case notAllowedInState = "step-not-allowed"
 }

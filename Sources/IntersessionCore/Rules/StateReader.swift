@@ -1,6 +1,6 @@
 /// What the rules need to know of the current state to decide an op. The store answers from its
 /// tables, inside the transaction that applies the change, so earlier ops are visible.
-public protocol StateReader {
+public protocol StateReader: PracticeReader {
     func roles(of feed: FeedID, atSeq seq: Int64) throws -> Set<Role>
     func topicExists(_ id: EntityID) throws -> Bool
     func post(_ id: EntityID) throws -> PostFacts?

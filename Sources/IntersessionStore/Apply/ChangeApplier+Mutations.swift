@@ -153,6 +153,8 @@ extension ChangeApplier {
 
         case .attachment(let attachment):
             try executeAttachment(attachment)
+        case .practice(let practice):
+            try executePractice(practice)
 
         case .rejectOp(let index, let reason):
             try db.execute(

@@ -84,6 +84,8 @@ extension AppDatabase {
             UNION ALL SELECT f.key, e.seq FROM epoch e JOIN feed f ON f.id = e.author WHERE e.id = ?1
             UNION ALL SELECT f.key, a.seq FROM attachment a JOIN feed f ON f.hex = a.author WHERE a.id = ?1
             UNION ALL SELECT f.key, r.seq FROM recommendation r JOIN feed f ON f.hex = r.author WHERE r.id = ?1
+            UNION ALL SELECT f.key, s.seq FROM practice_step s JOIN feed f ON f.hex = s.author WHERE s.id = ?1
+            UNION ALL SELECT f.key, e.seq FROM edition e JOIN feed f ON f.hex = e.author WHERE e.id = ?1
             LIMIT 1
             """, arguments: [entity.hex])
         guard let row, let feed = FeedID(bytes: Array(row[0] as Data)) else { return nil }

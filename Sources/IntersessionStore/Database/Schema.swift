@@ -29,6 +29,7 @@ enum Schema {
         migrator.registerMigration("v16-meetings", migrate: createV16Meetings)
         migrator.registerMigration("v17-folder-export", migrate: createV17FolderExport)
         migrator.registerMigration("v17-attachments", migrate: createV17Attachments)
+        migrator.registerMigration("v17-practices", migrate: createV17Practices)
         migrator.registerMigration("v18-recommendations", migrate: createV18Recommendations)
         return migrator
     }
@@ -307,5 +308,5 @@ enum Schema {
         "draft_penholders",
         "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
-    ] + meetingTables + attachmentTables + recommendationTables
+    ] + meetingTables + attachmentTables + recommendationTables + practiceTables
 }

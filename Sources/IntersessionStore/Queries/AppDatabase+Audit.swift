@@ -29,6 +29,7 @@ extension AppDatabase {
                                 (SELECT symbol || ' ' || title FROM draft WHERE id = a.target),
                                 (SELECT d.symbol || ' ' || d.title FROM amendment m JOIN draft d ON d.id = m.draft WHERE m.id = a.target),
                                 (SELECT title FROM meeting WHERE id = a.target),
+                                (SELECT coalesce(title_en, title_fr) FROM edition WHERE id = a.target),
                                 (SELECT h.title FROM meeting_concern c JOIN thread h ON h.id = c.item WHERE c.id = a.target)),
                        coalesce((SELECT dm.name FROM member dm JOIN feed df ON df.id = dm.feed WHERE df.hex = a.detail), a.detail),
                        1, a.seq, a.op_index

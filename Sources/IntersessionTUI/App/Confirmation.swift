@@ -19,6 +19,7 @@ public struct Confirmation: Sendable, Equatable {
         switch effect {
         case .closePoll, .grantRole, .grantCochairTerm, .revokeRole, .admit, .decideAmendment, .setDraftStatus: true
         case .meeting(let effect): MeetingScreensView.isIrreversible(effect)
+        case .library(let effect): LibraryScreensView.isIrreversible(effect)
         default: false
         }
     }
@@ -42,6 +43,7 @@ public struct Confirmation: Sendable, Equatable {
         case .decideAmendment(_, false, let reason): return catalog[.confirmRejectAmendment, reason ?? ""]
         case .setDraftStatus(_, let status): return catalog[.confirmDraftStatus, catalog[Update.statusText(status.rawValue)]]
         case .meeting(let effect): return MeetingScreensView.question(effect, model)
+        case .library(let effect): return LibraryScreensView.question(effect, model)
         default: return ""
         }
     }

@@ -51,5 +51,6 @@ public enum Effect: Sendable, Equatable {
     case amendmentPosition(EntityID, supports: Bool)
     case decideAmendment(EntityID, accept: Bool, reason: String?)
     case meeting(MeetingEffect)
+    case library(LibraryEffect)
     case quit
 }

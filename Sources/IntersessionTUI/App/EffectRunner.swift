@@ -94,6 +94,7 @@ final class EffectRunner: @unchecked Sendable {
              .setDraftStatus:
             return try runDraftEffect(effect, session)
         case .meeting(let effect): return try runMeetingEffect(effect, session)
+        case .library(let effect): return try runLibraryEffect(effect, session)
         case .closePoll(let id):
             try session.actions(clock: clock).close(poll: id)
             return [.moderated]

@@ -53,6 +53,7 @@ public enum Message: Sendable {
     /// An act or a read failed: the phrase is shown in the interface's language.
     case failed(Phrase)
     case meeting(MeetingMessage)
+    case library(LibraryMessage)
 }
 
 /// What the status bar shows of the profile's sync.

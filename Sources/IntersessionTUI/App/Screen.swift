@@ -18,6 +18,7 @@ public enum Screen: Sendable, Equatable {
     case draftDiff(DraftDiffState)
     case amendments(AmendmentsState)
     case meetings(MeetingScreen)
+    case library(LibraryScreen)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.

@@ -32,6 +32,8 @@ extension Update {
             return meetingKey(key, .item(state), &model)
         case .meetings(.meeting(var state)) where state.registering != nil:
             return registrationKey(key, &state, &model)
+        case .library(.practice(let state)) where state.choosingEdition != nil:
+            return libraryKey(key, .practice(state), &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
@@ -78,6 +80,8 @@ extension Update {
             return amendmentsKey(key, &state, &model)
         case .meetings(let screen):
             return meetingKey(key, screen, &model)
+        case .library(let screen):
+            return libraryKey(key, screen, &model)
         case .compose, .welcome:
             return []
         }
@@ -116,6 +120,9 @@ extension Update {
         case "W":
             model.screens.append(.meetings(.list(ListState())))
             return [.meeting(.loadList)]
+        case "B":
+            model.screens.append(.library(.list(LibraryListState())))
+            return [.library(.loadList)]
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

@@ -136,6 +136,8 @@ public enum Update {
             return []
         case .meeting(let message):
             return meetingMessage(message, &model)
+        case .library(let message):
+            return libraryMessage(message, &model)
         }
     }
 
@@ -155,6 +157,7 @@ public enum Update {
         case .draftDiff(let diff): [.loadDraftDiff(id: diff.id)]
         case .amendments(let state): [.loadAmendments(draft: state.draft)]
         case .meetings(let screen): reloadMeeting(screen)
+        case .library(let screen): reloadLibrary(screen)
         case .compose, .welcome: []
         }
     }

@@ -37,6 +37,7 @@ enum Chrome {
         case .draftDiff(let diff): return diff.since.map { catalog[.draftDiffTitle, $0] } ?? catalog[.draftDiffSinceStart]
         case .amendments: return catalog[.amendmentsTitle]
         case .meetings(let screen): return MeetingScreensView.title(screen, model)
+        case .library(let screen): return LibraryScreensView.title(screen, model)
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]

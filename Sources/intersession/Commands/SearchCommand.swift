@@ -3,7 +3,7 @@ import IntersessionStore
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Full-text search over posts (accents ignored, best matches first).")
+        commandName: "search", abstract: "Full-text search over posts, practices and attachments (accents ignored, best matches first).")
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var output: OutputOptions
@@ -13,11 +13,18 @@ struct SearchCommand: ParsableCommand {
         try profile.reportingErrors {
             let (store, _) = try profile.open(readOnly: true)
             let hits = try store.search(query)
+            let practices = try store.searchPractices(query)
             let attachments = try store.searchAttachments(query)
-            if output.json { return try Output.json(hits.map(SearchJSON.post) + attachments.map(SearchJSON.attachment)) }
-            if hits.isEmpty, attachments.isEmpty { Output.line("No post matches \"\(query)\".") }
+            if output.json {
+                return try Output.json(hits.map(SearchJSON.post) + practices.map(SearchJSON.practice) + attachments.map(SearchJSON.attachment))
+            }
+            if hits.isEmpty, practices.isEmpty, attachments.isEmpty { Output.line("No post matches \"\(query)\".") }
             for hit in hits {
                 Output.line("\(Output.short(hit.post))  \(Output.name(hit.threadTitle)) — \(hit.authorName.map(Output.name) ?? Output.short(hit.author))")
+                Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+            }
+            for hit in practices {
+                Output.line("\(Output.short(hit.practice))  practice: \(Output.name(hit.title))")
                 Output.line("          \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
             }
             for attachment in attachments { Output.line(SearchJSON.line(attachment)) }

@@ -22,6 +22,7 @@ import IntersessionStore
         case .draftDiff: "draft-diff"
         case .amendments: "amendments"
         case .meetings: "meetings"
+        case .library: "library"
         }
     }
 

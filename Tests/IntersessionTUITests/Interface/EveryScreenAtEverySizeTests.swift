@@ -34,6 +34,8 @@ import IntersessionStore
         ("register as", "cochair-fr", MeetingScreenTests.meeting + [.character("P"), .enter]),
         ("register delegation", "cochair-fr", MeetingScreenTests.meeting + [.character("P"), .enter, .enter]),
         ("item comment", "delegate-jp", MeetingScreenTests.item + [.character("c")]),
+        ("library", "delegate-jp", LibraryScreenTests.list), ("practice", "delegate-jp", LibraryScreenTests.practice),
+        ("versions", "delegate-jp", LibraryScreenTests.versions), ("endorse", "cochair-fr", LibraryScreenTests.open + [.character("E")]),
     ]
 
     /// What must be on the screen, whole, for this model.
@@ -51,7 +53,9 @@ import IntersessionStore
         case .thread(let thread): texts.append(thread.list.current?.authorName ?? "?")
         case .search(let search): texts.append(String(search.results.current?.threadTitle.prefix(10) ?? "?"))
         case .members(let list): texts.append(list.current?.name ?? "?")
-        case .audit(let list): texts.append(String(list.current?.actorName?.prefix(8) ?? "?"))
+        // The view keeps the act whole and cuts the name first (at 80 columns in French it shows
+        // five letters of it); the name's prefix passed only while another row named the person.
+        case .audit(let list): texts.append(list.current.map { model.catalog.act($0.action) } ?? "?")
         case .polls(let list): texts.append(String(list.current?.title.prefix(12) ?? "?"))
         case .poll(let poll):
             if let option = poll.detail?.options.first { texts.append("1. " + String(option.prefix(10))) }
@@ -67,6 +71,7 @@ import IntersessionStore
                 texts.append(catalog[.fieldTitle].trimmingCharacters(in: .whitespaces))
             }
         case .meetings(let screen): texts += MeetingScreenTests.mustShow(screen, model)
+        case .library(let screen): texts += LibraryScreenTests.mustShow(screen, model)
         default: break
         }
         return texts

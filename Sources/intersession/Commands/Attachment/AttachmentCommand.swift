@@ -20,10 +20,10 @@ struct AttachmentCommand: ParsableCommand {
 
 struct AttachmentAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Attach a file to a post (yours), a draft (as a penholder) or an agenda item (presiding).")
+        commandName: "add", abstract: "Attach a file to a post (yours), a draft (as a penholder), an agenda item (presiding) or a practice (its submitter, the secretariat).")
     @OptionGroup var profile: ProfileOptions
     @Argument(help: "The file to attach (at most 50 MiB).") var file: String
-    @Option(help: "The post, draft or agenda item (an id prefix).") var to: String
+    @Option(help: "The post, draft, agenda item or practice (an id prefix).") var to: String
     @Flag(help: "Print {\"id\": <the full id>} instead.") var json = false
 
     func run() throws {
