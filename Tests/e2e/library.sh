@@ -45,6 +45,14 @@ json_ok "the practice is submitted, version 1, for ParcelCo, its delegation Japa
     -- "$BIN" practice show "$P" --json --home "$MEM"
 syncall "$MEM" "$SEC" "$CHAIR"
 
+# Its attachments: the submitter's, on every replica.
+printf 'Pilot results: clearance in minutes.\n' >"$T/pilot.txt"
+expect_id "Japan attaches its pilot's results to the practice" "$BIN" practice attach "$P" "$T/pilot.txt" --home "$MEM"
+syncall "$MEM" "$SEC"
+json_ok "the secretariat sees the attachment on the practice" \
+    'length == 1 and .[0].kind == "practice" and .[0].name == "pilot.txt" and .[0].fetchedParts == 0' \
+    -- "$BIN" attachment list --to "$P" --json --home "$SEC"
+
 # Review and comments.
 expect_bad "a co-chair does not review" "only the secretariat" "$CHAIR" "$BIN" practice review "$P" --home "$CHAIR"
 expect_bad "in French too" "seul le secrétariat" "$CHAIR" "$BIN" practice review "$P" --home "$CHAIR" --lang fr
