@@ -62,7 +62,7 @@ truncate -s $(((50 << 20) + 1)) "$T/huge.iso"
 expect_bad "a file over 50 MiB is refused, naming the cap" "huge.iso is 50.0 MiB; an attachment may be at most 50.0 MiB" "$D1" \
     "$BIN" attachment add "$T/huge.iso" --to "${POST:0:8}" --home "$D1"
 expect_bad "in French too" "au plus 50.0 Mio" "$D1" "$BIN" attachment add "$T/huge.iso" --to "${POST:0:8}" --home "$D1" --lang fr
-expect_bad "a target that is not there is refused" "no post, draft or agenda item" "$D1" \
+expect_bad "a target that is not there is refused" "no post, draft, agenda item or practice" "$D1" \
     "$BIN" attachment add "$T/practice.pdf" --to ffffffff --home "$D1"
 
 # ---------------------------------------------------------------------------------------------

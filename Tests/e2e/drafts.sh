@@ -110,7 +110,9 @@ json_ok "the translation's paragraph 2 is flagged" '[.paragraphs[] | .sourceChan
 run "$BIN" draft export "$DRAFT" --home "$SEC"
 check "Markdown export numbers the paragraphs" "$(head -c 400 "$OUT")" grep -q "^2\. Members should publish" "$OUT"
 if command -v pandoc >/dev/null 2>&1; then
-    expect_ok "DOCX export through pandoc" "$BIN" draft export "$DRAFT" --out "$T/d.docx" --home "$SEC"
+    run "$BIN" draft export "$DRAFT" --out "$T/d.docx" --home "$SEC"
+    check "DOCX export through pandoc, said on stderr" "exit $RC: $(cat "$ERR")" \
+        bash -c "[ $RC -eq 0 ] && [ -s '$T/d.docx' ] && grep -q '^Wrote .*d.docx.\$' '$ERR'"
 else
     expect_bad "without pandoc, DOCX export says so" "pandoc is not installed" "$SEC" \
         "$BIN" draft export "$DRAFT" --out "$T/d.docx" --home "$SEC"
