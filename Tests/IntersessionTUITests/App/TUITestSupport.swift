@@ -40,7 +40,7 @@ final class RecordingTerminal: Terminal {
     func shutdown() {}
 }
 
-/// The demo workspace, made fresh in a temporary folder with a fixed clock, opened as one peer.
+/// The demo workspace, copied fresh into a temporary folder (made once with a fixed clock), opened as one peer.
 final class DemoFixture {
     static let start: Int64 = 1_795_000_000_000  // 2026-11-18
     static let now: Int64 = start + 4 * 86_400_000
@@ -51,10 +51,7 @@ final class DemoFixture {
 
     init(peer: String = "delegate-jp", language: Language = .en, width: Int = 80, height: Int = 24, plain: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-tests-\(UUID().uuidString)")
-        let content = try DemoContent(json: Array(EmbeddedResources.demoContent))
-        let template = try GroupTemplate(json: Array(EmbeddedResources.template(named: "wgec")!))
-        let workspace = DemoWorkspace(folder: folder)
-        try workspace.create(content: content, template: template, start: Self.start)
+        let workspace = try DemoTemplate.copy(to: folder)
         session = try Session.open(workspace.home(peer))
         terminal = RecordingTerminal(width: width, height: height)
         var model = Model(language: language, plain: plain, width: width, height: height, now: Self.now,
