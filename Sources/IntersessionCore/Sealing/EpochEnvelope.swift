@@ -69,8 +69,7 @@ extension DeviceKey {
     /// label of its own (HKDF-SHA256), so that the home keeps one secret and the signing key is
     /// never used for key agreement.
     public var agreementKey: Curve25519.KeyAgreement.PrivateKey {
-        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: seed), salt: [UInt8](),
-                                             info: Array("intersession-x25519-v1".utf8), outputByteCount: 32)
+        let derived = KeyDerivation.derive(SymmetricKey(data: seed), info: Array("intersession-x25519-v1".utf8))
         return derived.withUnsafeBytes { try! Curve25519.KeyAgreement.PrivateKey(rawRepresentation: Data($0)) }
     }
 }

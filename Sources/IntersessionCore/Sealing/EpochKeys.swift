@@ -57,7 +57,7 @@ public enum EpochKeys {
     public static func hintKey(_ key: SymmetricKey) -> SymmetricKey { derived(key, "intersession-hint-v1") }
 
     static func derived(_ key: SymmetricKey, _ label: String) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: [UInt8](), info: Array(label.utf8), outputByteCount: 32)
+        KeyDerivation.derive(key, info: Array(label.utf8))
     }
 
     static var zeroNonce: ChaChaPoly.Nonce { try! ChaChaPoly.Nonce(data: [UInt8](repeating: 0, count: 12)) }

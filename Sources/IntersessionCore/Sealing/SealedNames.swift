@@ -11,8 +11,8 @@ public struct SealedNames: Sendable, Equatable {
     var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     public init(genesis: SignedChange) {
-        keyBytes = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: genesis.signature + genesis.bytes), salt: [UInt8](),
-                                     info: Array("intersession-names-v1".utf8), outputByteCount: 32).bytes
+        keyBytes = KeyDerivation.derive(SymmetricKey(data: genesis.signature + genesis.bytes),
+                                      info: Array("intersession-names-v1".utf8)).bytes
     }
 
     /// The group's folder: `group-` and 16 hex digits.

@@ -64,7 +64,7 @@ public enum SealedStream {
 
     static func payloadKey(_ epochKey: SymmetricKey, salt: [UInt8]) throws(Failure) -> SymmetricKey {
         guard salt.count == saltBytes else { throw .badSalt }
-        return HKDF<SHA256>.deriveKey(inputKeyMaterial: epochKey, salt: salt, info: info, outputByteCount: 32)
+        return KeyDerivation.derive(epochKey, salt: salt, info: info)
     }
 
     static func nonce(_ index: Int, last: Bool) -> ChaChaPoly.Nonce {
