@@ -13,8 +13,10 @@ for script in Tests/e2e/*.sh; do
     [ "$(basename "$script")" = run.sh ] && continue
     echo "== $script"
     log=$(mktemp)
+    started=$SECONDS
     bash "$script" | tee "$log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    echo "== $script took $((SECONDS - started)) s"
     if summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1) && [ -n "$summary" ]; then
         passed=$((passed + $(echo "$summary" | cut -d' ' -f1)))
         failed=$((failed + $(echo "$summary" | cut -d' ' -f3)))

@@ -39,7 +39,7 @@ struct SeenFileCheck {
         }
         if only == nil {
             let folderNames = Dictionary(feedsByFolder.map { ($0.value.hex, $0.key) }, uniquingKeysWith: { first, _ in first })
-            changed += try windowChanges(skipping: moved, folderNames: folderNames)
+            changed += try windowChanges(skipping: moved, folderNames: folderNames, into: &report)
         }
         guard !changed.isEmpty else { return outcome }
         try store.forgetFiles(folder.root, changed)
@@ -58,7 +58,7 @@ struct SeenFileCheck {
     }
 
     /// The files of the window that changed, the window moved on past what it looked at.
-    private func windowChanges(skipping moved: Set<String>, folderNames: [String: String]) throws -> [SeenFile] {
+    private func windowChanges(skipping moved: Set<String>, folderNames: [String: String], into report: inout SyncReport) throws -> [SeenFile] {
         let key = "seen-check:" + folder.root
         let start = SeenFileCursor(setting: try store.setting(key))
         var window = try store.seenFiles(folder.root, after: start, limit: Self.windowSize)
@@ -72,8 +72,9 @@ struct SeenFileCheck {
             let name = folderNames[file.feed] ?? FeedID(hex: file.feed).map(folder.feedFolderName) ?? file.feed
             return !isUnchanged(file, in: name)
         }
-        let end = window.last.map { SeenFileCursor(feed: $0.feed, name: $0.name) }
-        try store.setSetting(key, to: end?.setting)
+        // Written when the sync ends (`SyncEngine.sync`): a round's own bookkeeping must not
+        // look like news to the engine, which reloads keys only after a round that wrote.
+        report.windowCursors[key] = window.last.map { SeenFileCursor(feed: $0.feed, name: $0.name).setting } ?? ""
         return changed
     }
 

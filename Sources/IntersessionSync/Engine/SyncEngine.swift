@@ -47,6 +47,7 @@ public struct SyncEngine: Sendable {
         for folder in present { try FolderExport(store: store, folder: folder, own: own).run(into: &report) }
         report.pending = try store.pendingCount()
         try report.reviewStanding(store: store)
+        for (key, cursor) in report.windowCursors { try store.setSetting(key, to: cursor.isEmpty ? nil : cursor) }
         try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))
         return report
     }

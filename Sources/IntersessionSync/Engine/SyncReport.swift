@@ -57,6 +57,10 @@ public struct SyncReport: Sendable, Equatable {
     /// Epoch key files written to the folders (a sealed group).
     public var keyFilesWritten = 0
 
+    /// Where each folder's window of seen files (``SeenFileCheck``) starts next time, by
+    /// setting key ("" for the start), saved when the sync ends.
+    var windowCursors: [String: String] = [:]
+
     public init() {}
 
     public var changedSomething: Bool {
