@@ -36,9 +36,10 @@ public struct ChunkTransfer {
     /// Writes to each of `folders` the chunks of the attachments it should hold and this profile
     /// has not placed there yet: `author`'s own, and every one this cache holds whole (so a
     /// profile syncing two folders carries chunks from one to the other, and a folder that lost
-    /// a chunk gets it from whoever holds it). Under the current epoch (a chunk the folder holds
-    /// only under an earlier epoch is written again: nothing new is readable with a key a
-    /// removed member kept); each copy is remembered (`ChunkCopyCheck` looks at them again).
+    /// a chunk gets it from whoever holds it). The author's own under the current epoch (a chunk
+    /// the folder holds only under an earlier epoch is written again: nothing new is readable
+    /// with a key a removed member kept); another's only where the folder lacks them whole;
+    /// each copy is remembered (`ChunkCopyCheck` looks at them again).
     /// Returns how many chunk files it wrote. An attachment whose chunks this cache lacks in
     /// part is left for a later sync.
     @discardableResult
@@ -49,7 +50,7 @@ public struct ChunkTransfer {
         for root in folders where FileStatus(path: root)?.isDirectory == true {
             let folder = folder(root)
             for attachment in try store.attachmentsToPlace(folder: root, author: author) {
-                guard let count = try? write(attachment.manifest, to: folder) else {
+                guard let count = try? write(attachment.manifest, to: folder, relaying: attachment.author != author) else {
                     // The cache lost part of it: fetched again before it is carried anywhere.
                     try store.forgetAttachmentComplete(attachment.id)
                     continue
@@ -61,10 +62,17 @@ public struct ChunkTransfer {
         return written
     }
 
-    private func write(_ manifest: AttachmentManifest, to folder: GroupFolder) throws -> Int {
+    /// Writes the chunks of `manifest` the folder lacks. The author's own are written under the
+    /// current epoch; another's, carried on (`relaying`), are left where the folder holds them
+    /// whole under any epoch its members hold, as the author wrote them.
+    private func write(_ manifest: AttachmentManifest, to folder: GroupFolder, relaying: Bool) throws -> Int {
         var written = 0
         for chunk in manifest.chunks {
             guard let bytes = cache.read(chunk.hash, size: chunk.size) else { throw FolderError.unreadable(cache.path(chunk.hash)) }
+            if relaying, let held = folder.chunkPaths(chunk.hash).first(where: { folder.readChunk(at: $0, hash: chunk.hash, size: chunk.size).isFound }) {
+                try remember(chunk.hash, at: held, in: folder)
+                continue
+            }
             if try folder.writeChunk(bytes, hash: chunk.hash) { written += 1 }
             try remember(chunk.hash, at: try folder.chunkWritePath(chunk.hash), in: folder)
         }
