@@ -105,6 +105,17 @@ import IntersessionStore
         #expect(fixture.runtime.model.flash?.contains("0 of \(entry.parts) parts of annex.md have arrived") == true, "\(fixture.runtime.model.flash ?? "")")
     }
 
+    @Test func aLargeFetchShowsItsProgressInTheStatusLine() throws {
+        for language in Language.allCases {
+            let (fixture, _) = try attached(language: language)
+            fixture.runtime.dispatch(.attachment(.progress(name: "annex\u{1B}[2J.pdf", held: 2 << 20, total: 5 << 20)))
+            let flash = try #require(fixture.runtime.model.flash)
+            #expect(flash == (language == .en ? "Fetching annex\\u{1b}[2J.pdf: 2.0 MiB of 5.0 MiB (40%)"
+                : "Récupération de annex\\u{1b}[2J.pdf\u{202F}: 2,0 Mio sur 5,0 Mio (40\u{202F}%)"), "\(flash)")
+            #expect(fixture.screen().last?.contains(language == .en ? "Fetching annex" : "Récupération de annex") == true)
+        }
+    }
+
     @Test func theScreenAndItsPromptsHoldWhatTheyMustAtEverySize() throws {
         for (width, height) in [(60, 15), (80, 24), (160, 48)] {
             for (language, plain) in [(Language.en, false), (.fr, false), (.en, true)] {
