@@ -3,7 +3,9 @@
 # folder. A 20 MiB file attached on one home reaches the two others byte for byte (SHA-256);
 # a copy interrupted halfway resumes; a file over the 50 MiB cap is refused clearly and nothing
 # is signed; a tampered chunk is reported and never used; a member removed cannot read an
-# attachment added after the removal, even with every file of the folder in hand.
+# attachment added after the removal, even with every file of the folder in hand; a chunk
+# deleted from the folder is written again by a home that fetched it, and a home syncing two
+# folders carries the chunks it holds from one to the other.
 set -Eeuo pipefail
 
 # shellcheck source=lib/harness.bash
@@ -147,6 +149,41 @@ expect_ok "and syncs" "$BIN" sync --home "$SEC"
 json_ok "every attachment whose parts are in the folder is fetched" \
     '[.[] | select(.id == $a or .id == $b)] | length == 2 and all(.fetchedParts == .parts)' --arg a "$AGAIN" --arg b "$SECRET" \
     -- "$BIN" attachment list --json --home "$SEC"
+
+# ---------------------------------------------------------------------------------------------
+# 7. Chunks that heal and relay. A chunk deleted from the folder is written again by a home
+# that fetched it (the secretariat), not only by its author; a newcomer then gets the file
+# byte for byte. A home syncing two folders carries the chunks it holds to the other, where
+# a member who syncs only that folder gets the file whole.
+q "$BIN" invite --home "$SEC" --name "Maria Lopez" --org "Spanish Customs" --role member --out "$T/d3.invite"
+D3="$T/spain"
+q "$BIN" join "$T/d3.invite" --home "$D3" --name "Maria Lopez" --folder "$F"
+syncall "$SEC" "$D3" "$SEC" "$D1" "$D3"
+ANNEX_CHUNK=$(head -n 1 "$T/annex-chunks")
+blobs >"$T/before-heal"
+check "the annex's first chunk is in the folder" "$ANNEX_CHUNK" test -f "$ANNEX_CHUNK"
+rm -f "$ANNEX_CHUNK"
+check "the chunk is gone from the folder" "" test ! -e "$ANNEX_CHUNK"
+syncall "$SEC"
+check "a sync of the secretariat, which fetched the annex, writes the lost chunk again" "$(blobs | wc -l) of $(wc -l <"$T/before-heal")" \
+    test "$(blobs | wc -l)" -eq "$(wc -l <"$T/before-heal")"
+expect_get "the newcomer gets the annex" "$BIN" attachment get "${ANNEX:0:8}" --out "$T/annex-d3.xlsx" --home "$D3"
+check "the newcomer's copy is byte for byte the original" "" test "$(sha "$T/annex-d3.xlsx")" = "$(sha "$T/annex.xlsx")"
+
+G="$T/second"
+mkdir -p "$G"
+q "$BIN" sync --home "$SEC" --folder "$G"
+q "$BIN" invite --home "$SEC" --name "Lena Vogel" --org "German Customs" --role member --out "$T/d4.invite"
+D4="$T/germany"
+q "$BIN" join "$T/d4.invite" --home "$D4" --name "Lena Vogel" --folder "$G"
+syncall "$SEC" "$D4" "$SEC" "$D1" "$D3" "$D4"
+head -c $((6 << 20)) /dev/urandom >"$T/relayed.pdf"
+expect_id "Japan, syncing only the first folder, attaches a 6 MiB file" "$BIN" attachment add "$T/relayed.pdf" --to "${POST:0:8}" --home "$D1"
+RELAYED=$ID
+syncall "$D1" "$SEC" "$D4"
+expect_get "Germany, syncing only the second folder, gets it: the secretariat carried its chunks" \
+    "$BIN" attachment get "${RELAYED:0:8}" --out "$T/relayed-d4.pdf" --home "$D4"
+check "Germany's copy is byte for byte the original" "" test "$(sha "$T/relayed-d4.pdf")" = "$(sha "$T/relayed.pdf")"
 
 FINISHED=1
 echo "$PASSED passed, $FAILED failed"

@@ -30,28 +30,41 @@ extension Actions {
         public var problems: [SyncReport.Problem] = []
     }
 
-    /// After a sync: writes the chunks of this profile's attachments to its folders, and with
+    /// After a sync: writes to its folders the chunks of this profile's attachments and of
+    /// every attachment its cache holds whole (a relay between folders, a copy that heals one);
+    /// writes again a chunk a window of remembered copies finds gone or changed; and with
     /// `always`, fetches the chunks that have arrived of every attachment not yet whole here.
+    /// An attachment once whole here is remembered as such, so that no sync stats its chunks.
     public func exchangeAttachments() throws -> AttachmentExchange {
         var exchange = AttachmentExchange()
         guard !folders.isEmpty, try store.groupID() != nil else { return exchange }
-        // A sync with no attachment to move loads no sealing: it costs one query or two.
+        // A sync with nothing to move loads no sealing: a few queries and a window of stats.
         let always = try attachmentFetchMode() == .always
-        let wanting = always ? try store.attachments().filter { attachmentParts($0).held < $0.manifest.chunks.count } : []
-        var mine = try store.attachments(by: me)
-        var written = Set<String>()
-        for folder in folders { written.formUnion(try store.exportedAttachments(folder: folder).map { folder + " " + $0 }) }
-        mine = mine.filter { attachment in folders.contains { !written.contains($0 + " " + attachment.id.hex) } }
-        guard !mine.isEmpty || !wanting.isEmpty else { return exchange }
+        let complete = always ? try store.completeAttachments() : []
+        let wanting = always ? try store.attachments().filter { !complete.contains($0.id.hex) && !isWhole($0) } : []
+        var placing = false
+        for folder in folders where !placing { placing = try !store.attachmentsToPlace(folder: folder, author: me).isEmpty }
+        let changed = try ChunkCopyCheck(store: store).changed(in: folders)
+        guard placing || !changed.isEmpty || !wanting.isEmpty else { return exchange }
         let transfer = try ChunkTransfer(store: store, device: key, cache: chunkCache)
-        if !mine.isEmpty { exchange.written = try transfer.export(attachmentsBy: me, to: folders) }
+        if !changed.isEmpty { exchange.written += try transfer.heal(changed) }
         for attachment in wanting {
             let fetched = try transfer.fetch(attachment.manifest, from: folders)
             exchange.problems += fetched.firstReported
-            guard fetched.isComplete else { continue }
+            guard fetched.isComplete, let bytes = transfer.assemble(attachment.manifest) else { continue }
             exchange.completed += 1
-            if let bytes = transfer.assemble(attachment.manifest) { try indexTextIfCheap(attachment.manifest, bytes) }
+            try store.markAttachmentComplete(attachment.id)
+            try indexTextIfCheap(attachment.manifest, bytes)
         }
+        // After the fetches: what was just fetched is carried to the other folders at once.
+        exchange.written += try transfer.export(placing: me, to: folders)
         return exchange
+    }
+
+    /// Whether the cache holds every chunk of `attachment` (remembered when it does).
+    func isWhole(_ attachment: StoredAttachment) -> Bool {
+        guard attachmentParts(attachment).held == attachment.manifest.chunks.count else { return false }
+        try? store.markAttachmentComplete(attachment.id)
+        return true
     }
 }

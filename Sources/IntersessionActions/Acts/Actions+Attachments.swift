@@ -21,7 +21,9 @@ extension Actions {
             try cache.write(Array(bytes[range]), hash: chunk.hash)
         }
         try indexTextIfCheap(manifest, bytes)
-        return try sign([.attachment(.add(AttachmentAdd(target: id, kind: kind, manifest: manifest)))]).entity(0)
+        let attachment = try sign([.attachment(.add(AttachmentAdd(target: id, kind: kind, manifest: manifest)))]).entity(0)
+        try store.markAttachmentComplete(attachment)
+        return attachment
     }
 
     /// The bytes of a file to attach: refused over the cap from its size, before reading, and
@@ -102,6 +104,7 @@ extension Actions {
         }
         guard fetched.isComplete else { throw AttachmentError.partsMissing(name: name, held: fetched.held, total: fetched.total) }
         guard let bytes else { throw AttachmentError.wholeMismatch(name: name) }
+        try store.markAttachmentComplete(attachment.id)
         try indexTextIfCheap(manifest, bytes)
         return (bytes, fetched.problems)
     }
@@ -113,7 +116,9 @@ extension Actions {
         guard let attachment = try store.attachment(id) else { throw StoreError.notFound(kind: "attachment", prefix: typed) }
         guard !attachment.removed else { throw AttachmentError.removed(attachment: id.short) }
         let transfer = try ChunkTransfer(store: store, device: key, cache: chunkCache)
-        return try transfer.fetch(attachment.manifest, from: folders) { progress($0, attachment.manifest.size) }
+        let fetched = try transfer.fetch(attachment.manifest, from: folders) { progress($0, attachment.manifest.size) }
+        if fetched.isComplete { try store.markAttachmentComplete(attachment.id) }
+        return fetched
     }
 
     /// Saves `typed` under a temporary folder of its own, by its name made safe; returns the path.

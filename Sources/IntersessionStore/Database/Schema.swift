@@ -31,6 +31,7 @@ enum Schema {
         migrator.registerMigration("v17-attachments", migrate: createV17Attachments)
         migrator.registerMigration("v17-practices", migrate: createV17Practices)
         migrator.registerMigration("v18-recommendations", migrate: createV18Recommendations)
+        migrator.registerMigration("v19-attachment-copies", migrate: createV19AttachmentCopies)
         return migrator
     }
 

@@ -33,23 +33,28 @@ public struct ChunkTransfer {
 
     func folder(_ root: String) -> GroupFolder { GroupFolder(root: root, group: group, sealing: sealing) }
 
-    /// Writes the chunks of `author`'s attachments not yet written to each of `folders`, under
-    /// the current epoch (a chunk the folder holds only under an earlier epoch is written again:
-    /// nothing new is readable with a key a removed member kept); returns how many chunk files
-    /// it wrote. An attachment whose chunks this cache lacks in part
-    /// is left for a later sync.
+    /// Writes to each of `folders` the chunks of the attachments it should hold and this profile
+    /// has not placed there yet: `author`'s own, and every one this cache holds whole (so a
+    /// profile syncing two folders carries chunks from one to the other, and a folder that lost
+    /// a chunk gets it from whoever holds it). The author's own under the current epoch (a chunk
+    /// the folder holds only under an earlier epoch is written again: nothing new is readable
+    /// with a key a removed member kept); another's only where the folder lacks them whole;
+    /// each copy is remembered (`ChunkCopyCheck` looks at them again).
+    /// Returns how many chunk files it wrote. An attachment whose chunks this cache lacks in
+    /// part is left for a later sync.
     @discardableResult
-    public func export(attachmentsBy author: FeedID, to folders: [String]) throws -> Int {
+    public func export(placing author: FeedID, to folders: [String]) throws -> Int {
         let epoch = sealing.map { $0.current?.id ?? "" } ?? ""
         if sealing != nil, epoch.isEmpty { return 0 }
-        let attachments = try store.attachments(by: author)
-        guard !attachments.isEmpty else { return 0 }
         var written = 0
         for root in folders where FileStatus(path: root)?.isDirectory == true {
-            let done = try store.exportedAttachments(folder: root)
             let folder = folder(root)
-            for attachment in attachments where !done.contains(attachment.id.hex) {
-                guard let count = try? write(attachment.manifest, to: folder) else { continue }
+            for attachment in try store.attachmentsToPlace(folder: root, author: author) {
+                guard let count = try? write(attachment.manifest, to: folder, relaying: attachment.author != author) else {
+                    // The cache lost part of it: fetched again before it is carried anywhere.
+                    try store.forgetAttachmentComplete(attachment.id)
+                    continue
+                }
                 written += count
                 try store.markAttachmentExported(attachment.id, folder: root, epoch: epoch)
             }
@@ -57,13 +62,28 @@ public struct ChunkTransfer {
         return written
     }
 
-    private func write(_ manifest: AttachmentManifest, to folder: GroupFolder) throws -> Int {
+    /// Writes the chunks of `manifest` the folder lacks. The author's own are written under the
+    /// current epoch; another's, carried on (`relaying`), are left where the folder holds them
+    /// whole under any epoch its members hold, as the author wrote them.
+    private func write(_ manifest: AttachmentManifest, to folder: GroupFolder, relaying: Bool) throws -> Int {
         var written = 0
         for chunk in manifest.chunks {
             guard let bytes = cache.read(chunk.hash, size: chunk.size) else { throw FolderError.unreadable(cache.path(chunk.hash)) }
+            if relaying, let held = folder.chunkPaths(chunk.hash).first(where: { folder.readChunk(at: $0, hash: chunk.hash, size: chunk.size).isFound }) {
+                try remember(chunk.hash, at: held, in: folder)
+                continue
+            }
             if try folder.writeChunk(bytes, hash: chunk.hash) { written += 1 }
+            try remember(chunk.hash, at: try folder.chunkWritePath(chunk.hash), in: folder)
         }
         return written
+    }
+
+    /// Records the file at `path` as the folder's copy of `hash`, as it is now.
+    func remember(_ hash: String, at path: String, in folder: GroupFolder) throws {
+        guard let status = FileStatus(entry: path) else { return }
+        let name = String(path.dropFirst(folder.root.count + 1))
+        try store.recordChunkCopy(ChunkCopy(folder: folder.root, hash: hash, name: name, size: status.size, mtime: status.mtime))
     }
 
     /// Fetches into the cache the chunks of `manifest` it lacks, from the first of `folders`

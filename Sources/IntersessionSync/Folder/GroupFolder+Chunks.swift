@@ -13,6 +13,8 @@ extension GroupFolder {
         case found([UInt8])
         /// There, and not the chunk: altered, damaged, or a link. Never used.
         case bad(path: String, reason: String)
+
+        var isFound: Bool { if case .found = self { true } else { false } }
     }
 
     /// The largest file a chunk may be stored as: the chunk, its mark, Padmé's padding and the

@@ -42,9 +42,10 @@ enum Bindings {
                                  Binding("d", help: .helpDiff), Binding("t", help: .helpAmendmentsTable), Binding("v", help: .helpNameVersion)]
             if draft.list.current?.comments.isEmpty == false { keys.append(Binding("enter", "right", "l", help: .helpOpenComments)) }
             if model.moderates { keys.append(Binding("S", help: .helpDraftStatus)) }
-            return keys + [back] + reading
+            return keys + [attachments, back] + reading
         case .meetings(let screen): return of(screen, model)
         case .library(let screen): return of(screen, model)
+        case .attachments(let state): return of(state, model)
         case .draftDiff(let diff):
             guard DraftDiffView.maximumScroll(diff, model) > 0 else { return [back] + reading }
             return [move, Binding("pgup", "pgdown", "space", help: .helpPage), Binding("home", "end", help: .helpEnds), back] + reading
@@ -86,6 +87,7 @@ enum Bindings {
         let acts = [Binding("r", "R", help: .helpReply), Binding("e", help: .helpEdit), Binding("x", help: .helpRetract),
                     Binding("u", help: .helpToggleRead), Binding("M", help: .helpMarkAllRead), Binding("z", help: .helpCollapse),
                     Binding("Z", help: .helpCollapseAll)] + (model.moderates ? [Binding("m", help: .helpModerate)] : [])
+            + (thread.list.current == nil ? [] : [attachments])
         if thread.focus == .reader {
             return [Binding("up", "down", "k", "j", help: .helpScrollPost), Binding("pgup", "pgdown", "ctrl+b", "ctrl+f", "space", help: .helpPage),
                     Binding("home", "end", "g", "G", help: .helpPostEnds), Binding("tab", "shift+tab", "left", "h", help: .helpTree)] + acts

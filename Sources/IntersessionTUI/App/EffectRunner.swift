@@ -95,6 +95,7 @@ final class EffectRunner: @unchecked Sendable {
             return try runDraftEffect(effect, session)
         case .meeting(let effect): return try runMeetingEffect(effect, session)
         case .library(let effect): return try runLibraryEffect(effect, session)
+        case .attachment(let effect): return try runAttachmentEffect(effect, session)
         case .closePoll(let id):
             try session.actions(clock: clock).close(poll: id)
             return [.moderated]
@@ -174,6 +175,7 @@ final class EffectRunner: @unchecked Sendable {
         case .reply(let parent, let quote): try actions.reply(to: parent.id, body: body, quote: quote)
         case .edit(let post): try actions.edit(post: post.id, body: body)
         case .itemComment(let item, _): try actions.reply(to: item, body: body)
+        case .practiceText(let practice, let field, _): try actions.updatePractice(practice, Self.request(field, body))
         case .draft, .comment, .amend: return try sendDraft(kind, title: title, body: body, actions)
         }
         return [.sent(kind)]

@@ -42,8 +42,46 @@ public struct PracticeScreenState: Sendable, Equatable {
     public var scroll = 0
     /// Choosing the edition to publish in (an index into `editions`).
     public var choosingEdition: Int?
+    /// The other practices, one of which may supersede this one.
+    public var others: [PracticeSummary] = []
+    /// Choosing the practice that supersedes this one (an index into `newerChoices`).
+    public var choosingNewer: Int?
+    /// Choosing the text a new version changes (an index into `PracticeTextField.all`).
+    public var choosingText: Int?
 
     public init(id: String) { self.id = id }
+
+    /// Whether a picker is open over the practice.
+    var isChoosing: Bool { choosingEdition != nil || choosingNewer != nil || choosingText != nil }
+
+    /// The practices that may supersede this one: any other, not withdrawn.
+    var newerChoices: [PracticeSummary] { others.filter { $0.id != id && $0.state != PracticeState.withdrawn.rawValue } }
+}
+
+/// One text of a practice in one language, as a new version changes it: its title, its
+/// summary or one of its sections.
+public struct PracticeTextField: Sendable, Equatable {
+    public enum Part: Sendable, Equatable {
+        case title, summary
+        case section(PracticeSection)
+    }
+    public var part: Part
+    public var language: Language
+
+    public static let all: [PracticeTextField] = ([Part.title, .summary] + PracticeSection.allCases.map(Part.section)).flatMap { part in
+        [Language.en, .fr].map { PracticeTextField(part: part, language: $0) }
+    }
+
+    /// The text as the version says it, "" when it does not.
+    func text(in version: PracticeVersionView?) -> String {
+        guard let version else { return "" }
+        let bilingual: BilingualText? = switch part {
+        case .title: version.title
+        case .summary: version.summary
+        case .section(let section): version.sections.first { $0.section == section.rawValue }?.text
+        }
+        return (language == .en ? bilingual?.en : bilingual?.fr) ?? ""
+    }
 }
 
 public struct PracticeVersionsState: Sendable, Equatable {
@@ -61,6 +99,8 @@ public enum LibraryEffect: Sendable, Equatable {
     case loadPractice(id: String)
     /// A workflow step without text; `edition` for a publication.
     case step(practice: String, kind: PracticeStepKind, edition: String?)
+    /// Marks `practice` superseded by `newer`.
+    case supersede(practice: String, newer: String)
 }
 
 /// What the library effects answer with (see `Message`).

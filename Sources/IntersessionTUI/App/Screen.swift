@@ -19,6 +19,7 @@ public enum Screen: Sendable, Equatable {
     case amendments(AmendmentsState)
     case meetings(MeetingScreen)
     case library(LibraryScreen)
+    case attachments(AttachmentsState)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.
@@ -92,6 +93,8 @@ public struct ComposeState: Sendable, Equatable {
         case amend(draft: String, paragraph: Int, original: String)
         /// A comment on a meeting's agenda item: a reply to its thread's opening post.
         case itemComment(item: String, number: String)
+        /// A new version of a practice (its submitter): one text in one language, as it stands.
+        case practiceText(practice: String, field: PracticeTextField, text: String)
     }
     public enum Field: Sendable, Equatable { case title, body }
 
@@ -108,6 +111,7 @@ public struct ComposeState: Sendable, Equatable {
         case .edit(let post): body = TextEditor(post.body)
         case .draft(_, let start): body = TextEditor(start.text)
         case .amend(_, _, let original): body = TextEditor(original)
+        case .practiceText(_, _, let text): body = TextEditor(text)
         default: break
         }
         field = { if case .thread = kind { return .title } else { return .body } }()

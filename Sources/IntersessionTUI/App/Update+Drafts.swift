@@ -54,6 +54,8 @@ extension Update {
         case "enter", "right", "l":
             guard let thread = paragraph?.comments.first else { return [] }
             return openThread(thread, at: nil, &model)
+        case "F":
+            return openAttachments(of: draft.id, &model)
         case "left", "h":
             return goBack(&model)
         default:

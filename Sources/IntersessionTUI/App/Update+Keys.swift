@@ -32,12 +32,14 @@ extension Update {
             return meetingKey(key, .item(state), &model)
         case .meetings(.meeting(var state)) where state.registering != nil:
             return registrationKey(key, &state, &model)
-        case .library(.practice(let state)) where state.choosingEdition != nil:
+        case .library(.practice(let state)) where state.isChoosing:
             return libraryKey(key, .practice(state), &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
             return draftKey(key, &draft, &model)
+        case .attachments(var state) where state.prompt != nil:
+            return attachmentsKey(key, &state, &model)
         case .members where model.memberAction != nil:
             var action = model.memberAction!
             return memberActionKey(key, &action, &model)
@@ -82,6 +84,8 @@ extension Update {
             return meetingKey(key, screen, &model)
         case .library(let screen):
             return libraryKey(key, screen, &model)
+        case .attachments(var state):
+            return attachmentsKey(key, &state, &model)
         case .compose, .welcome:
             return []
         }

@@ -35,6 +35,7 @@ extension Update {
     }
 
     private static func practiceKey(_ key: Key, _ state: inout PracticeScreenState, _ model: inout Model) -> [Effect] {
+        if state.choosingNewer != nil || state.choosingText != nil { return practicePickerKey(key, &state, &model) }
         if let chosen = state.choosingEdition {
             switch key.name {
             case "up", "k": state.choosingEdition = max(0, chosen - 1)
@@ -58,14 +59,47 @@ extension Update {
             model.screens.append(.library(.versions(versions)))
             return []
         case "left", "h": return goBack(&model)
+        case "F": return openAttachments(of: state.id, &model)
         default:
             guard let kind = stepKeys.first(where: { $0.key == key.name })?.kind, allows(kind, state, model) else { return [] }
-            if kind == .publish {
-                if !state.editions.isEmpty { state.choosingEdition = 0 }
-                return []
+            switch kind {
+            case .publish: state.choosingEdition = 0
+            case .supersede: state.choosingNewer = 0
+            case .update: state.choosingText = 0
+            default: return holdingIrreversible([.library(.step(practice: state.id, kind: kind, edition: nil))], &model)
             }
-            return holdingIrreversible([.library(.step(practice: state.id, kind: kind, edition: nil))], &model)
+            return []
         }
+        return []
+    }
+
+    /// The practice that supersedes this one, or the text a new version changes, being chosen.
+    private static func practicePickerKey(_ key: Key, _ state: inout PracticeScreenState, _ model: inout Model) -> [Effect] {
+        let count = state.choosingNewer != nil ? state.newerChoices.count : PracticeTextField.all.count
+        let chosen = state.choosingNewer ?? state.choosingText ?? 0
+        var moved = chosen
+        switch key.name {
+        case "up", "k": moved = max(0, chosen - 1)
+        case "down", "j": moved = min(max(0, count - 1), chosen + 1)
+        case "esc":
+            state.choosingNewer = nil
+            state.choosingText = nil
+            return []
+        case "enter":
+            let superseding = state.choosingNewer != nil
+            state.choosingNewer = nil
+            state.choosingText = nil
+            if superseding {
+                guard state.newerChoices.indices.contains(chosen) else { return [] }
+                return holdingIrreversible([.library(.supersede(practice: state.id, newer: state.newerChoices[chosen].id))], &model)
+            }
+            let field = PracticeTextField.all[chosen]
+            model.screen = .library(.practice(state))
+            model.screens.append(.compose(ComposeState(kind: .practiceText(practice: state.id, field: field, text: field.text(in: state.detail?.current)))))
+            return []
+        default: return []
+        }
+        if state.choosingNewer != nil { state.choosingNewer = moved } else { state.choosingText = moved }
         return []
     }
 
@@ -73,6 +107,7 @@ extension Update {
     static let stepKeys: [(key: String, kind: PracticeStepKind, help: TextKey)] = [
         ("S", .submit, .helpPracticeSubmit), ("R", .review, .helpPracticeReview), ("O", .open, .helpPracticeOpen),
         ("E", .endorse, .helpPracticeEndorse), ("P", .publish, .helpPracticePublish), ("X", .withdraw, .helpPracticeWithdraw),
+        ("U", .update, .helpPracticeUpdate), ("T", .return, .helpPracticeReturn), ("N", .supersede, .helpPracticeSupersede),
     ]
 
     /// Whether the person may take `kind` on the practice as shown: the same check the rules make.
@@ -80,7 +115,7 @@ extension Update {
         guard let summary = state.detail?.summary, let current = PracticeState(rawValue: summary.state) else { return false }
         let roles = Set(model.roles.compactMap(Role.init(rawValue:)))
         return kind.actor.allows(roles: roles, isSubmitter: summary.submitter.feed == model.me) && kind.next(from: current) != nil
-            && (kind != .publish || !state.editions.isEmpty)
+            && (kind != .publish || !state.editions.isEmpty) && (kind != .supersede || !state.newerChoices.isEmpty)
     }
 
     static func libraryMessage(_ message: LibraryMessage, _ model: inout Model) -> [Effect] {
@@ -90,6 +125,9 @@ extension Update {
             case (.list(var state), .listLoaded(let practices)):
                 state.show(practices)
                 screen = .library(.list(state))
+            case (.practice(var state), .listLoaded(let practices)):
+                state.others = practices
+                screen = .library(.practice(state))
             case (.practice(var state), .practiceLoaded(let detail, let editions)) where detail.summary.id == state.id:
                 state.detail = detail
                 state.editions = editions
@@ -156,13 +194,13 @@ extension Bindings {
         case .list(let state):
             return moving(state.list.items.count) + (state.list.items.isEmpty ? [] : [open]) + [Binding("f", help: .helpPracticeFilter), back] + reading
         case .practice(let state):
-            if state.choosingEdition != nil {
+            if state.isChoosing {
                 return [Binding("up", "down", "k", "j", help: .helpMove), Binding("enter", help: .helpOpen), Binding("esc", help: .helpCancel),
                         Binding("ctrl+c", help: .helpQuit)]
             }
             guard state.detail != nil else { return [back] + reading }
             var keys = [Binding("up", "down", "k", "j", help: .helpScrollPost), Binding("enter", "right", "l", help: .helpPracticeThread),
-                        Binding("v", help: .helpPracticeVersions)]
+                        Binding("v", help: .helpPracticeVersions), attachments]
             for step in Update.stepKeys where Update.allows(step.kind, state, model) { keys.append(Binding(step.key, help: step.help)) }
             return keys + [back] + reading
         case .versions(let state):

@@ -80,6 +80,10 @@ extension Update {
             return []
         case "left", "h":
             return goBack(&model)
+        case "F":
+            guard let post = thread.list.current else { return [] }
+            model.screen = .thread(thread)
+            return openAttachments(of: post.id, &model)
         case "u":
             guard let post = thread.list.current else { return [] }
             thread.list.items[thread.list.selected].read.toggle()

@@ -138,6 +138,8 @@ public enum Update {
             return meetingMessage(message, &model)
         case .library(let message):
             return libraryMessage(message, &model)
+        case .attachment(let message):
+            return attachmentMessage(message, &model)
         }
     }
 
@@ -158,6 +160,7 @@ public enum Update {
         case .amendments(let state): [.loadAmendments(draft: state.draft)]
         case .meetings(let screen): reloadMeeting(screen)
         case .library(let screen): reloadLibrary(screen)
+        case .attachments(let state): [.attachment(.load(target: state.target))]
         case .compose, .welcome: []
         }
     }

@@ -38,6 +38,7 @@ enum Chrome {
         case .amendments: return catalog[.amendmentsTitle]
         case .meetings(let screen): return MeetingScreensView.title(screen, model)
         case .library(let screen): return LibraryScreensView.title(screen, model)
+        case .attachments: return catalog[.attachmentsTitle]
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]
@@ -47,6 +48,7 @@ enum Chrome {
             case .comment(_, let paragraph): return catalog[.composeCommentTitle, String(paragraph)]
             case .amend(_, let paragraph, _): return catalog[.composeAmendTitle, String(paragraph)]
             case .itemComment(_, let number): return catalog[.composeItemCommentTitle, number.terminalSafe]
+            case .practiceText(_, let field, _): return catalog[.composePracticeTextTitle, PracticeView.fieldName(field, model)]
             }
         }
     }

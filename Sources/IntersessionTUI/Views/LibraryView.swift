@@ -80,6 +80,12 @@ enum PracticeView {
         let lines = lines(detail, model, theme, width: max(1, area.width - 2))
         let scroll = min(state.scroll, ScrollView.maximumScroll(lines: lines.count, height: area.height))
         buffer.render(ScrollView(lines: lines, scroll: scroll, indicatorStyle: theme.meta, indent: 1), in: area)
+        if let chosen = state.choosingNewer {
+            return renderPicker(model.catalog[.practiceNewerPrompt], state.newerChoices.map { $0.title.text(in: model.language) }, chosen, model, theme, area, &buffer)
+        }
+        if let chosen = state.choosingText {
+            return renderPicker(model.catalog[.practiceTextPrompt], PracticeTextField.all.map { fieldName($0, model) }, chosen, model, theme, area, &buffer)
+        }
         guard let chosen = state.choosingEdition else { return model.plain ? (area.x + 1, area.y) : nil }
         let rows = min(area.height, state.editions.count + 1)
         let box = Rect(x: area.x, y: area.y + max(0, area.height - rows), width: area.width, height: rows)
@@ -90,6 +96,26 @@ enum PracticeView {
                          style: index == chosen ? theme.selected : theme.status)
         }
         return model.plain && !box.isEmpty ? (box.x + 1, box.y + min(box.height - 1, chosen + 1)) : nil
+    }
+
+    /// A picker at the bottom over the practice: a heading, then the choices, the chosen marked.
+    static func renderPicker(_ heading: String, _ choices: [String], _ chosen: Int, _ model: Model, _ theme: Theme, _ area: Rect,
+                             _ buffer: inout Buffer) -> (x: Int, y: Int)? {
+        let picker = Picker(heading: heading, choices: choices.map(\.terminalSafe), chosen: chosen, style: theme.status,
+                            headingStyle: theme.status.adding(.bold), chosenStyle: theme.selected)
+        let box = Layout.bottom(choices.count + 1, of: area)
+        buffer.render(picker, in: box)
+        return model.plain ? picker.cursor(in: box) : nil
+    }
+
+    /// "Title (EN)", "Contexte (FR)": a text of a practice in one language, as a picker names it.
+    static func fieldName(_ field: PracticeTextField, _ model: Model) -> String {
+        let part: TextKey = switch field.part {
+        case .title: .practiceTitleField
+        case .summary: .practiceSummary
+        case .section(let section): Update.sectionText(section.rawValue)
+        }
+        return model.catalog[part] + " (" + field.language.rawValue.uppercased() + ")"
     }
 }
 
@@ -164,6 +190,9 @@ enum LibraryScreensView {
     /// The question before a step that no later step takes back: an endorsement, a
     /// publication, a withdrawal.
     static func question(_ effect: LibraryEffect, _ model: Model) -> String {
+        if case .supersede(let practice, let newer) = effect {
+            return model.catalog[.confirmPracticeSupersede, practiceTitle(practice, model), practiceTitle(newer, model)]
+        }
         guard case .step(let practice, let kind, let edition) = effect else { return "" }
         var title = String(practice.prefix(8))
         var editionTitle = edition.map { String($0.prefix(8)) } ?? ""
@@ -179,7 +208,18 @@ enum LibraryScreensView {
         }
     }
 
+    /// A practice's title as the screens below know it, else its id's first characters.
+    static func practiceTitle(_ id: String, _ model: Model) -> String {
+        for screen in model.screens.reversed() {
+            guard case .library(.practice(let state)) = screen else { continue }
+            if state.id == id, let shown = state.detail?.summary.title.text(in: model.language) { return shown.terminalSafe }
+            if let other = state.others.first(where: { $0.id == id }) { return other.title.text(in: model.language).terminalSafe }
+        }
+        return String(id.prefix(8))
+    }
+
     static func isIrreversible(_ effect: LibraryEffect) -> Bool {
+        if case .supersede = effect { return true }
         guard case .step(_, let kind, _) = effect else { return false }
         return [.endorse, .publish, .withdraw].contains(kind)
     }

@@ -101,16 +101,12 @@ struct AttachmentOpenCommand: ParsableCommand {
         try profile.reportingErrors {
             let actions = try profile.actions()
             let progress = AttachmentProgress()
-            let path = try actions.saveAttachmentForOpening(attachment, progress: progress.report)
+            let opened = try actions.openAttachment(attachment, progress: progress.report)
             progress.finish()
-            guard let opener = Pandoc.findExecutable("xdg-open") else {
-                return Output.line("saved to \(path.terminalSafe) (no xdg-open here to open it)")
+            switch opened {
+            case .savedOnly(let path): Output.line("saved to \(path.terminalSafe) (no xdg-open here to open it)")
+            case .opened(let path): Output.line("opened \(path.terminalSafe)")
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: opener)
-            process.arguments = [path]
-            try process.run()
-            Output.line("opened \(path.terminalSafe)")
         }
     }
 }
