@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of Fuzz/ (-sanitize=fuzzer,address, optimised: an unoptimised
-# build runs the decoders' generic code a hundred times slower; in .build-fuzz) and runs
+# Builds the libFuzzer targets of Fuzz/ (-sanitize=fuzzer,address, in .build-fuzz) and runs
 # each for SECONDS, on seeds made from real files and the target's dictionary:
 #
 #   Scripts/fuzz.sh SECONDS [TARGET...]      e.g. Scripts/fuzz.sh 8, Scripts/fuzz.sh 600 FuzzSegment
@@ -27,9 +26,8 @@ declare -A dictionary=([FuzzJSON]=json [FuzzChange]=change [FuzzOp]=op [FuzzSegm
 
 build_targets() {
     local start=$SECONDS
-    # -enable-testing: the targets reach the decoders' internal entry points (@testable import).
-    (cd Fuzz && swift build -c release --build-path "$work" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-        -Xswiftc -enable-testing)
+    # A debug build: the targets reach the decoders' internal entry points (@testable import).
+    (cd Fuzz && swift build --build-path "$work" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
     echo "fuzz: targets built in $((SECONDS - start)) s"
 }
 
@@ -75,7 +73,7 @@ real_files() {
 
 # One target: its seeds (made once), then SECONDS of fuzzing; prints its figures.
 run_target() {
-    local target=$1 bin="$work/release/$1" seeds="$work/seeds/$1" corpus="$work/corpus/$1" crashes="$work/crashes/$1"
+    local target=$1 bin="$work/debug/$1" seeds="$work/seeds/$1" corpus="$work/corpus/$1" crashes="$work/crashes/$1"
     local log="$work/logs/$1.log"
     mkdir -p "$corpus" "$crashes" "$work/logs"
     [ -d "$seeds" ] || INTERSESSION_FUZZ_SEEDS="$work/real:$seeds" "$bin" >/dev/null
