@@ -24,6 +24,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "intersession", targets: ["intersession"]),
+        // The decoders' layers, for the fuzz package under Fuzz/ (issue 19); `swift build`
+        // builds these targets anyway, so naming them as products changes nothing here.
+        .library(name: "IntersessionDecoders", targets: ["IntersessionCore", "IntersessionStore", "IntersessionSync", "IntersessionTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

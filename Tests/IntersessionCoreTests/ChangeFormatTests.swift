@@ -74,6 +74,15 @@ import Testing
             try parse { $0["deps"] = .object([key.feed.hex: 1]) }
         }
         #expect(throws: ChangeFormatError.missingField("post")) { try parse { $0["ops"] = [["t": "post.retract"]] } }
+        // Past the largest seq (a reader's `seq + 1` overflowed: fuzzing, issue 19).
+        let past = JSONValue.int(Limits.largestSeq + 1)
+        #expect(throws: ChangeFormatError.badField("seq", "must be at most \(Limits.largestSeq)")) {
+            try parse { $0["seq"] = past; $0["prev"] = .string(ChangeHash.of([]).hex) }
+        }
+        #expect(throws: ChangeFormatError.badField("deps", "must map other feeds to seqs")) {
+            try parse { $0["deps"] = .object([DeviceKey().feed.hex: past]) }
+        }
+        #expect(throws: Never.self) { try parse { $0["deps"] = .object([DeviceKey().feed.hex: .int(Limits.largestSeq)]) } }
     }
 
     @Test func entityIdsDependOnHashAndIndex() {

@@ -56,7 +56,7 @@ extension JSONParser {
 
     private static func body(_ fields: BodyFields) -> ChangeBody? {
         guard fields.read == Field.all, fields.version == ChangeBody.version, let author = fields.author,
-            let seq = fields.seq, seq >= 1, (seq == 1) == (fields.prev == nil),
+            let seq = fields.seq, seq >= 1, seq <= Limits.largestSeq, (seq == 1) == (fields.prev == nil),
             let hlc = fields.hlc, let deps = fields.deps, let ops = fields.ops, !deps.keys.contains(author)
         else { return nil }
         return ChangeBody(group: fields.group, author: author, seq: seq, prev: fields.prev, hlc: hlc, deps: deps, ops: ops)
@@ -181,7 +181,7 @@ extension JSONParser {
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { return nil }
             skipWhitespace()
-            guard let seq = try integer(), seq >= 1, deps.updateValue(seq, forKey: feed) == nil else { return nil }
+            guard let seq = try integer(), seq >= 1, seq <= Limits.largestSeq, deps.updateValue(seq, forKey: feed) == nil else { return nil }
             skipWhitespace()
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "}")) else { return nil }

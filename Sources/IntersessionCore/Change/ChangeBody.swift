@@ -63,6 +63,7 @@ public struct ChangeBody: Sendable, Hashable {
         }
         self.author = author
         guard let seq = try field("seq").intValue, seq >= 1 else { throw .badField("seq", "must be 1 or more") }
+        guard seq <= Limits.largestSeq else { throw .badField("seq", "must be at most \(Limits.largestSeq)") }
         self.seq = seq
         let prevField = try field("prev")
         if prevField.isNull {
@@ -81,7 +82,7 @@ public struct ChangeBody: Sendable, Hashable {
         guard let depFields = try field("deps").objectValue else { throw .badField("deps", "must be an object") }
         var deps: [FeedID: Int64] = [:]
         for (key, value) in depFields {
-            guard let feed = FeedID(hex: key), feed != author, let depSeq = value.intValue, depSeq >= 1 else {
+            guard let feed = FeedID(hex: key), feed != author, let depSeq = value.intValue, depSeq >= 1, depSeq <= Limits.largestSeq else {
                 throw .badField("deps", "must map other feeds to seqs")
             }
             deps[feed] = depSeq

@@ -15,6 +15,9 @@ public enum Limits {
     public static let opsPerChange = 1000
     /// Levels of JSON nesting in a change body (the body object is the first).
     public static let jsonDepth = 64
+    /// The largest seq a change may have or depend on (2^53 − 1, a change a millisecond for
+    /// 285,000 years): room above it keeps every reader's `seq + 1` from overflowing.
+    public static let largestSeq: Int64 = 1 << 53 - 1
 }
 
 /// The limits a whole change must keep. The reader checks them as it parses bytes from another
@@ -24,6 +27,8 @@ extension Limits {
     public static func problem(with change: SignedChange) -> ChangeFormatError? {
         if let problem = sizeProblem(bodyBytes: change.bytes.count) { return problem }
         if let problem = opCountProblem(change.body.ops.count) { return problem }
+        if change.body.seq > largestSeq { return .badField("seq", "must be at most \(largestSeq)") }
+        if change.body.deps.values.contains(where: { $0 > largestSeq }) { return .badField("deps", "must map other feeds to seqs") }
         // Typed ops are shallow by construction; only an op of an unknown type carries JSON as
         // it came. Two levels hold it: the body object and its `ops` array.
         for case .unknown(_, let json) in change.body.ops where 2 + depth(of: json) > jsonDepth {

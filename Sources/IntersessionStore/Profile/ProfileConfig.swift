@@ -9,6 +9,12 @@ public struct ProfileConfig: Sendable, Equatable {
 
     public static func load(from url: URL) -> ProfileConfig {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ProfileConfig() }
+        return parse(text)
+    }
+
+    /// The settings a config file's text holds: a line without `=` or starting with `#` is
+    /// skipped, the last line for a key wins.
+    public static func parse(_ text: String) -> ProfileConfig {
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             // Lines hold no newline, so White_Space here is Foundation's `whitespaces`.
@@ -21,9 +27,14 @@ public struct ProfileConfig: Sendable, Equatable {
         return ProfileConfig(values: values)
     }
 
-    public func save(to url: URL) throws {
+    /// The file's text, which `parse` reads back as these settings.
+    public var text: String {
         var text = "# Intersession profile settings\n"
         for key in values.keys.sorted() { text += "\(key) = \(values[key]!)\n" }
+        return text
+    }
+
+    public func save(to url: URL) throws {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
