@@ -12,10 +12,12 @@ extension ProfileHome {
     /// (`repair` is for those).
     func clearUnfinished() -> Bool {
         guard let key = try? loadKey(), storeHoldsNothingOf(key.feed) else { return false }
-        let aside = folder.path + "/identity.key.unfinished-\(Int64(Date().timeIntervalSince1970 * 1000))"
-        guard rename(keyURL.path, aside) == 0 else { return false }
+        // The store goes first: killed in between, the key is left alone, still unfinished, where
+        // the other order would leave a store without a key, which is refused as stray.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storeURL.path + suffix) }
-        return true
+        guard !FileManager.default.fileExists(atPath: storeURL.path) else { return false }
+        let aside = folder.path + "/identity.key.unfinished-\(Int64(Date().timeIntervalSince1970 * 1000))"
+        return rename(keyURL.path, aside) == 0
     }
 
     /// The store is missing, or holds no change signed by `feed`.
