@@ -49,7 +49,7 @@ import IntersessionSync
         FolderError.missing("p"), FolderError.noCurrentKey,
         MeetingError.noTopic, MeetingError.notPresiding(meeting: "m"),
         RecoveryError.noFolder, RecoveryError.noGroupInFolders("p"), RecoveryError.severalGroups("p"), RecoveryError.sealedGroupUnknown("p"),
-    ]
+    ] + FileFault.Kind.allCases.map { FileFault(path: "p", kind: $0) }
 
     /// The keys of the command line's own input errors, read from its sources.
     static func commandLineKeys() throws -> Set<String> {

@@ -103,7 +103,13 @@ extension Actions {
         let file = InviteFile(group: group, genesis: genesis, invite: invite, secret: inviteKey.seed, name: name,
                               organisation: organisation, role: role, expires: expires, folders: folders.map { FolderHint.hint(for: $0) },
                               seal: Self.seal(in: change, for: inviteKey.feed))
-        try PrivateFile.create(file.bytes, at: path)
+        do {
+            try PrivateFile.create(file.bytes, at: path)
+        } catch {
+            // The invite is signed, its secret not kept: cancelled, it is as if never made.
+            _ = try? cancelInvite(invite.hex)
+            throw error
+        }
         return (file, try publish())
     }
 }
@@ -121,17 +127,29 @@ extension Actions {
 
 /// A file only its owner may read (an invite holds a secret): created with mode 0600, never
 /// readable by others in between, and never over an existing file.
+/// A file readable by its owner only, never overwritten, and never left half-written: on a
+/// failed write what was written is removed, and a full or read-only disk says so (`FileFault`).
 enum PrivateFile {
     static func create(_ bytes: [UInt8], at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw errno == EEXIST ? ActionError.fileExists(path: path) : ActionError.cannotWrite(path: path) }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { throw ActionError.cannotWrite(path: path) }
-            written += count
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw ActionError.fileExists(path: path) }
+            throw failure(errno, path)
         }
-        guard fsync(descriptor) == 0 else { throw ActionError.cannotWrite(path: path) }
+        var written = 0, code: Int32 = 0
+        while written < bytes.count, code == 0 {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 { written += count } else { code = count < 0 ? errno : ENOSPC }
+        }
+        if code == 0, fsync(descriptor) != 0 { code = errno }
+        close(descriptor)
+        guard code == 0 else {
+            unlink(path)
+            throw failure(code, path)
+        }
+    }
+
+    private static func failure(_ code: Int32, _ path: String) -> Error {
+        FileFault.Kind(errno: code).map { FileFault(path: path, kind: $0) } ?? ActionError.cannotWrite(path: path)
     }
 }

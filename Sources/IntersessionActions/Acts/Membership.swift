@@ -26,6 +26,7 @@ public enum Membership {
         // A first hint from the file, before any folder is read; the signed expiry decides below.
         guard invite.expires > now else { throw InviteError.expired(invite.expires) }
         let root = try Invitation.sharedFolder(for: invite, override: override)
+        if let joined = try finishedJoin(invite, home: home) { return joined }
         let key = DeviceKey()
         let created = try home.create(key: key)
         do {
@@ -61,6 +62,17 @@ public enum Membership {
             home.discard(created)
             throw error
         }
+    }
+
+    /// A join killed after it signed (the crash loop's second finding): the profile is whole,
+    /// so running the same join again finishes what it had left, the sync, instead of refusing
+    /// the home as taken.
+    static func finishedJoin(_ invite: InviteFile, home: ProfileHome) throws -> (change: SignedChange, report: SyncReport)? {
+        guard home.exists, let key = try? home.loadKey(), let store = try? home.openStore(),
+            try store.groupID() == invite.group, let first = try store.changes(of: key.feed, in: 1...1).first,
+            first.body.ops.contains(where: { if case .memberJoin(let join) = $0 { join.invite == invite.invite } else { false } })
+        else { return nil }
+        return (first, try SyncEngine(store: store, device: key).sync(folders: try RememberedFolders(store: store).list()))
     }
 
     /// A sealed group's invite: keeps the invite secret (epochs wrapped for the invite while it

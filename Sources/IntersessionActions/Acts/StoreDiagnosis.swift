@@ -12,6 +12,9 @@ public struct StoreDiagnosis: Sendable, Equatable {
     public var log: [LogProblem] = []
     /// Whether the state is what a rebuild from the log gives.
     public var stateMatchesLog = true
+    /// The state digest (``AppDatabase/stateDigest()``) of a sound store: two replicas that
+    /// hold the same changes agree on it, which the soak compares.
+    public var stateDigest: String?
 
     public init() {}
 
@@ -29,6 +32,7 @@ public struct StoreDiagnosis: Sendable, Equatable {
             found.log = try store.logProblems()
             guard found.log.isEmpty else { return found }
             found.stateMatchesLog = try store.stateMatchesLog()
+            if found.stateMatchesLog { found.stateDigest = try store.stateDigest() }
         } catch StoreError.corrupt(_, let detail) {
             found.unreadable = detail
         } catch StoreError.malformedLog {

@@ -1,6 +1,7 @@
 import Foundation
 import IntersessionCore
 import IntersessionResources
+import IntersessionStore
 
 /// The texts of one language, from `Resources/i18n/<language>.json` (a flat object of key to
 /// text, where `{0}`, `{1}`… stand for arguments): what the command line and the interface both
@@ -37,6 +38,7 @@ public struct Phrasebook: Sendable {
     /// lower layer that has none yet) are passed through as `error.other`.
     public static func phrase(for error: Error) -> Phrase {
         if let explained = error as? Explained { return explained.phrase }
+        if let fault = FileFault(foundation: error) { return fault.phrase }
         return Phrase("error.other", ["\(error)"])
     }
 }

@@ -56,6 +56,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Exp
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.locked(path: path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+            case .SQLITE_FULL: throw FileFault(path: path, kind: .noSpace)
+            case .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN:
+                // SQLite's transaction rolled back: nothing is lost. Its code is often vaguer than the disk's state.
+                let fallback: FileFault.Kind? = error.resultCode == .SQLITE_IOERR ? .ioError : error.resultCode == .SQLITE_READONLY ? .readOnly : nil
+                guard let kind = FileFault.Kind.ofFileSystem(at: path) ?? fallback else { throw error }
+                throw FileFault(path: path, kind: kind)
             default: throw error
             }
         }

@@ -10,15 +10,22 @@ import Glibc
 enum KeyFile {
     static let prefix = "ed25519:"
 
+    /// Written whole under a temporary name, then linked to its final name (which fails if one
+    /// exists): a process killed half-way leaves no torn key that the profile would then hold.
     static func write(_ key: DeviceKey, to url: URL) throws {
         let text = prefix + Hex.encode(key.seed) + "\n"
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ProfileError.cannotWrite(url.path, String(cString: strerror(errno))) }
-        defer { close(fd) }
+        defer { unlink(temporary) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(fd) == 0 else {
-            throw ProfileError.cannotWrite(url.path, String(cString: strerror(errno)))
+        let synced = written == bytes.count && fsync(fd) == 0
+        let why = String(cString: strerror(written >= 0 && written < bytes.count ? ENOSPC : errno))
+        close(fd)
+        guard synced, link(temporary, url.path) == 0 else {
+            throw ProfileError.cannotWrite(url.path, synced ? String(cString: strerror(errno)) : why)
         }
     }
 

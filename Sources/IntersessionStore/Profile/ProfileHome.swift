@@ -30,9 +30,10 @@ public struct ProfileHome: Sendable {
     public var exists: Bool { FileManager.default.fileExists(atPath: keyURL.path) }
 
     /// Creates the folder and writes a new key, refusing a folder that holds a profile or part of
-    /// one. Returns what it made, for `discard` to remove if the rest of `init` fails.
+    /// one (but starting again over what a killed `init` or `join` left: `clearUnfinished`).
+    /// Returns what it made, for `discard` to remove if the rest of `init` fails.
     public func create(key: DeviceKey) throws -> CreatedFiles {
-        guard !exists else { throw ProfileError.alreadyExists(folder.path) }
+        guard !exists || clearUnfinished() else { throw ProfileError.alreadyExists(folder.path) }
         guard !FileManager.default.fileExists(atPath: storeURL.path) else {
             throw ProfileError.strayStore(storeURL.path)
         }
@@ -46,7 +47,13 @@ public struct ProfileHome: Sendable {
         // An existing folder (made by hand, 0755) becomes the owner's alone like a new one.
         if !madeFolder { try restrictPermissions() }
         let hadConfig = FileManager.default.fileExists(atPath: configURL.path)
-        try KeyFile.write(key, to: keyURL)
+        do {
+            try KeyFile.write(key, to: keyURL)
+        } catch {
+            // A full disk must not leave an empty home behind that looks like a profile's.
+            if madeFolder { try? FileManager.default.removeItem(at: folder) }
+            throw error
+        }
         return CreatedFiles(folder: madeFolder, config: !hadConfig)
     }
 

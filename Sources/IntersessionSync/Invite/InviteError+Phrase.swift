@@ -28,7 +28,8 @@ extension FolderError: Explained {
         switch self {
         case .unreadable(let path): Phrase("error.folder.unreadable", [path])
         case .tooLarge(let path, let size): Phrase("error.folder.tooLarge", [path, String(size)])
-        case .cannotWrite(let path, let why): Phrase("error.folder.cannotWrite", [path, why])
+        case .cannotWrite(let path, let why):
+            FileFault.Kind(reason: why).map { FileFault(path: path, kind: $0).phrase } ?? Phrase("error.folder.cannotWrite", [path, why])
         case .missing(let path): Phrase("error.folder.missing", [path])
         case .symbolicLink(let path): Phrase("error.folder.symbolicLink", [path])
         case .outside(let path, let root): Phrase("error.folder.outside", [path, root])

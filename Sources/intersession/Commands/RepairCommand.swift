@@ -66,6 +66,7 @@ enum RepairOutput {
         for problem in diagnosis.log { Output.line("    \(problem)") }
         guard diagnosis.log.isEmpty else { return }
         Output.line(diagnosis.stateMatchesLog ? "  state: the same as a rebuild from the log" : "  state: differs from a rebuild from the log")
+        if let digest = diagnosis.stateDigest { Output.line("  state digest: \(digest)") }
     }
 
     static func print(_ outcome: RepairOutcome, language: Language) throws {

@@ -102,7 +102,7 @@ struct EditionExportCommand: ParsableCommand {
             switch chosen {
             case "md", "markdown":
                 guard let out else { return FileHandle.standardOutput.write(Data(markdown.utf8)) }
-                try Data(markdown.utf8).write(to: URL(fileURLWithPath: out))
+                try Data(markdown.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             case "docx", "odt", "pdf":
                 guard let out else { throw InputError("outNeeded", chosen) }
                 try Pandoc.convert(markdown, to: chosen, out: out)

@@ -1,0 +1,32 @@
+import Foundation
+import IntersessionCore
+
+/// What an `init` or `join` killed before its first signed change leaves behind: a key that
+/// signed nothing, and a store (or none) holding only what came from the invite and the
+/// folders. Nothing there is the user's, so a new `init` or `join` starts again in that home
+/// instead of refusing it as "a profile already exists" (the crash loop's first finding).
+extension ProfileHome {
+    /// Clears an unfinished profile: the key is moved aside to `identity.key.unfinished-<ms>`
+    /// (a key is never deleted), the store removed. Returns false, touching nothing, when the
+    /// home holds a profile that signed anything, or one whose key or store cannot be read
+    /// (`repair` is for those).
+    func clearUnfinished() -> Bool {
+        guard let key = try? loadKey(), storeHoldsNothingOf(key.feed) else { return false }
+        // The store goes first: killed in between, the key is left alone, still unfinished, where
+        // the other order would leave a store without a key, which is refused as stray.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storeURL.path + suffix) }
+        guard !FileManager.default.fileExists(atPath: storeURL.path) else { return false }
+        let aside = folder.path + "/identity.key.unfinished-\(Int64(Date().timeIntervalSince1970 * 1000))"
+        return rename(keyURL.path, aside) == 0
+    }
+
+    /// The store is missing, or holds no change signed by `feed`.
+    private func storeHoldsNothingOf(_ feed: FeedID) -> Bool {
+        guard FileManager.default.fileExists(atPath: storeURL.path) else { return true }
+        guard let store = try? AppDatabase.open(path: storeURL.path, readOnly: true, oneConnection: true),
+            let own = try? store.changes(of: feed, in: 1...1)
+        else { return false }
+        try? store.close()
+        return own.isEmpty
+    }
+}
