@@ -52,5 +52,6 @@ public enum Effect: Sendable, Equatable {
     case decideAmendment(EntityID, accept: Bool, reason: String?)
     case meeting(MeetingEffect)
     case library(LibraryEffect)
+    case report(ReportEffect)
     case quit
 }

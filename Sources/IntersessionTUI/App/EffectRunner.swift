@@ -95,6 +95,7 @@ final class EffectRunner: @unchecked Sendable {
             return try runDraftEffect(effect, session)
         case .meeting(let effect): return try runMeetingEffect(effect, session)
         case .library(let effect): return try runLibraryEffect(effect, session)
+        case .report(let effect): return try runReportEffect(effect, session)
         case .closePoll(let id):
             try session.actions(clock: clock).close(poll: id)
             return [.moderated]

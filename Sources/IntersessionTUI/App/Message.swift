@@ -54,6 +54,7 @@ public enum Message: Sendable {
     case failed(Phrase)
     case meeting(MeetingMessage)
     case library(LibraryMessage)
+    case report(ReportMessage)
 }
 
 /// What the status bar shows of the profile's sync.

@@ -19,6 +19,7 @@ public enum Screen: Sendable, Equatable {
     case amendments(AmendmentsState)
     case meetings(MeetingScreen)
     case library(LibraryScreen)
+    case report(ReportScreenState)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.

@@ -34,6 +34,9 @@ extension Update {
             return registrationKey(key, &state, &model)
         case .library(.practice(let state)) where state.choosingEdition != nil:
             return libraryKey(key, .practice(state), &model)
+        case .report(var state) where state.prompt != nil:
+            defer { if case .report = model.screen { model.screen = .report(state) } }
+            return reportKey(key, &state, &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
@@ -82,6 +85,9 @@ extension Update {
             return meetingKey(key, screen, &model)
         case .library(let screen):
             return libraryKey(key, screen, &model)
+        case .report(var state):
+            defer { if case .report = model.screen { model.screen = .report(state) } }
+            return reportKey(key, &state, &model)
         case .compose, .welcome:
             return []
         }
@@ -123,6 +129,8 @@ extension Update {
         case "B":
             model.screens.append(.library(.list(LibraryListState())))
             return [.library(.loadList)]
+        case "T":
+            return openReport(&model)
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

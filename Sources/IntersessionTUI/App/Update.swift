@@ -138,6 +138,8 @@ public enum Update {
             return meetingMessage(message, &model)
         case .library(let message):
             return libraryMessage(message, &model)
+        case .report(let message):
+            return reportMessage(message, &model)
         }
     }
 
@@ -158,6 +160,7 @@ public enum Update {
         case .amendments(let state): [.loadAmendments(draft: state.draft)]
         case .meetings(let screen): reloadMeeting(screen)
         case .library(let screen): reloadLibrary(screen)
+        case .report(let state): reloadReport(state)
         case .compose, .welcome: []
         }
     }

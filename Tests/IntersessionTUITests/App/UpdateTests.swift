@@ -23,6 +23,7 @@ import IntersessionStore
         case .amendments: "amendments"
         case .meetings: "meetings"
         case .library: "library"
+        case .report: "report"
         }
     }
 
