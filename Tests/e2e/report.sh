@@ -128,7 +128,7 @@ for language in en fr; do
 done
 R="$T/report-en-sec.md"
 check "the report holds the first meeting, with its participation" "no meeting paragraph" \
-    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), document-based, from 2026-05-18 to 2026-05-20: 1 participants from 1 delegations. By category: Members, 1.$' "$R"
+    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), document-based, from 2026-05-18 to 2026-05-20: 1 participant from 1 delegation. By category: Members, 1.$' "$R"
 check "and not the second (it began in September)" "the second meeting is in" bash -c "! grep -q 'Second meeting' '$R'"
 check "the proposal closed in May, adopted, with its statement" "no decision paragraph" \
     grep -q 'Recommend the guidelines to the PTC (proposal, closed on 2026-05-20): adopted. Statement: The guidelines go to the PTC.$' "$R"
@@ -145,6 +145,9 @@ check "activity per topic" "no activity paragraph" grep -q '^[0-9]*\. General ma
 check "the paragraphs are numbered on through the sections" "numbers restart" \
     bash -c "grep -oE '^[0-9]+\.' '$R' | tr -d . | awk 'NR != \$1 { exit 1 }'"
 check "the French report is in French" "no French heading" grep -q '^## VI. Recommandations$' "$T/report-fr-sec.md"
+check "the French report counts one participant in the singular" "1 participants in French" \
+    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), sur documents, du 2026-05-18 au 2026-05-20 : 1 participant de 1 délégation\. ' "$T/report-fr-sec.md"
+check "and its contributions in the plural" "no French activity paragraph" grep -q '^[0-9]*\. .* : 3 contributions de 2 membres\.$' "$T/report-fr-sec.md"
 
 # The period after: September's facts only; --to-body keeps one body's recommendations.
 run "$BIN" report --from 2026-07-01 --to 2026-12-31 --to-body EC --home "$DEL"

@@ -25,7 +25,7 @@ public struct PeriodReport {
     let record: Record
     let period: ReportPeriod
     let addressee: CommitteeBody?
-    let symbol: String
+    public let symbol: String
     let words: Phrasebook
 
     public init(_ record: Record, period: ReportPeriod, to addressee: CommitteeBody?, symbol: String, language: Language) {
@@ -35,6 +35,17 @@ public struct PeriodReport {
         self.symbol = symbol
         words = Phrasebook(language: language)
     }
+
+    /// The report for `period` as the record in `store` holds it: what the command line writes
+    /// and the interface previews, one renderer for both. `symbol` defaults to `defaultSymbol`.
+    public static func make(from store: AppDatabase, period: ReportPeriod, to addressee: CommitteeBody?, symbol: String? = nil,
+                            language: Language) throws -> PeriodReport {
+        PeriodReport(try record(from: store, period: period, language: language), period: period, to: addressee,
+                     symbol: symbol ?? defaultSymbol(period), language: language)
+    }
+
+    /// The group's report symbol for the year the period ends in.
+    public static func defaultSymbol(_ period: ReportPeriod) -> String { "WGEC/\(period.to.prefix(4))/REP" }
 
     /// Reads what the report needs from `store`.
     public static func record(from store: AppDatabase, period: ReportPeriod, language: Language) throws -> Record {
@@ -51,6 +62,8 @@ public struct PeriodReport {
     }
 
     func text(_ key: String, _ arguments: String...) -> String { words.text("report.period." + key, arguments) }
+
+    func counted(_ key: String, _ value: Int) -> String { words.counted("report.period.count." + key, value) }
 
     public var title: String { text("title", record.groupTitle) }
 
@@ -101,7 +114,7 @@ public struct PeriodReport {
             let delegations = Set(meeting.participants.map(\.delegation)).count
             return text("meeting", MeetingReport.inline(summary.title), MeetingReport.inline(summary.body + " " + summary.number),
                         words.text("report.meeting.mode." + summary.mode, []), summary.starts, summary.ends,
-                        String(meeting.participants.count), String(delegations))
+                        counted("participants", meeting.participants.count), counted("delegations", delegations))
                 + (counts.isEmpty ? "" : " " + text("categories", counts.joined(separator: "; ")))
         }
     }
@@ -175,7 +188,7 @@ public struct PeriodReport {
         meetingsInside.flatMap { meeting in
             meeting.agenda.filter { $0.standingOutcome == nil || $0.deferred }.map { item in
                 let standing = item.standingOutcome.map { words.text("report.meeting.outcome." + $0.kind, []) }
-                    ?? (item.standing == "held" ? text("held", String(item.openConcerns)) : text("open"))
+                    ?? (item.standing == "held" ? text("held", counted("concerns", item.openConcerns)) : text("open"))
                 return text("pendingItem", MeetingReport.inline(meeting.summary.body + " " + meeting.summary.number),
                             MeetingReport.inline(item.number), MeetingReport.inline(item.title), standing)
             }
@@ -185,7 +198,7 @@ public struct PeriodReport {
     private func activity() -> [String] {
         record.topics.sorted { ($0.order, $0.id) < ($1.order, $1.id) }.compactMap { topic in
             guard let counts = record.activity[topic.id], counts.posts > 0 else { return nil }
-            return text("topic", MeetingReport.inline(topic.title(in: words.language)), String(counts.posts), String(counts.authors))
+            return text("topic", MeetingReport.inline(topic.title(in: words.language)), counted("contributions", counts.posts), counted("members", counts.authors))
         }
     }
 

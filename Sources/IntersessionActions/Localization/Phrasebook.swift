@@ -31,6 +31,11 @@ public struct Phrasebook: Sendable {
 
     public func text(_ phrase: Phrase) -> String { text(phrase.key, phrase.arguments) }
 
+    /// A count with its noun in the right number: `key.one` or `key`, with the count as `{0}`.
+    public func counted(_ key: String, _ value: Int) -> String {
+        text(Plural.key(key, value, in: language), [String(value)])
+    }
+
     /// What went wrong, in this language: a typed error's phrase, else the error's own text.
     public func text(for error: Error) -> String { text(Self.phrase(for: error)) }
 

@@ -18,7 +18,7 @@ enum Bindings {
     /// Keys that mean the same on every reading screen.
     static let reading = [
         Binding("n", help: .helpNextUnread), Binding("/", help: .helpSearch), Binding("s", help: .helpSync),
-        Binding("@", help: .helpMembers), Binding("A", help: .helpAudit), Binding("V", help: .helpPolls), Binding("D", help: .helpDrafts), Binding("W", help: .helpMeetings), Binding("B", help: .helpLibrary),
+        Binding("@", help: .helpMembers), Binding("A", help: .helpAudit), Binding("V", help: .helpPolls), Binding("D", help: .helpDrafts), Binding("W", help: .helpMeetings), Binding("B", help: .helpLibrary), Binding("T", help: .helpReport),
         Binding("L", help: .helpLanguage), Binding("?", "f1", help: .helpHelp), Binding("q", "esc", help: .helpBack),
         Binding("ctrl+c", help: .helpQuit),
     ]
@@ -46,6 +46,7 @@ enum Bindings {
         case .meetings(let screen): return of(screen, model)
         case .library(let screen): return of(screen, model)
         case .attachments(let state): return of(state, model)
+        case .report(let state): return of(state, model)
         case .draftDiff(let diff):
             guard DraftDiffView.maximumScroll(diff, model) > 0 else { return [back] + reading }
             return [move, Binding("pgup", "pgdown", "space", help: .helpPage), Binding("home", "end", help: .helpEnds), back] + reading

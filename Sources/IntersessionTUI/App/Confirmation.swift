@@ -14,12 +14,13 @@ public struct Confirmation: Sendable, Equatable {
 
     /// Whether an effect signs an act that no later act undoes: a closed poll stays closed, a
     /// removed member is out of the epoch, a granted role has counted, a rejected amendment
-    /// and a draft's stage are on the record.
+    /// and a draft's stage are on the record, a report made a draft is one.
     static func isIrreversible(_ effect: Effect) -> Bool {
         switch effect {
         case .closePoll, .grantRole, .grantCochairTerm, .revokeRole, .admit, .decideAmendment, .setDraftStatus: true
         case .meeting(let effect): MeetingScreensView.isIrreversible(effect)
         case .library(let effect): LibraryScreensView.isIrreversible(effect)
+        case .report(let effect): if case .intoDraft = effect { true } else { false }
         default: false
         }
     }
@@ -44,6 +45,7 @@ public struct Confirmation: Sendable, Equatable {
         case .setDraftStatus(_, let status): return catalog[.confirmDraftStatus, catalog[Update.statusText(status.rawValue)]]
         case .meeting(let effect): return MeetingScreensView.question(effect, model)
         case .library(let effect): return LibraryScreensView.question(effect, model)
+        case .report(let effect): return ReportView.question(effect, model)
         default: return ""
         }
     }

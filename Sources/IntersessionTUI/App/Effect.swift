@@ -53,5 +53,6 @@ public enum Effect: Sendable, Equatable {
     case meeting(MeetingEffect)
     case library(LibraryEffect)
     case attachment(AttachmentEffect)
+    case report(ReportEffect)
     case quit
 }

@@ -96,6 +96,7 @@ final class EffectRunner: @unchecked Sendable {
         case .meeting(let effect): return try runMeetingEffect(effect, session)
         case .library(let effect): return try runLibraryEffect(effect, session)
         case .attachment(let effect): return try runAttachmentEffect(effect, session)
+        case .report(let effect): return try runReportEffect(effect, session)
         case .closePoll(let id):
             try session.actions(clock: clock).close(poll: id)
             return [.moderated]

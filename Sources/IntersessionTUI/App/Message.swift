@@ -55,6 +55,7 @@ public enum Message: Sendable {
     case meeting(MeetingMessage)
     case library(LibraryMessage)
     case attachment(AttachmentMessage)
+    case report(ReportMessage)
 }
 
 /// What the status bar shows of the profile's sync.

@@ -20,6 +20,7 @@ public enum Screen: Sendable, Equatable {
     case meetings(MeetingScreen)
     case library(LibraryScreen)
     case attachments(AttachmentsState)
+    case report(ReportScreenState)
 }
 
 /// A list with a selection and a scroll offset that keeps the selection visible.

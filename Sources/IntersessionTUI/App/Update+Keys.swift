@@ -34,6 +34,9 @@ extension Update {
             return registrationKey(key, &state, &model)
         case .library(.practice(let state)) where state.isChoosing:
             return libraryKey(key, .practice(state), &model)
+        case .report(var state) where state.prompt != nil:
+            defer { if case .report = model.screen { model.screen = .report(state) } }
+            return reportKey(key, &state, &model)
         case .amendments(var state) where state.rejecting != nil:
             return amendmentsKey(key, &state, &model)
         case .draft(var draft) where draft.prompt != nil:
@@ -86,6 +89,9 @@ extension Update {
             return libraryKey(key, screen, &model)
         case .attachments(var state):
             return attachmentsKey(key, &state, &model)
+        case .report(var state):
+            defer { if case .report = model.screen { model.screen = .report(state) } }
+            return reportKey(key, &state, &model)
         case .compose, .welcome:
             return []
         }
@@ -127,6 +133,8 @@ extension Update {
         case "B":
             model.screens.append(.library(.list(LibraryListState())))
             return [.library(.loadList)]
+        case "T":
+            return openReport(&model)
         case "L":
             let other: Language = model.language == .en ? .fr : .en
             model.catalog = Catalog(language: other)

@@ -140,6 +140,8 @@ public enum Update {
             return libraryMessage(message, &model)
         case .attachment(let message):
             return attachmentMessage(message, &model)
+        case .report(let message):
+            return reportMessage(message, &model)
         }
     }
 
@@ -161,6 +163,7 @@ public enum Update {
         case .meetings(let screen): reloadMeeting(screen)
         case .library(let screen): reloadLibrary(screen)
         case .attachments(let state): [.attachment(.load(target: state.target))]
+        case .report(let state): reloadReport(state)
         case .compose, .welcome: []
         }
     }

@@ -39,6 +39,7 @@ enum Chrome {
         case .meetings(let screen): return MeetingScreensView.title(screen, model)
         case .library(let screen): return LibraryScreensView.title(screen, model)
         case .attachments: return catalog[.attachmentsTitle]
+        case .report: return catalog[.reportTitle]
         case .compose(let compose):
             switch compose.kind {
             case .thread(let topic): return catalog[.composeThreadTitle, topic.title(in: model.language)]

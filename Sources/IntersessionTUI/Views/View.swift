@@ -29,6 +29,7 @@ public enum View {
         case .meetings(let screen): cursor = MeetingScreensView.render(screen, model, theme, content, &buffer)
         case .library(let screen): cursor = LibraryScreensView.render(screen, model, theme, content, &buffer)
         case .attachments(let state): cursor = AttachmentsView.render(state, model, theme, content, &buffer)
+        case .report(let state): cursor = ReportView.render(state, model, theme, content, &buffer)
         }
         Chrome.header(model, theme, &buffer)
         Chrome.statusBar(model, theme, &buffer)

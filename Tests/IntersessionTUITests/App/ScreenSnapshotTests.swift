@@ -125,6 +125,12 @@ import IntersessionCore
 
     @Test func voteDialog() throws { try check("poll-vote") { $0.press(.character("V"), .enter, .enter) } }
 
+    @Test func report() throws { try check("report") { $0.press(.character("T")) } }
+
+    @Test func reportScrolledToPTC() throws { try check("report-ptc") { $0.press(.character("T"), .character("b"), .down, .down) } }
+
+    @Test func reportIntoDraft() throws { try check("report-into-draft", peer: "cochair-fr") { $0.press(.character("T"), .character("d")) } }
+
     @Test func help() throws { try check("help") { $0.press(.enter, .enter, .character("?")) } }
 
     @Test func plainMode() throws {

@@ -24,6 +24,7 @@ import IntersessionStore
         case .meetings: "meetings"
         case .library: "library"
         case .attachments: "attachments"
+        case .report: "report"
         }
     }
 

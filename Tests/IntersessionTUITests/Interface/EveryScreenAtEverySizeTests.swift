@@ -36,6 +36,8 @@ import IntersessionStore
         ("item comment", "delegate-jp", MeetingScreenTests.item + [.character("c")]),
         ("library", "delegate-jp", LibraryScreenTests.list), ("practice", "delegate-jp", LibraryScreenTests.practice),
         ("versions", "delegate-jp", LibraryScreenTests.versions), ("endorse", "cochair-fr", LibraryScreenTests.open + [.character("E")]),
+        ("report", "delegate-jp", ReportScreenTests.open), ("report into draft", "cochair-fr", ReportScreenTests.open + [.character("d")]),
+        ("report day", "cochair-fr", ReportScreenTests.open + [.character("t")]),
     ]
 
     /// What must be on the screen, whole, for this model.
@@ -72,6 +74,7 @@ import IntersessionStore
             }
         case .meetings(let screen): texts += MeetingScreenTests.mustShow(screen, model)
         case .library(let screen): texts += LibraryScreenTests.mustShow(screen, model)
+        case .report(let state): texts += ReportScreenTests.mustShow(state, model)
         default: break
         }
         return texts

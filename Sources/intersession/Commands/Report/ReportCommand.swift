@@ -25,11 +25,9 @@ struct ReportCommand: ParsableCommand {
             guard let period = ReportPeriod(from: from, to: to) else { throw InputError("badPeriod", from.terminalSafe, to.terminalSafe) }
             let (store, _) = try profile.open(readOnly: true)
             let language = language ?? profile.messageLanguage
-            let record = try PeriodReport.record(from: store, period: period, language: language)
-            let symbol = symbol ?? "WGEC/\(period.to.prefix(4))/REP"
-            let report = PeriodReport(record, period: period, to: body, symbol: symbol, language: language)
+            let report = try PeriodReport.make(from: store, period: period, to: body, symbol: symbol, language: language)
             guard intoDraft else { return try DocumentExport.write(report.markdown, format: format, out: out) }
-            let id = try profile.act { try $0.reportIntoDraft(report, symbol: symbol, language: language, draft: draft) }
+            let id = try profile.act { try $0.reportIntoDraft(report, symbol: report.symbol, language: language, draft: draft) }
             try IDOutput.print(id, json: false)
         }
     }
