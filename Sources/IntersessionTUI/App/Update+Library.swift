@@ -107,7 +107,7 @@ extension Update {
     static let stepKeys: [(key: String, kind: PracticeStepKind, help: TextKey)] = [
         ("S", .submit, .helpPracticeSubmit), ("R", .review, .helpPracticeReview), ("O", .open, .helpPracticeOpen),
         ("E", .endorse, .helpPracticeEndorse), ("P", .publish, .helpPracticePublish), ("X", .withdraw, .helpPracticeWithdraw),
-        ("U", .update, .helpPracticeUpdate), ("T", .return, .helpPracticeReturn), ("N", .supersede, .helpPracticeSupersede),
+        ("U", .update, .helpPracticeUpdate), ("K", .return, .helpPracticeReturn), ("N", .supersede, .helpPracticeSupersede),
     ]
 
     /// Whether the person may take `kind` on the practice as shown: the same check the rules make.

@@ -40,11 +40,11 @@ import IntersessionStore
         let fixture = try DemoFixture(peer: "secretariat", language: .fr)
         fixture.press(LibraryScreenTests.practice)
         #expect(practice(fixture)?.detail?.summary.state == "submitted")
-        #expect(Set(Bindings.of(fixture.runtime.model).flatMap(\.keys)).contains("T"))
-        fixture.press(.character("T"))
+        #expect(Set(Bindings.of(fixture.runtime.model).flatMap(\.keys)).contains("K"))
+        fixture.press(.character("K"))
         #expect(fixture.runtime.model.confirmation == nil, "a return is not final: the submitter submits again")
         #expect(practice(fixture)?.detail?.summary.state == "draft")
-        #expect(!Set(Bindings.of(fixture.runtime.model).flatMap(\.keys)).contains("T"))
+        #expect(!Set(Bindings.of(fixture.runtime.model).flatMap(\.keys)).contains("K"))
     }
 
     @Test func supersedingPicksTheNewerPracticeAndAsksFirst() throws {
