@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 import IntersessionCore
 @testable import IntersessionStore
 
@@ -40,6 +41,30 @@ import IntersessionCore
         #expect(!FileManager.default.fileExists(atPath: home.storeURL.path))
         let aside = try #require(files(home).first { $0.hasPrefix("identity.key.unfinished-") })
         #expect(try KeyFile.read(from: home.folder.appendingPathComponent(aside)).feed == first.feed)
+    }
+
+    /// A kill inside `createStore` before the migrations ran leaves an SQLite file with no table.
+    @Test func aStoreKilledBeforeItsTablesIsStartedAgain() throws {
+        let home = emptyHome()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        _ = try home.create(key: DeviceKey())
+        let empty = try DatabaseQueue(path: home.storeURL.path)
+        try empty.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        try empty.close()
+        let second = DeviceKey()
+        _ = try home.create(key: second)
+        #expect(try home.loadKey().feed == second.feed)
+        #expect(!FileManager.default.fileExists(atPath: home.storeURL.path))
+    }
+
+    /// A file there that is no SQLite store at all (damaged, or someone else's) is left alone.
+    @Test func aStoreThatIsNotSQLiteIsRefusedAndUntouched() throws {
+        let home = emptyHome()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        _ = try home.create(key: DeviceKey())
+        try Data(repeating: 0x5a, count: 8192).write(to: home.storeURL)
+        #expect(throws: ProfileError.alreadyExists(home.folder.path)) { try home.create(key: DeviceKey()) }
+        #expect(try Data(contentsOf: home.storeURL) == Data(repeating: 0x5a, count: 8192))
     }
 
     @Test func aKeyWithoutAStoreIsStartedAgain() throws {

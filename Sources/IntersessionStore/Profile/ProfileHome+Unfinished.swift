@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IntersessionCore
 
 /// What an `init` or `join` killed before its first signed change leaves behind: a key that
@@ -20,13 +21,26 @@ extension ProfileHome {
         return rename(keyURL.path, aside) == 0
     }
 
-    /// The store is missing, or holds no change signed by `feed`.
+    /// The store is missing, was killed before its tables were made, or holds no change
+    /// signed by `feed`.
     private func storeHoldsNothingOf(_ feed: FeedID) -> Bool {
         guard FileManager.default.fileExists(atPath: storeURL.path) else { return true }
-        guard let store = try? AppDatabase.open(path: storeURL.path, readOnly: true, oneConnection: true),
-            let own = try? store.changes(of: feed, in: 1...1)
-        else { return false }
-        try? store.close()
+        guard let store = try? AppDatabase.open(path: storeURL.path, readOnly: true, oneConnection: true) else {
+            return storeHasNoLog()
+        }
+        defer { try? store.close() }
+        guard let own = try? store.changes(of: feed, in: 1...1) else { return false }
         return own.isEmpty
+    }
+
+    /// An SQLite file without the log's table: what a kill inside `createStore`, before the
+    /// migrations ran, leaves (the 500-kill crash loop's third finding). Anything else that
+    /// does not open, a damaged store above all, is not cleared.
+    private func storeHasNoLog() -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: storeURL.path, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { db in try !db.tableExists("change") && !db.tableExists("grdb_migrations") }) ?? false
     }
 }
