@@ -6,6 +6,13 @@ import IntersessionCore
 struct PracticeStepOptions: ParsableArguments {
     @Argument(help: "A practice id prefix.") var practice: String
     @Flag(help: "Print {\"id\": <the full id>} instead.") var json = false
+
+    /// Takes the step `work` signs, as `profile`, and prints the new step's id.
+    func take(as profile: ProfileOptions, _ work: (Actions, String) throws -> EntityID) throws {
+        try profile.reportingErrors {
+            try IDOutput.print(try profile.act { try work($0, practice) }, json: json)
+        }
+    }
 }
 
 struct PracticeReviewCommand: ParsableCommand {
@@ -17,10 +24,7 @@ struct PracticeReviewCommand: ParsableCommand {
     @Option(help: "Why (with --return).") var note: String?
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(sendBack ? .return : .review, of: step.practice, note: note) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(sendBack ? .return : .review, of: $1, note: note) }
     }
 }
 
@@ -31,10 +35,7 @@ struct PracticeOpenCommand: ParsableCommand {
     @OptionGroup var step: PracticeStepOptions
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(.open, of: step.practice) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(.open, of: $1) }
     }
 }
 
@@ -46,10 +47,7 @@ struct PracticeEndorseCommand: ParsableCommand {
     @Option(help: "The poll (or silence procedure) that reached it, by id prefix.") var poll: String?
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(.endorse, of: step.practice, poll: poll) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(.endorse, of: $1, poll: poll) }
     }
 }
 
@@ -61,10 +59,7 @@ struct PracticePublishCommand: ParsableCommand {
     @Option(help: "The edition, by id prefix or title.") var edition: String
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(.publish, of: step.practice, edition: edition) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(.publish, of: $1, edition: edition) }
     }
 }
 
@@ -74,10 +69,7 @@ struct PracticeWithdrawCommand: ParsableCommand {
     @OptionGroup var step: PracticeStepOptions
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(.withdraw, of: step.practice) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(.withdraw, of: $1) }
     }
 }
 
@@ -89,9 +81,6 @@ struct PracticeSupersedeCommand: ParsableCommand {
     @Option(help: "The newer practice, by id prefix.") var by: String
 
     func run() throws {
-        try profile.reportingErrors {
-            let id = try profile.act { try $0.takeStep(.supersede, of: step.practice, newer: by) }
-            try IDOutput.print(id, json: step.json)
-        }
+        try step.take(as: profile) { try $0.takeStep(.supersede, of: $1, newer: by) }
     }
 }
