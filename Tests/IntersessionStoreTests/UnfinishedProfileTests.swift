@@ -57,6 +57,41 @@ import IntersessionCore
         #expect(!FileManager.default.fileExists(atPath: home.storeURL.path))
     }
 
+    /// GRDB's migrator makes its `grdb_migrations` table in a commit of its own, before the first
+    /// migration's transaction: a kill in between leaves that empty table and nothing else (the
+    /// crash loop's finding at seed 21112, in CI).
+    @Test func aStoreKilledBeforeItsFirstMigrationIsStartedAgain() throws {
+        let home = emptyHome()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        _ = try home.create(key: DeviceKey())
+        let bare = try DatabaseQueue(path: home.storeURL.path)
+        try bare.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        try bare.close()
+        let second = DeviceKey()
+        _ = try home.create(key: second)
+        #expect(try home.loadKey().feed == second.feed)
+        #expect(!FileManager.default.fileExists(atPath: home.storeURL.path))
+    }
+
+    /// A store whose migrations table records a migration is someone's store, however little
+    /// else it holds: it is refused and left alone.
+    @Test func aStoreWithARecordedMigrationIsRefusedAndUntouched() throws {
+        let home = emptyHome()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        _ = try home.create(key: DeviceKey())
+        let other = try DatabaseQueue(path: home.storeURL.path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1')")
+        }
+        try other.close()
+        #expect(throws: ProfileError.alreadyExists(home.folder.path)) { try home.create(key: DeviceKey()) }
+        #expect(FileManager.default.fileExists(atPath: home.storeURL.path))
+    }
+
     /// A file there that is no SQLite store at all (damaged, or someone else's) is left alone.
     @Test func aStoreThatIsNotSQLiteIsRefusedAndUntouched() throws {
         let home = emptyHome()

@@ -33,14 +33,20 @@ extension ProfileHome {
         return own.isEmpty
     }
 
-    /// An SQLite file without the log's table: what a kill inside `createStore`, before the
-    /// migrations ran, leaves (the 500-kill crash loop's third finding). Anything else that
-    /// does not open, a damaged store above all, is not cleared.
+    /// An SQLite file without the log's table and with no migration recorded: what a kill
+    /// inside `createStore` leaves, before the migrations ran (the 500-kill crash loop's third
+    /// finding) or between GRDB's commit of its empty `grdb_migrations` table and the first
+    /// migration's (CI's, at seed 21112). Anything else that does not open, a damaged store
+    /// above all, is not cleared.
     private func storeHasNoLog() -> Bool {
         var configuration = Configuration()
         configuration.readonly = true
         guard let queue = try? DatabaseQueue(path: storeURL.path, configuration: configuration) else { return false }
         defer { try? queue.close() }
-        return (try? queue.read { db in try !db.tableExists("change") && !db.tableExists("grdb_migrations") }) ?? false
+        return (try? queue.read { db in
+            guard try !db.tableExists("change") else { return false }
+            guard try db.tableExists("grdb_migrations") else { return true }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
+        }) ?? false
     }
 }
