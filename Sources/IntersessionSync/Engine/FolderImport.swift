@@ -82,7 +82,7 @@ struct FolderImport {
             for entry in Files.list(path).sorted() where feed.flatMap({ seen[$0.hex]?[entry] }) == nil {
                 switch FolderEntry(name: entry, in: path) {
                 case .temporary:
-                    continue
+                    StaleTemporary.removeIfStale(entry, in: path, now: now)
                 case .stray(let reason):
                     try reportOnce(path + "/" + entry, reason, into: &report)
                 case .conflictCopy:
