@@ -5,7 +5,7 @@ import IntersessionStore
 @testable import IntersessionSync
 
 /// A writer killed before its rename leaves `.<name>.tmp-<pid>-<random>` in the folder, which
-/// no one removed: after the crash loop's 500 kills a folder held dozens (issue 19).
+/// nothing removed, so a folder used for years would collect them (issue 19).
 @Suite struct StaleTemporaryTests {
     @Test func onlyAtomicFileNamesAreTaken() {
         #expect(StaleTemporary.isAtomicFileTemporary(".000000000001-000000000004.seg.tmp-4242-3141592653"))
