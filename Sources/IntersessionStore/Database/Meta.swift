@@ -5,7 +5,7 @@ import IntersessionCore
 /// The store's own facts, in the `meta` table.
 enum Meta {
     static func groupID(_ db: Database) throws -> GroupID? {
-        try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'group'").flatMap { GroupID(bytes: Array($0)) }
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'group'")).flatMap { GroupID(bytes: Array($0)) }
     }
 
     static func setGroupID(_ id: GroupID, _ db: Database) throws {

@@ -39,9 +39,9 @@ extension AppDatabase {
     /// The roles `feed` holds for its next changes, as the applier stored them.
     public func currentRoles(of feed: FeedID) throws -> Set<Role> {
         try read { db in
-            Set(try String.fetchAll(db, sql: """
+            Set(try String.fetchAll(db.cachedStatement(sql: """
                 SELECT i.role FROM role_interval i JOIN feed f ON f.id = i.feed WHERE f.key = ? AND i.through_seq IS NULL
-                """, arguments: [feed.bytes.blob]).compactMap(Role.init(rawValue:)))
+                """), arguments: [feed.bytes.blob]).compactMap(Role.init(rawValue:)))
         }
     }
 }

@@ -6,7 +6,7 @@ import IntersessionCore
 extension AppDatabase {
     /// Whether the group's `group.create` seals its folders.
     public func isSealed() throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT sealed FROM group_info") ?? false }
+        try read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT sealed FROM group_info")) ?? false }
     }
 
     /// The epochs that count here, then those started by changes logged but still waiting for
@@ -23,9 +23,9 @@ extension AppDatabase {
         try read { db in
             // Feed by feed, through the (feed, seq) index: every sync asks, and a scan of the
             // whole log made a sync with nothing new grow with it.
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.body, c.sig FROM feed f CROSS JOIN change c ON c.feed = f.id AND c.seq > f.head_seq
-                """).flatMap { row -> [EpochRecord] in
+                """)).flatMap { row -> [EpochRecord] in
                 guard let change = try? SignedChange(bytes: Array(row[0] as Data), signature: Array(row[1] as Data)) else { return [] }
                 return change.body.ops.enumerated().compactMap { index, op in
                     guard case .groupKey(let key) = op else { return nil }
@@ -39,11 +39,11 @@ extension AppDatabase {
     private func countedEpochRecords() throws -> [EpochRecord] {
         try read { db in
             var wraps: [String: [FeedID: [UInt8]]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT epoch, recipient, envelope FROM epoch_wrap") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT epoch, recipient, envelope FROM epoch_wrap")) {
                 guard let recipient = FeedID(hex: row[1]) else { continue }
                 wraps[row[0], default: [:]][recipient] = Array(row[2] as Data)
             }
-            return try Row.fetchAll(db, sql: "SELECT id, number, parent, check_hash, history FROM epoch ORDER BY number, id").compactMap { row in
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT id, number, parent, check_hash, history FROM epoch ORDER BY number, id")).compactMap { row in
                 guard let id = EntityID(hex: row[0]) else { return nil }
                 return EpochRecord(id: id, number: row[1], parent: (row[2] as String?).flatMap(EntityID.init(hex:)),
                                    check: Array(row[3] as Data), history: (row[4] as Data?).map(Array.init), wraps: wraps[id.hex] ?? [:])
@@ -79,7 +79,7 @@ extension AppDatabase {
 
     public func heldEpochKeys() throws -> [String: [UInt8]] {
         try read { db in
-            Dictionary(try Row.fetchAll(db, sql: "SELECT id, key FROM epoch_key").map { ($0[0] as String, Array($0[1] as Data)) },
+            Dictionary(try Row.fetchAll(db.cachedStatement(sql: "SELECT id, key FROM epoch_key")).map { ($0[0] as String, Array($0[1] as Data)) },
                        uniquingKeysWith: { first, _ in first })
         }
     }

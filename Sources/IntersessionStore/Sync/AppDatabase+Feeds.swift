@@ -16,10 +16,10 @@ extension AppDatabase {
     public func feedProgress() throws -> [FeedID: FeedProgress] {
         try read { db in
             var progress: [FeedID: FeedProgress] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT f.key, f.head_seq, coalesce((SELECT max(seq) FROM change c WHERE c.feed = f.id), 0), f.frozen_from
                 FROM feed f
-                """) {
+                """)) {
                 if let feed = FeedID(bytes: Array(row[0] as Data)) {
                     progress[feed] = FeedProgress(head: row[1], logged: row[2], frozenFrom: row[3])
                 }

@@ -21,7 +21,7 @@ extension AppDatabase {
     public func folderMtimes(_ folder: String) throws -> [String: Int64] {
         try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT feed, dir_mtime FROM folder_feed WHERE folder = ?", arguments: [folder]
+                db.cachedStatement(sql: "SELECT feed, dir_mtime FROM folder_feed WHERE folder = ?"), arguments: [folder]
             ).map { ($0[0] as String, $0[1] as Int64) })
         }
     }

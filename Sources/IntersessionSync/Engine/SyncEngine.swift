@@ -47,8 +47,8 @@ public struct SyncEngine: Sendable {
         for folder in present { try FolderExport(store: store, folder: folder, own: own).run(into: &report) }
         report.pending = try store.pendingCount()
         try report.reviewStanding(store: store)
-        for (key, cursor) in report.windowCursors { try store.setSetting(key, to: cursor.isEmpty ? nil : cursor) }
-        try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000))
+        try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000),
+                                 along: report.windowCursors.mapValues { $0.isEmpty ? nil : $0 })
         return report
     }
 

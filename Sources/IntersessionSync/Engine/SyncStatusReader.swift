@@ -26,8 +26,9 @@ public struct SyncState: Sendable, Equatable {
             rejected: try store.badFileCount(), lastSync: try store.setting(lastSyncKey).flatMap { Int64($0) })
     }
 
-    /// Remembers when the profile last synced (shown as "synced 3 min ago").
-    public static func recordSync(store: AppDatabase, at millis: Int64) throws {
-        try store.setSetting(lastSyncKey, to: String(millis))
+    /// Remembers when the profile last synced (shown as "synced 3 min ago"), with whatever
+    /// else of the sync's local state `along` holds, in one write.
+    public static func recordSync(store: AppDatabase, at millis: Int64, along settings: [String: String?] = [:]) throws {
+        try store.setSettings(settings.merging([lastSyncKey: String(millis)]) { _, time in time })
     }
 }
