@@ -8,8 +8,7 @@
 # works once the disk is fixed (its change reaching the other homes through the folder).
 #
 # Needs root and mount(8) (tmpfs): CI runs as root. Where mounting is refused it says so and
-# skips. Faults of the device itself (EIO) need a device-mapper target this container lacks:
-# they are unit-tested (FileFaultTests) through SQLite's codes and errno mapping.
+# skips. Faults of the device itself (EIO) are eio.sh's, through an injected file layer.
 set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
 

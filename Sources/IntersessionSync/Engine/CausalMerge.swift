@@ -118,6 +118,8 @@ struct MergeOutcomes {
     var read: [SeenFile] = []
     var feeds: Set<FeedID> = []
     var rejected: [(path: String, reason: String)] = []
+    /// Files whose reading failed: reported, never remembered as bad.
+    var failedReads: [(path: String, reason: String)] = []
     var incomplete = 0
     var locked = 0
     /// Feed folders with a file not read this time (the folder is listed again next time).

@@ -39,6 +39,9 @@ struct ConflictEvidence {
             // Sealed under an epoch not opened here yet: read again once its key arrives.
             report.lockedFiles += 1
             return false
+        } catch FolderError.readFailed(let path, let why) {
+            report.failedToRead(path, why)
+            return false
         } catch {
             report.rejectedFiles += 1
             try FolderImport.reportOnce(path, "a conflict copy made by a sync tool, unreadable: \(error)", store: store, into: &report)

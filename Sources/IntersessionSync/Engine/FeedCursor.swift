@@ -66,6 +66,9 @@ struct FeedCursor {
         case .locked:
             outcomes.locked += 1
             outcomes.unsettled.insert(name)
+        case .failedRead(let reason):
+            outcomes.failedReads.append((path, reason))
+            outcomes.unsettled.insert(name)
         case .rejected(let reason):
             outcomes.rejected.append((path, reason))
         }

@@ -146,6 +146,7 @@ struct FolderImport {
             report.rejectedFiles += 1
             try reportOnce(path, reason, into: &report)
         }
+        for (path, reason) in outcomes.failedReads { report.failedToRead(path, reason: reason) }
         report.incompleteFiles += outcomes.incomplete
         report.lockedFiles += outcomes.locked
         done.unsettled.formUnion(outcomes.unsettled)

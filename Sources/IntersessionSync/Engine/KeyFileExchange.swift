@@ -57,6 +57,9 @@ struct KeyFileExchange {
             return .notForUs
         } catch SegmentError.incomplete where FolderImport.isFresh(status) {
             return .incomplete
+        } catch FolderError.readFailed(let path, let why) {
+            report.failedToRead(path, why)
+            return .incomplete
         } catch {
             try FolderImport.reportOnce(path, "an epoch key file, unreadable: \(error)", store: store, into: &report)
             return .notForUs

@@ -13,6 +13,8 @@ enum SegmentOpening {
     case incomplete
     /// Sealed for an epoch key not held yet.
     case locked
+    /// Reading it failed (an I/O error): reported this time, read again the next.
+    case failedRead(reason: String)
     case rejected(reason: String)
 
     /// Opens `segment` of the feed folder `folderName`: its size checked before reading, its
@@ -39,6 +41,8 @@ enum SegmentOpening {
             return .incomplete
         } catch SegmentError.sealedForOtherKey {
             return .locked
+        } catch FolderError.readFailed(let path, let why) {
+            return .failedRead(reason: "\(FolderError.readFailed(path, why))")
         } catch {
             return .rejected(reason: "\(error)")
         }

@@ -13,6 +13,7 @@ extension SyncReport {
             "duplicates": .int(Int64(duplicates)),
             "pending": .int(Int64(pending)),
             "incomplete": .int(Int64(incompleteFiles)),
+            "failedReads": .int(Int64(failedReads)),
             "problems": .array(problems.map { ["path": .string($0.path), "reason": .string($0.reason)] }),
             "rejected": .array(stillRejected.map {
                 ["path": .string($0.path), "reason": .string($0.reason), "new": .bool(reportedNow.contains($0.path))]

@@ -12,6 +12,7 @@ extension SyncReport {
         merged.importedFeeds.formUnion(earlier.importedFeeds)
         merged.duplicates += earlier.duplicates
         merged.rejectedFiles += earlier.rejectedFiles
+        merged.failedReads += earlier.failedReads
         merged.forks = earlier.forks + forks
         merged.problems = earlier.problems + problems
         merged.refused = earlier.refused + refused

@@ -54,6 +54,8 @@ public struct SyncReport: Sendable, Equatable {
     /// keys (0 if none): every epoch started while an invite is open is wrapped for its key,
     /// so a newcomer meeting one above all it holds was shut out (cancelled, used, expired).
     public var newestLockedEpoch: Int64 = 0
+    /// Files whose reading failed this time (an I/O error), to be read again at the next sync.
+    public var failedReads = 0
     /// Epoch key files written to the folders (a sealed group).
     public var keyFilesWritten = 0
 
@@ -62,6 +64,17 @@ public struct SyncReport: Sendable, Equatable {
     var windowCursors: [String: String] = [:]
 
     public init() {}
+
+    /// A file whose reading failed (an I/O error): a problem of this sync, never remembered as
+    /// a bad file, so the next sync reads it again.
+    mutating func failedToRead(_ path: String, _ why: String) {
+        failedToRead(path, reason: "\(FolderError.readFailed(path, why))")
+    }
+
+    mutating func failedToRead(_ path: String, reason: String) {
+        failedReads += 1
+        problems.append(.init(path: path, reason: reason))
+    }
 
     public var changedSomething: Bool {
         exportedChanges > 0 || importedChanges > 0 || !problems.isEmpty || !forks.isEmpty || !takenNames.isEmpty
@@ -81,6 +94,7 @@ public struct SyncReport: Sendable, Equatable {
                      "imported \(importedChanges) from \(importedFeeds.count) feed\(importedFeeds.count == 1 ? "" : "s")",
                      "\(pending) pending", "\(rejectedFiles) rejected"]
         if incompleteFiles > 0 { parts.append("\(incompleteFiles) incomplete, will retry") }
+        if failedReads > 0 { parts.append("\(failedReads) unreadable (an input/output error), will retry") }
         if changedFiles > 0 { parts.append("\(changedFiles) gone or changed since read") }
         if lockedFiles > 0 { parts.append("\(lockedFiles) sealed for a key this device does not hold") }
         return parts.joined(separator: "; ")

@@ -66,7 +66,7 @@ enum Files {
             }
             let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { throw FolderError.unreadable(path) }
+            guard got >= 0 else { throw FolderError.readFailed(path, String(cString: strerror(errno))) }
             if got == 0 { break }
             count += got
         }
@@ -77,6 +77,9 @@ enum Files {
 
 public enum FolderError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String)
+    /// The file opened, but reading it failed (an I/O error of the disk or the network share):
+    /// nothing is known of its contents, so it is read again next time, never taken for bad.
+    case readFailed(String, String)
     case tooLarge(String, Int64)
     case cannotWrite(String, String)
     case missing(String)
@@ -90,6 +93,7 @@ public enum FolderError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let path): "cannot read \(path)"
+        case .readFailed(let path, let why): "cannot read \(path): \(why); it is read again at the next sync"
         case .tooLarge(let path, let size): "\(path) is \(size) bytes, over the limit"
         case .cannotWrite(let path, let why): "cannot write \(path): \(why)"
         case .missing(let path): "the shared folder \(path) does not exist (is the drive mounted?)"

@@ -27,6 +27,7 @@ extension FolderError: Explained {
     public var phrase: Phrase {
         switch self {
         case .unreadable(let path): Phrase("error.folder.unreadable", [path])
+        case .readFailed(let path, _): Phrase("error.folder.unreadable", [path])
         case .tooLarge(let path, let size): Phrase("error.folder.tooLarge", [path, String(size)])
         case .cannotWrite(let path, let why):
             FileFault.Kind(reason: why).map { FileFault(path: path, kind: $0).phrase } ?? Phrase("error.folder.cannotWrite", [path, why])
