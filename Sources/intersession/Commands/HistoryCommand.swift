@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let versions = try store.history(ofPost: try store.resolve(post, as: .post))
             if output.json { return try Output.json(versions) }
             for (index, version) in versions.enumerated() {

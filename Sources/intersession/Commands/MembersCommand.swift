@@ -13,7 +13,7 @@ struct MembersCommand: ParsableCommand {
 
     static func list(_ profile: ProfileOptions, _ output: OutputOptions) throws {
         do {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let members = try store.members()
             if output.json { return try Output.json(members) }
             let replacements = Dictionary(try store.readmissions().compactMap { invite in invite.replaces.map { ($0, invite) } },

@@ -16,7 +16,7 @@ struct OverviewCommand: ParsableCommand {
                 Output.line("  See them all:   intersession --help")
                 return
             }
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let group = try store.groupSummary()
             let language = profile.messageLanguage
             Output.line((language == .fr ? group.titleFrench : group.titleEnglish) ?? group.titleEnglish ?? "")

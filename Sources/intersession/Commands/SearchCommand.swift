@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let hits = try store.search(query)
             let practices = try store.searchPractices(query)
             let attachments = try store.searchAttachments(query)

@@ -11,7 +11,7 @@ struct ThreadsCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let topicID = try topic.map { try store.resolve($0, as: .topic) }
             let threads = try store.threads(topic: topicID)
             if output.json { return try Output.json(threads) }

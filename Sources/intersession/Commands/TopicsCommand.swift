@@ -9,7 +9,7 @@ struct TopicsCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let topics = try store.topics()
             if output.json { return try Output.json(topics) }
             let language = profile.messageLanguage

@@ -19,7 +19,7 @@ struct AmendListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let table = try store.amendments(of: try draft.id(in: store))
             if output.json { return try Output.json(table) }
             if table.isEmpty { return Output.line("No amendments.") }
@@ -36,7 +36,7 @@ struct AmendShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let shown = try store.amendment(try store.resolve(amendment.amendment, as: .amendment))
             if output.json { return try Output.json(shown) }
             AmendmentPrinter.print(shown)

@@ -28,7 +28,7 @@ struct DraftListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let drafts = try store.drafts()
             if output.json { return try Output.json(drafts) }
             for draft in drafts {
@@ -74,7 +74,7 @@ struct DraftShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.draft(try draft.id(in: store))
             if output.json { return try Output.json(detail) }
             Output.line("\(detail.summary.symbol)  \(detail.summary.title)  [\(detail.summary.status), \(detail.summary.language)]")

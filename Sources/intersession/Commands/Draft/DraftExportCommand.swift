@@ -13,7 +13,7 @@ struct DraftExportCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.draft(try draft.id(in: store))
             let markdown = DraftMarkdown.render(detail)
             try DocumentExport.write(markdown, format: format, out: out)

@@ -14,7 +14,7 @@ struct DraftDiffCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let id = try draft.id(in: store)
             let detail = try store.draft(id)
             let history = try store.draftHistory(id)
@@ -49,7 +49,7 @@ struct DraftBlameCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.draft(try draft.id(in: store))
             if output.json { return try Output.json(detail.paragraphs) }
             for paragraph in detail.paragraphs {

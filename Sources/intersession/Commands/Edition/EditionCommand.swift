@@ -19,7 +19,7 @@ struct EditionListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let editions = try store.editions()
             if output.json { return try Output.json(editions) }
             Output.lines(editions.map { edition in
@@ -55,7 +55,7 @@ struct EditionShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.edition(try store.resolveEdition(edition))
             if output.json { return try Output.json(detail) }
             let language = profile.messageLanguage
@@ -95,7 +95,7 @@ struct EditionExportCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.edition(try store.resolveEdition(edition))
             let markdown = EditionDocument(detail, language: profile.messageLanguage).markdown
             let chosen = (format ?? out.map { URL(fileURLWithPath: $0).pathExtension } ?? "md").lowercased()

@@ -8,7 +8,7 @@ struct InviteListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let invites = try store.invites()
             if output.json { return try Output.json(invites) }
             for invite in invites { Output.line("\(Output.short(invite.id))  \(Output.pad(Output.name(invite.name), 24)) \(Output.pad(invite.role, 11)) \(Self.state(of: invite))") }

@@ -27,7 +27,7 @@ struct MeetingListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let meetings = try store.meetings()
             if output.json { return try Output.json(meetings) }
             Output.lines(meetings.map { meeting in
@@ -47,7 +47,7 @@ struct MeetingShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.meeting(try store.resolveMeetingEntry(meeting, in: .meeting))
             if output.json { return try Output.json(detail) }
             let summary = detail.summary
@@ -90,7 +90,7 @@ struct MeetingAgendaCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let agenda = try store.meeting(try store.resolveMeetingEntry(meeting, in: .meeting)).agenda
             if output.json { return try Output.json(agenda) }
             Self.print(agenda)

@@ -98,7 +98,7 @@ struct MeetingItemShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let view = try store.agendaItem(try store.resolveMeetingEntry(item, in: .item)).item
             if output.json { return try Output.json(view) }
             Output.line("\(Output.name(view.number)) \(Output.name(view.title))  [\(view.purpose), \(view.category), \(view.standing)]")

@@ -72,7 +72,7 @@ struct MeetingSummaryCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.meeting(try store.resolveMeetingEntry(meeting, in: .meeting))
             let markdown = MeetingReport(detail, language: language ?? profile.messageLanguage).markdown
             try DocumentExport.write(markdown, format: format, out: out)

@@ -38,7 +38,7 @@ struct ModLogCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let entries = try store.auditLog()
             if output.json { return try Output.json(entries) }
             for entry in entries {

@@ -26,7 +26,7 @@ struct PollListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let polls = try store.polls()
             if output.json { return try Output.json(polls) }
             for poll in polls {
@@ -45,7 +45,7 @@ struct PollShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.poll(try store.resolve(poll, as: .poll))
             if output.json { return try Output.json(detail) }
             Output.line("\(detail.summary.title)  [\(detail.summary.kind), \(detail.summary.closed ? "closed" : "open")]")

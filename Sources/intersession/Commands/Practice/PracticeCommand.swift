@@ -24,7 +24,7 @@ struct PracticeListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let practices = try store.practices().filter { practice in
                 (state.map { $0.rawValue == practice.state } ?? true) && (topic.map { practice.topics.contains($0) } ?? true)
             }
@@ -47,7 +47,7 @@ struct PracticeShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let detail = try store.practice(try store.resolveLibraryEntry(practice, in: .practice))
             if output.json { return try Output.json(detail) }
             let summary = detail.summary

@@ -45,7 +45,7 @@ struct RecommendationListCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let list = try store.recommendations().filter { body == nil || $0.body == body?.rawValue }
             if output.json { return try Output.json(list) }
             Output.lines(list.map { item in
@@ -66,7 +66,7 @@ struct RecommendationShowCommand: ParsableCommand {
 
     func run() throws {
         try profile.reportingErrors {
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let item = try store.recommendation(try store.resolveRecommendation(recommendation))
             if output.json { return try Output.json(item) }
             Output.line("to \(item.body), \(item.level), recorded by \(Output.name(item.by.name)) \(Output.time(item.recordedAt))")

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try profile.reportingErrors {
             guard let period = ReportPeriod(from: from, to: to) else { throw InputError("badPeriod", from.terminalSafe, to.terminalSafe) }
-            let (store, _) = try profile.open(readOnly: true)
+            let store = try profile.openStore()
             let language = language ?? profile.messageLanguage
             let report = try PeriodReport.make(from: store, period: period, to: body, symbol: symbol, language: language)
             guard intoDraft else { return try DocumentExport.write(report.markdown, format: format, out: out) }
