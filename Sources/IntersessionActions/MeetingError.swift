@@ -18,6 +18,9 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
     case unknownVersion(draft: String, version: String, known: String)
     case observerCannotRaise
     case nothingToChange
+    /// A delegation's category is the secretariat's to set.
+    case secretariatOnly
+    case alreadyCategorised(delegation: String, category: String)
 
     public var phrase: Phrase {
         switch self {
@@ -34,6 +37,8 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
         case .unknownVersion(let draft, let version, let known): Phrase(Self.key("unknownVersion"), [draft, version, known])
         case .observerCannotRaise: Phrase(Self.key("observerCannotRaise"))
         case .nothingToChange: Phrase(Self.key("nothingToChange"))
+        case .secretariatOnly: Phrase(Self.key("secretariatOnly"))
+        case .alreadyCategorised(let delegation, let category): Phrase(Self.key("alreadyCategorised"), [delegation, category])
         }
     }
 
@@ -44,6 +49,7 @@ public enum MeetingError: Error, Sendable, Equatable, CustomStringConvertible, E
         .notPresiding(meeting: "m"), .badDate("d"), .datesOutOfOrder(starts: "a", ends: "b"), .noTopic, .phaseNotOpen(phase: "p"),
         .phaseClosed(phase: "p"), .itemCommentsClosed(item: "i"), .concernsPending(item: "i", count: 1), .alreadyAnswered(concern: "c"),
         .parentInOtherMeeting(item: "i"), .unknownVersion(draft: "d", version: "v", known: "k"), .observerCannotRaise, .nothingToChange,
+        .secretariatOnly, .alreadyCategorised(delegation: "d", category: "c"),
     ]
 
     static func key(_ name: String) -> String { "error.meeting." + name }

@@ -73,7 +73,7 @@ public struct MeetingReport {
                 let documents = item.documents.map { document in
                     "\(Self.inline(document.symbol)) “\(Self.inline(document.title))”" + (document.version.map { " (\(text("version", Self.inline($0))))" } ?? "")
                 }
-                lines += [text("documents", documents.joined(separator: "; ")), ""]
+                lines += [text("documents", documents.joined(separator: words.listSeparator)), ""]
             }
             let administrations = Set(item.comments.map { $0.author.organisation.isEmpty ? $0.author.feed : $0.author.organisation })
             lines += [text("contributions", String(item.comments.count), String(administrations.count), String(item.lateComments)), ""]

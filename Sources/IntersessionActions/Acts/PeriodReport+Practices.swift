@@ -19,7 +19,7 @@ extension PeriodReport {
                     + " (" + CalendarDay.utc(step.at) + ")"
             }
             return text("practice", MeetingReport.inline(summary.title.text(in: words.language)), MeetingReport.inline(person),
-                        events.joined(separator: "; "), text("practiceState." + last.state))
+                        events.joined(separator: words.listSeparator), text("practiceState." + last.state))
         }
     }
 

@@ -107,24 +107,35 @@ public struct PeriodReport {
     private func meetings() -> [String] {
         meetingsInside.map { meeting in
             let summary = meeting.summary
-            let counts = PeriodReport.categories.compactMap { category, capacities -> String? in
-                let count = meeting.participants.filter { capacities.contains($0.capacity) }.count
-                return count == 0 ? nil : text("category." + category, String(count))
+            let categories = PeriodReport.delegationCategories(meeting.participants)
+            let counts = PeriodReport.categories.compactMap { line, kind -> String? in
+                let count = categories.values.filter { $0 == kind }.count
+                return count == 0 ? nil : text("category." + line, String(count))
             }
-            let delegations = Set(meeting.participants.map(\.delegation)).count
+            let delegations = categories.count
             return text("meeting", MeetingReport.inline(summary.title), MeetingReport.inline(summary.body + " " + summary.number),
                         words.text("report.meeting.mode." + summary.mode, []), summary.starts, summary.ends,
                         counted("participants", meeting.participants.count), counted("delegations", delegations))
-                + (counts.isEmpty ? "" : " " + text("categories", counts.joined(separator: "; ")))
+                + (counts.isEmpty ? "" : " " + text("categories", counts.joined(separator: words.listSeparator)))
         }
     }
 
-    /// The categories of participation the record holds, from the capacities registered.
-    static let categories: [(String, Set<String>)] = [
-        ("members", [ParticipantCapacity.delegate.rawValue, ParticipantCapacity.head.rawValue]),
-        ("observers", [ParticipantCapacity.observer.rawValue]), ("experts", [ParticipantCapacity.expert.rawValue]),
-        ("secretariat", [ParticipantCapacity.secretariat.rawValue]),
+    /// The lines of participation, each counting delegations of one category (`DelegationKind`;
+    /// nil: the secretariat's own staff), in the order the committees' reports give them.
+    static let categories: [(String, DelegationKind?)] = [
+        ("members", .member), ("partners", .partner), ("privateSector", .privateSector), ("observers", .observer),
+        ("academia", .academia), ("experts", .expert), ("secretariat", nil),
     ]
+
+    /// Each delegation of a meeting (by its matching key) with its category: every participant
+    /// of a delegation carries the same one (`MeetingReader`).
+    static func delegationCategories(_ participants: [MeetingParticipant]) -> [String: DelegationKind?] {
+        var categories: [String: DelegationKind?] = [:]
+        for participant in participants {
+            categories[DelegationCategory.key(participant.delegation)] = participant.category.flatMap(DelegationKind.init(rawValue:))
+        }
+        return categories
+    }
 
     private func documents() -> [String] {
         let named = record.versions.filter { period.contains(millis: $0.at) }

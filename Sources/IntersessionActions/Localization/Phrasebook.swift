@@ -10,6 +10,10 @@ public struct Phrasebook: Sendable {
     public let language: Language
     public let texts: [String: String]
 
+    /// What separates the items of a list run into a sentence: French sets a narrow no-break
+    /// space before the semicolon, as before every double punctuation mark.
+    public var listSeparator: String { language == .fr ? "\u{202F}; " : "; " }
+
     public init(language: Language) {
         self.language = language
         texts = (try? Self.load(language)) ?? [:]

@@ -22,6 +22,8 @@ public enum MeetingContent {
             return ContentCheck.isBody(answer.text)
         case .outcome(let outcome):
             return ContentCheck.isBody(outcome.summary) && outcome.replaces.count <= maximumList
+        case .category(let category):
+            return ContentCheck.isName(category.delegation)
         }
     }
 

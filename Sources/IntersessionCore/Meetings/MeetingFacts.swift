@@ -21,4 +21,6 @@ public enum MeetingMutation: Sendable, Hashable {
     case raiseConcern(id: EntityID, concern: MeetingConcern, stamp: ChangeStamp)
     case answerConcern(MeetingAnswer, stamp: ChangeStamp)
     case setOutcome(id: EntityID, outcome: MeetingOutcome, stamp: ChangeStamp)
+    /// A delegation's category; the latest by stamp stands.
+    case categorise(DelegationCategory, stamp: ChangeStamp)
 }

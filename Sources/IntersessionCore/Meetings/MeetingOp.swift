@@ -7,9 +7,10 @@ public enum MeetingOp: Sendable, Hashable {
     case concern(MeetingConcern)
     case answer(MeetingAnswer)
     case outcome(MeetingOutcome)
+    case category(DelegationCategory)
 
     public static let types = [MeetingNew.type, MeetingPhase.type, MeetingItem.type, MeetingRegister.type,
-                               MeetingConcern.type, MeetingAnswer.type, MeetingOutcome.type]
+                               MeetingConcern.type, MeetingAnswer.type, MeetingOutcome.type, DelegationCategory.type]
 
     public var type: String {
         switch self {
@@ -20,6 +21,7 @@ public enum MeetingOp: Sendable, Hashable {
         case .concern: MeetingConcern.type
         case .answer: MeetingAnswer.type
         case .outcome: MeetingOutcome.type
+        case .category: DelegationCategory.type
         }
     }
 
@@ -32,6 +34,7 @@ public enum MeetingOp: Sendable, Hashable {
         case .concern(let op): op.json
         case .answer(let op): op.json
         case .outcome(let op): op.json
+        case .category(let op): op.json
         }
     }
 
@@ -45,6 +48,7 @@ public enum MeetingOp: Sendable, Hashable {
         case .concern(let op): [op.item]
         case .answer(let op): [op.concern]
         case .outcome(let op): [op.item] + (op.poll.map { [$0] } ?? []) + op.replaces
+        case .category: []
         }
     }
 

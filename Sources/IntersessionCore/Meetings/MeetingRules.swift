@@ -1,6 +1,7 @@
 /// Who may do what in a meeting. The secretariat, and the co-chairs presiding (every co-chair
 /// when the meeting names none), run it: phases, agenda, answers, outcomes. Any member with a
-/// role registers themselves; concerns come from anyone but observers. Nothing here reads a
+/// role registers themselves; concerns come from anyone but observers; the secretariat alone
+/// says in which category a delegation takes part. Nothing here reads a
 /// clock: deadlines only prompt, and a phase ends at its close's frontier.
 public enum MeetingRules {
     static func mutations(
@@ -52,6 +53,11 @@ public enum MeetingRules {
             if let problem = try runs(meeting) { return reject(problem) }
             if let poll = outcome.poll, try reader.poll(poll) == nil { return reject(.unknownPoll) }
             return [.meeting(.setOutcome(id: change.entity(index), outcome: outcome, stamp: stamp)), audit(outcome.item, outcome.kind.rawValue)]
+        case .category(let category):
+            // The group's record of who takes part as what: the secretariat's alone.
+            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            return [.meeting(.categorise(category, stamp: stamp)),
+                    .audit(index: index, action: op.type, target: category.delegation, detail: category.category.rawValue)]
         }
     }
 

@@ -80,6 +80,7 @@ public enum Op: Sendable, Hashable {
         case MeetingConcern.type: self = .meeting(.concern(try MeetingConcern(fields)))
         case MeetingAnswer.type: self = .meeting(.answer(try MeetingAnswer(fields)))
         case MeetingOutcome.type: self = .meeting(.outcome(try MeetingOutcome(fields)))
+        case DelegationCategory.type: self = .meeting(.category(try DelegationCategory(fields)))
         case AttachmentAdd.type: self = .attachment(.add(try AttachmentAdd(fields)))
         case AttachmentRemove.type: self = .attachment(.remove(try AttachmentRemove(fields)))
         case RecommendationNew.type: self = .recommendation(.new(try RecommendationNew(fields)))

@@ -24,6 +24,12 @@ extension ChangeApplier {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [registration.meeting.hex, registration.participant.hex] + Self.keyed(stamp)
                     + [registration.capacity.rawValue, registration.delegation])
+        case .categorise(let category, let stamp):
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO delegation_category (key, delegation, category, author, seq, hlc_ms, hlc_c)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [DelegationCategory.key(category.delegation), category.delegation, category.category.rawValue]
+                    + Self.keyed(stamp))
         case .raiseConcern(let id, let concern, let stamp):
             try db.execute(sql: """
                 INSERT OR IGNORE INTO meeting_concern (id, item, author, seq, hlc_ms, hlc_c, text) VALUES (?, ?, ?, ?, ?, ?, ?)

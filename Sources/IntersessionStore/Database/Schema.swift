@@ -32,6 +32,7 @@ enum Schema {
         migrator.registerMigration("v17-practices", migrate: createV17Practices)
         migrator.registerMigration("v18-recommendations", migrate: createV18Recommendations)
         migrator.registerMigration("v19-attachment-copies", migrate: createV19AttachmentCopies)
+        migrator.registerMigration("v19-delegation-categories", migrate: createV19DelegationCategories)
         return migrator
     }
 
@@ -309,5 +310,5 @@ enum Schema {
         "draft_penholders",
         "draft_version", "amendment_position",
         "amendment", "draft", "ballot", "poll_close", "poll", "group_info", "epoch_wrap", "epoch", "agreement_key",
-    ] + meetingTables + attachmentTables + recommendationTables + practiceTables
+    ] + meetingTables + attachmentTables + recommendationTables + practiceTables + delegationCategoryTables
 }

@@ -42,6 +42,9 @@ public struct MeetingParticipant: Sendable, Equatable, Codable {
     public var person: MeetingPerson
     public var capacity: String
     public var delegation: String
+    /// The category of the delegation (`DelegationKind`), as the secretariat set it or, where it
+    /// set none, as its participants' capacities make it; nil for the secretariat's own staff.
+    public var category: String?
 }
 
 public struct MeetingDocumentRef: Sendable, Equatable, Codable {

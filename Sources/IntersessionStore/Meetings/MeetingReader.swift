@@ -56,7 +56,20 @@ struct MeetingReader {
             guard seen.insert(feed).inserted, (row[1] as String) != ParticipantCapacity.withdrawn.rawValue else { continue }
             standing.append(MeetingParticipant(person: try person(feed), capacity: row[1], delegation: row[2]))
         }
+        try categorise(&standing)
         return standing.sorted { ($0.delegation, $0.person.name, $0.person.feed) < ($1.delegation, $1.person.name, $1.person.feed) }
+    }
+
+    /// Gives each participant their delegation's category: the secretariat's, or the one the
+    /// capacities registered in this meeting by all of that delegation make it.
+    private func categorise(_ participants: inout [MeetingParticipant]) throws {
+        let set = try AppDatabase.latestCategories(db)
+        let capacities = Dictionary(grouping: participants, by: { DelegationCategory.key($0.delegation) })
+            .mapValues { $0.compactMap { ParticipantCapacity(rawValue: $0.capacity) } }
+        for index in participants.indices {
+            let key = DelegationCategory.key(participants[index].delegation)
+            participants[index].category = set[key]?.category ?? DelegationKind.derived(from: capacities[key] ?? [])?.rawValue
+        }
     }
 
     /// For each close of `phase` that applies to `item`, what it takes in of each feed.

@@ -13,7 +13,7 @@ extension AppDatabase {
     static func stateDigest(_ db: Database) throws -> String {
         var hasher = ContentHasher()
         for query in digestQueries + Schema.meetingDigestQueries + Schema.attachmentDigestQueries
-            + Schema.recommendationDigestQueries + Schema.practiceDigestQueries {
+            + Schema.recommendationDigestQueries + Schema.practiceDigestQueries + Schema.delegationCategoryDigestQueries {
             hasher.update(query)
             let rows = try Row.fetchCursor(db, sql: query)
             while let row = try rows.next() {

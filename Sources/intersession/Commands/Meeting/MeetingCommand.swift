@@ -9,7 +9,8 @@ struct MeetingCommand: ParsableCommand {
         commandName: "meeting", abstract: "Meetings: their phases, agenda, participants, concerns, outcomes and summary report.",
         subcommands: [MeetingListCommand.self, MeetingNewCommand.self, MeetingShowCommand.self, MeetingAgendaCommand.self,
                       MeetingItemCommand.self, MeetingPhaseCommand.self, MeetingRegisterCommand.self, MeetingConcernCommand.self,
-                      MeetingOutcomeCommand.self, MeetingSummaryCommand.self],
+                      MeetingOutcomeCommand.self, MeetingSummaryCommand.self, MeetingCategoriseCommand.self,
+                      MeetingDelegationsCommand.self],
         defaultSubcommand: MeetingListCommand.self)
 }
 
