@@ -26,6 +26,15 @@ q "$BIN" invite --home "$SEC" --name "Jean-Pierre Moreau" --org "DGDDI" --role c
 q "$BIN" invite --home "$SEC" --name "Kenji Watanabe" --org "Japan Customs" --role member --out "$T/del.invite"
 q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau" --folder "$F"
 q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
+# Three more participants, of a partner organisation, the private sector and academia.
+GUESTS=()
+for guest in "Maria Santos:Universal Postal Union" "Lee Chen:Global Express Association" "Ada Brown:University of Canberra"; do
+    name=${guest%%:*} home="$T/guest-${#GUESTS[@]}"
+    q "$BIN" invite --home "$SEC" --name "$name" --org "${guest#*:}" --role member --out "$home.invite"
+    q "$BIN" sync --home "$SEC"
+    q "$BIN" join "$home.invite" --home "$home" --name "$name" --folder "$F"
+    GUESTS+=("$home")
+done
 syncall "$SEC" "$CO" "$DEL" "$SEC" "$CO" "$DEL"
 
 # Inside the period (May–June): a meeting, a document version, a proposal adopted, two recommendations.
@@ -46,6 +55,26 @@ P1=$ID
 syncall "$CO" "$SEC" "$DEL" "$CO"
 on 2026-05-18
 expect_ok "Japan registers" "$BIN" meeting register "$M1" --as head-of-delegation --home "$DEL"
+syncall "${GUESTS[@]}" "$SEC"
+expect_ok "the secretariat registers the UPU's delegate" "$BIN" meeting register "$M1" --member "Maria Santos" --home "$SEC"
+expect_ok "an industry observer" "$BIN" meeting register "$M1" --member "Lee Chen" --as observer --home "$SEC"
+expect_ok "and an invited academic" "$BIN" meeting register "$M1" --member "Ada Brown" --as expert --home "$SEC"
+expect_bad "a delegate cannot say in which category a delegation takes part" "only the secretariat sets the category" "$DEL" \
+    "$BIN" meeting categorise "Universal Postal Union" partner-organisation --home "$DEL"
+expect_bad "nor in French" "seul le secrétariat fixe la catégorie" "$DEL" \
+    "$BIN" meeting categorise "Universal Postal Union" partner-organisation --home "$DEL" --lang fr
+run "$BIN" meeting categorise "Universal Postal Union" ngo --home "$SEC"
+check "a category not in the list is refused as a command-line mistake, naming the categories" "exit $RC" \
+    bash -c "[ $RC -eq 64 ] && grep -q academia '$ERR'"
+expect_ok "the secretariat puts the UPU among the partner organisations" \
+    "$BIN" meeting categorise "Universal Postal Union" partner-organisation --home "$SEC"
+expect_ok "the express carriers in the private sector (the name matched whatever its case)" \
+    "$BIN" meeting categorise "global express association" private-sector --home "$SEC"
+expect_ok "the university in academia" "$BIN" meeting categorise "University of Canberra" academia --home "$SEC"
+expect_bad "the same category again changes nothing and says so" "already in the category" "$SEC" \
+    "$BIN" meeting categorise "University of Canberra" academia --home "$SEC"
+json_ok "the delegations listed with their categories" \
+    'map(.category) == ["private-sector", "partner-organisation", "academia"]' -- "$BIN" meeting delegations --json --home "$SEC"
 expect_ok "Japan comments" "$BIN" reply "$I1" --body "Japan supports the guidelines." --home "$DEL"
 expect_ok "Japan agrees" "$BIN" poll vote "$P1" --position agree --home "$DEL"
 syncall "$DEL" "$CO"
@@ -128,7 +157,7 @@ for language in en fr; do
 done
 R="$T/report-en-sec.md"
 check "the report holds the first meeting, with its participation" "no meeting paragraph" \
-    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), document-based, from 2026-05-18 to 2026-05-20: 1 participant from 1 delegation. By category: Members, 1.$' "$R"
+    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), document-based, from 2026-05-18 to 2026-05-20: 4 participants from 4 delegations. By category: Members, 1; partner organisations, 1; private sector, 1; academia, 1.$' "$R"
 check "and not the second (it began in September)" "the second meeting is in" bash -c "! grep -q 'Second meeting' '$R'"
 check "the proposal closed in May, adopted, with its statement" "no decision paragraph" \
     grep -q 'Recommend the guidelines to the PTC (proposal, closed on 2026-05-20): adopted. Statement: The guidelines go to the PTC.$' "$R"
@@ -145,8 +174,8 @@ check "activity per topic" "no activity paragraph" grep -q '^[0-9]*\. General ma
 check "the paragraphs are numbered on through the sections" "numbers restart" \
     bash -c "grep -oE '^[0-9]+\.' '$R' | tr -d . | awk 'NR != \$1 { exit 1 }'"
 check "the French report is in French" "no French heading" grep -q '^## VI. Recommandations$' "$T/report-fr-sec.md"
-check "the French report counts one participant in the singular" "1 participants in French" \
-    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), sur documents, du 2026-05-18 au 2026-05-20 : 1 participant de 1 délégation\. ' "$T/report-fr-sec.md"
+check "the French report counts the delegations by category" "no French participation" \
+    grep -q '^[0-9]*\. First meeting (WGEC 2026/1), sur documents, du 2026-05-18 au 2026-05-20 : 4 participants de 4 délégations\. Par catégorie : Membres, 1 ; organisations partenaires, 1 ; secteur privé, 1 ; milieux universitaires, 1\.$' "$T/report-fr-sec.md"
 check "and its contributions in the plural" "no French activity paragraph" grep -q '^[0-9]*\. .* : 3 contributions de 2 membres\.$' "$T/report-fr-sec.md"
 
 # The period after: September's facts only; --to-body keeps one body's recommendations.
