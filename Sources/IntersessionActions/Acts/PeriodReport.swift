@@ -107,12 +107,8 @@ public struct PeriodReport {
     private func meetings() -> [String] {
         meetingsInside.map { meeting in
             let summary = meeting.summary
-            let categories = PeriodReport.delegationCategories(meeting.participants)
-            let counts = PeriodReport.categories.compactMap { line, kind -> String? in
-                let count = categories.values.filter { $0 == kind }.count
-                return count == 0 ? nil : text("category." + line, String(count))
-            }
-            let delegations = categories.count
+            let counts = meeting.delegationsByCategory.map { text("category." + PeriodReport.line(of: $0.category), String($0.count)) }
+            let delegations = meeting.delegationCategories.count
             return text("meeting", MeetingReport.inline(summary.title), MeetingReport.inline(summary.body + " " + summary.number),
                         words.text("report.meeting.mode." + summary.mode, []), summary.starts, summary.ends,
                         counted("participants", meeting.participants.count), counted("delegations", delegations))
@@ -120,21 +116,18 @@ public struct PeriodReport {
         }
     }
 
-    /// The lines of participation, each counting delegations of one category (`DelegationKind`;
-    /// nil: the secretariat's own staff), in the order the committees' reports give them.
-    static let categories: [(String, DelegationKind?)] = [
-        ("members", .member), ("partners", .partner), ("privateSector", .privateSector), ("observers", .observer),
-        ("academia", .academia), ("experts", .expert), ("secretariat", nil),
-    ]
-
-    /// Each delegation of a meeting (by its matching key) with its category: every participant
-    /// of a delegation carries the same one (`MeetingReader`).
-    static func delegationCategories(_ participants: [MeetingParticipant]) -> [String: DelegationKind?] {
-        var categories: [String: DelegationKind?] = [:]
-        for participant in participants {
-            categories[DelegationCategory.key(participant.delegation)] = participant.category.flatMap(DelegationKind.init(rawValue:))
+    /// The catalog line (`report.period.category.*`) counting delegations of a category (nil:
+    /// the secretariat's own staff).
+    static func line(of category: DelegationKind?) -> String {
+        switch category {
+        case .member: "members"
+        case .partner: "partners"
+        case .privateSector: "privateSector"
+        case .observer: "observers"
+        case .academia: "academia"
+        case .expert: "experts"
+        case nil: "secretariat"
         }
-        return categories
     }
 
     private func documents() -> [String] {

@@ -4,6 +4,9 @@
 public enum DelegationKind: String, Sendable, Hashable, CaseIterable {
     case member, partner = "partner-organisation", privateSector = "private-sector", observer, academia, expert
 
+    /// The order the committees' reports give them in.
+    public static let reportOrder: [DelegationKind] = [.member, .partner, .privateSector, .observer, .academia, .expert]
+
     /// A delegation no `delegation.category` names is counted by the capacities its
     /// participants registered in: a delegate or head of delegation makes it a Member's, else an
     /// observer makes it an observer's, else an expert an expert's. The secretariat's own

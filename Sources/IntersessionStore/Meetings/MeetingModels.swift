@@ -119,6 +119,25 @@ public struct MeetingDetail: Sendable, Equatable, Codable {
 }
 
 extension MeetingDetail {
+    /// Each delegation of the meeting (by its matching key) with its category (nil: the
+    /// secretariat's staff): every participant of a delegation carries the same one
+    /// (`MeetingReader`). What the report and the interface count.
+    public var delegationCategories: [String: DelegationKind?] {
+        var categories: [String: DelegationKind?] = [:]
+        for participant in participants {
+            categories[DelegationCategory.key(participant.delegation)] = participant.category.flatMap(DelegationKind.init(rawValue:))
+        }
+        return categories
+    }
+
+    /// How many delegations each category has, in the committees' order, without the empty ones.
+    public var delegationsByCategory: [(category: DelegationKind?, count: Int)] {
+        let categories = Array(delegationCategories.values)
+        return ([DelegationKind?](DelegationKind.reportOrder) + [nil]).compactMap { kind in
+            let count = categories.filter { $0 == kind }.count
+            return count == 0 ? nil : (kind, count)
+        }
+    }
     /// The deadlines that have passed at `now` with what they were set for still open: they
     /// prompt the co-chairs (see `MeetingDeadlines`).
     public func passedDeadlines(now: Int64) -> [PassedDeadline] {

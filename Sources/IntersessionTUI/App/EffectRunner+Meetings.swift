@@ -29,8 +29,12 @@ extension EffectRunner {
             let people = try store.members().filter { $0.frozenFrom == nil && !$0.roles.isEmpty }
                 .map { MeetingPerson(feed: $0.feed, name: $0.name ?? String($0.feed.prefix(8)), organisation: $0.organisation ?? "") }
             return [.meeting(.registrantsLoaded(meeting: meeting, people))]
-        case .registerParticipant(let meeting, let member, let capacity, let delegation):
-            try session.actions(clock: clock).register(for: meeting, participant: member, capacity: capacity, delegation: delegation)
+        case .registerParticipant(let meeting, let member, let capacity, let delegation, let category):
+            let actions = try session.actions(clock: clock)
+            try actions.register(for: meeting, participant: member, capacity: capacity, delegation: delegation)
+            guard let category else { return [.recorded(.meetingParticipantRegistered)] }
+            let standing = try store.delegationCategories().first { DelegationCategory.key($0.delegation) == DelegationCategory.key(delegation) }
+            if standing?.category != category.rawValue { try actions.categorise(delegation: delegation, as: category) }
             return [.recorded(.meetingParticipantRegistered)]
         }
     }

@@ -21,15 +21,24 @@ public struct MeetingScreenState: Sendable, Equatable {
 
 /// Who is registered, in which capacity, for which delegation: chosen in that order.
 public struct RegistrationPrompt: Sendable, Equatable {
-    public enum Step: Sendable, Equatable { case member, capacity, delegation }
+    public enum Step: Sendable, Equatable { case member, capacity, delegation, category }
     public static let capacities = ParticipantCapacity.allCases
+    /// The secretariat's last step: the delegation's category for every meeting, or (nil, the
+    /// first choice) left as it stands.
+    public static let categories: [DelegationKind?] = [nil] + DelegationKind.allCases
     public var members: [MeetingPerson]
     public var member = 0
     public var capacity = 0
     public var delegation = TextEditor(singleLine: true)
+    public var category = 0
     public var step = Step.member
+    /// Whether the one registering is the secretariat, who also says the delegation's category.
+    public var bySecretariat: Bool
 
-    public init(members: [MeetingPerson]) { self.members = members }
+    public init(members: [MeetingPerson], bySecretariat: Bool = false) {
+        self.members = members
+        self.bySecretariat = bySecretariat
+    }
 }
 
 public struct AgendaItemScreenState: Sendable, Equatable {
@@ -61,7 +70,8 @@ public enum MeetingEffect: Sendable, Equatable {
     case answerConcern(concern: String, text: String)
     /// The members to choose from when registering someone else.
     case loadRegistrants(meeting: String)
-    case registerParticipant(meeting: String, member: String, capacity: ParticipantCapacity, delegation: String)
+    /// A registration, and (the secretariat's) the delegation's category when one was chosen.
+    case registerParticipant(meeting: String, member: String, capacity: ParticipantCapacity, delegation: String, category: DelegationKind?)
 }
 
 /// What the meeting effects answer with (see `Message`).

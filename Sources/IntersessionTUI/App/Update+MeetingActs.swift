@@ -50,34 +50,40 @@ extension Update {
             return []
         }
         switch prompt.step {
-        case .member, .capacity:
-            let count = prompt.step == .member ? prompt.members.count : RegistrationPrompt.capacities.count
-            var chosen = prompt.step == .member ? prompt.member : prompt.capacity
-            switch key.name {
-            case "up", "k": chosen = max(0, chosen - 1)
-            case "down", "j": chosen = min(count - 1, chosen + 1)
-            case "enter":
-                if prompt.step == .member {
-                    prompt.delegation = TextEditor(prompt.members[prompt.member].organisation, singleLine: true)
-                    prompt.step = .capacity
-                } else {
-                    prompt.step = .delegation
-                }
-            default: break
-            }
-            if key.name != "enter" { if prompt.step == .member { prompt.member = chosen } else { prompt.capacity = chosen } }
+        case .member, .capacity, .category:
+            if key == .enter, prompt.step == .category { return registration(prompt, &state) }
+            if key == .enter { prompt.advance() } else { prompt.move(key) }
         case .delegation:
             if key == .enter {
-                let delegation = prompt.delegation.text.trimmingCharacters(in: .whitespaces)
-                guard !delegation.isEmpty else { return [] }
-                state.registering = nil
-                return [.meeting(.registerParticipant(meeting: state.id, member: prompt.members[prompt.member].feed,
-                                                      capacity: RegistrationPrompt.capacities[prompt.capacity], delegation: delegation))]
+                guard !prompt.delegationTyped.isEmpty else { return [] }
+                guard prompt.bySecretariat else { return registration(prompt, &state) }
+                prompt.step = .category
+            } else {
+                _ = prompt.delegation.handle(key)
             }
-            _ = prompt.delegation.handle(key)
         }
         state.registering = prompt
         return []
+    }
+
+    /// The registration the prompt holds, signed: the prompt closes.
+    private static func registration(_ prompt: RegistrationPrompt, _ state: inout MeetingScreenState) -> [Effect] {
+        state.registering = nil
+        return [.meeting(.registerParticipant(meeting: state.id, member: prompt.members[prompt.member].feed,
+                                              capacity: RegistrationPrompt.capacities[prompt.capacity], delegation: prompt.delegationTyped,
+                                              category: RegistrationPrompt.categories[prompt.category]))]
+    }
+
+    static func categoryText(_ category: DelegationKind?) -> TextKey {
+        switch category {
+        case nil: .meetingCategoryAsItStands
+        case .member: .delegationKindMember
+        case .partner: .delegationKindPartner
+        case .privateSector: .delegationKindPrivateSector
+        case .observer: .delegationKindObserver
+        case .academia: .delegationKindAcademia
+        case .expert: .delegationKindExpert
+        }
     }
 
     static func capacityText(_ capacity: ParticipantCapacity) -> TextKey {
@@ -93,6 +99,33 @@ extension Update {
 }
 
 extension RegistrationPrompt {
+    var delegationTyped: String { delegation.text.trimmingCharacters(in: .whitespaces) }
+
+    /// ↑↓ (or k, j) in the picker of this step.
+    mutating func move(_ key: Key) {
+        let count = switch step {
+        case .member: members.count
+        case .capacity: Self.capacities.count
+        default: Self.categories.count
+        }
+        let step = key.name == "up" || key.name == "k" ? -1 : key.name == "down" || key.name == "j" ? 1 : 0
+        switch self.step {
+        case .member: member = min(count - 1, max(0, member + step))
+        case .capacity: capacity = min(count - 1, max(0, capacity + step))
+        default: category = min(count - 1, max(0, category + step))
+        }
+    }
+
+    /// Enter on a picker: the member chosen starts the delegation from their organisation.
+    mutating func advance() {
+        if step == .member {
+            delegation = TextEditor(members[member].organisation, singleLine: true)
+            step = .capacity
+        } else {
+            step = .delegation
+        }
+    }
+
     var bindings: [Binding] {
         let typing = [Binding("enter", help: .helpOpen), Binding("esc", help: .helpCancel), Binding("ctrl+c", help: .helpQuit)]
         return step == .delegation ? typing : [Binding("up", "down", "k", "j", help: .helpMove)] + typing

@@ -101,6 +101,7 @@ extension Update {
     }
 
     static func meetingMessage(_ message: MeetingMessage, _ model: inout Model) -> [Effect] {
+        let bySecretariat = model.isSecretariat
         model.updateScreens { screen in
             guard case .meetings(let meetings) = screen else { return }
             switch (meetings, message) {
@@ -115,7 +116,7 @@ extension Update {
                 state.item = item
                 screen = .meetings(.item(state))
             case (.meeting(var state), .registrantsLoaded(let meeting, let people)) where meeting == state.id && !people.isEmpty:
-                state.registering = RegistrationPrompt(members: people)
+                state.registering = RegistrationPrompt(members: people, bySecretariat: bySecretariat)
                 screen = .meetings(.meeting(state))
             default: break
             }

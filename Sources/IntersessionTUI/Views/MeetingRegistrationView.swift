@@ -2,7 +2,8 @@ import IntersessionCore
 import IntersessionStore
 
 /// Registering someone else for a meeting, over the agenda: the member (name and
-/// organisation), then the capacity, then the delegation typed.
+/// organisation), then the capacity, then the delegation typed, then (the secretariat) the
+/// delegation's category.
 enum MeetingRegistrationView {
     static func render(_ prompt: RegistrationPrompt, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
         let catalog = model.catalog
@@ -18,6 +19,12 @@ enum MeetingRegistrationView {
             let picker = Picker(heading: catalog[.meetingRegisterCapacity] + " " + member.name,
                                 choices: RegistrationPrompt.capacities.map { catalog[Update.capacityText($0)] },
                                 chosen: prompt.capacity, style: theme.normal, headingStyle: theme.meta, chosenStyle: theme.selected)
+            buffer.render(picker, in: area)
+            return model.plain ? picker.cursor(in: area) : nil
+        case .category:
+            let picker = Picker(heading: catalog[.meetingRegisterCategory, prompt.delegationTyped],
+                                choices: RegistrationPrompt.categories.map { catalog[Update.categoryText($0)] },
+                                chosen: prompt.category, style: theme.normal, headingStyle: theme.meta, chosenStyle: theme.selected)
             buffer.render(picker, in: area)
             return model.plain ? picker.cursor(in: area) : nil
         case .delegation:

@@ -27,6 +27,16 @@ enum MeetingView {
     /// The rows above the agenda: dates, presiding, participants, then the phases' block.
     static func headerRows(_ state: MeetingScreenState) -> Int { 3 + MeetingPhaseKind.allCases.count + 2 }
 
+    /// "Participants: 4 · delegations by category: Members 1, …", counted as the report counts them.
+    static func participation(_ detail: MeetingDetail, _ model: Model) -> String {
+        let catalog = model.catalog
+        let counted = catalog[.meetingParticipants, model.formats.number(detail.participants.count)]
+        let categories = detail.delegationsByCategory.map { category, count in
+            catalog[category.map { Update.categoryText($0) } ?? .delegationKindSecretariat] + " " + model.formats.number(count)
+        }
+        return categories.isEmpty ? counted : counted + " · " + catalog[.meetingByCategory, categories.joined(separator: ", ")]
+    }
+
     static func render(_ state: MeetingScreenState, _ model: Model, _ theme: Theme, _ area: Rect, _ buffer: inout Buffer) -> (x: Int, y: Int)? {
         guard let detail = state.detail else { return nil }
         let catalog = model.catalog
@@ -35,7 +45,7 @@ enum MeetingView {
         let header: [(String, Style)] = [
             ("\(detail.summary.body) \(detail.summary.number) · \(detail.summary.starts) – \(detail.summary.ends)", theme.meta),
             (catalog[.meetingPresiding, presiding], theme.normal),
-            (catalog[.meetingParticipants, model.formats.number(detail.participants.count)], theme.normal),
+            (participation(detail, model), theme.normal),
         ]
         buffer.render(ScrollView(lines: header, scroll: 0, indicatorStyle: theme.meta, indent: 1), in: parts[0])
         let block = Block(title: catalog[.meetingPhasesTitle],

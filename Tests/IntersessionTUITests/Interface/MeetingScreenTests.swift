@@ -23,6 +23,7 @@ import IntersessionStore
                 case .member: catalog[.meetingRegisterWho]
                 case .capacity: catalog[.meetingRegisterCapacity]
                 case .delegation: catalog[.meetingRegisterDelegation]
+                case .category: catalog[.meetingCategoryAsItStands]
                 }
                 return [heading, registering.members[registering.member].name]
             }
@@ -167,6 +168,47 @@ import IntersessionStore
         #expect(fixture.runtime.model.flash == Catalog(language: .en)[.meetingParticipantRegistered])
     }
 
+    /// The secretariat also says in which category the delegation takes part, for every
+    /// meeting; the meeting's participation line counts delegations as the report does.
+    @Test func theSecretariatRegistersAPartnerOrganisationAndCategorisesIt() throws {
+        let fixture = try DemoFixture(peer: "secretariat")
+        fixture.press(Self.meeting + [.character("P")])
+        guard case .meetings(.meeting(let state)) = fixture.runtime.model.screen, let prompt = state.registering else {
+            Issue.record("no registration prompt")
+            return
+        }
+        #expect(prompt.bySecretariat)
+        let chosen = try #require(prompt.members.firstIndex { $0.name.hasPrefix("Kenji") })
+        fixture.press(Array(repeating: Key.down, count: chosen) + [.enter, .enter])
+        fixture.press(Array(repeating: Key.backspace, count: 40))
+        fixture.type("Universal Postal Union")
+        fixture.press(.enter)
+        guard case .meetings(.meeting(let picking)) = fixture.runtime.model.screen, picking.registering?.step == .category else {
+            Issue.record("no category step")
+            return
+        }
+        #expect(fixture.screen().joined().contains("Universal Postal Union"))
+        let partner = try #require(RegistrationPrompt.categories.firstIndex(of: .partner))
+        fixture.press(Array(repeating: Key.down, count: partner) + [.enter])
+        guard case .meetings(.meeting(let after)) = fixture.runtime.model.screen, let detail = after.detail else {
+            Issue.record("left the meeting")
+            return
+        }
+        #expect(after.registering == nil)
+        let kenji = try #require(detail.participants.first { $0.person.name.hasPrefix("Kenji") })
+        #expect(kenji.delegation == "Universal Postal Union" && kenji.category == DelegationKind.partner.rawValue)
+        let catalog = Catalog(language: .en)
+        #expect(fixture.screen().joined(separator: "\n").contains(catalog[.delegationKindPartner] + " 1"))
+        #expect(fixture.runtime.model.flash == catalog[.meetingParticipantRegistered])
+    }
+
+    @Test func aCochairIsNotAskedTheCategory() throws {
+        let fixture = try DemoFixture(peer: "cochair-fr")
+        fixture.press(Self.meeting + [.character("P"), .enter, .enter, .enter])
+        guard case .meetings(.meeting(let state)) = fixture.runtime.model.screen else { Issue.record("left the meeting"); return }
+        #expect(state.registering == nil)
+    }
+
     @Test func escapeLeavesTheRegistrationAndADelegateCannotOpenIt() throws {
         let fixture = try DemoFixture(peer: "cochair-fr")
         fixture.press(Self.meeting + [.character("P"), .down, .enter, .escape])
@@ -193,8 +235,9 @@ import IntersessionStore
 
     /// The pickers of the registration (typing prompts take every key, as the others do).
     @Test func helpListsTheKeysOfTheRegistrationPickers() throws {
-        for keys in [[Key.character("P")], [.character("P"), .enter]] {
-            let registering = try DemoFixture(peer: "cochair-fr")
+        for (peer, keys) in [("cochair-fr", [Key.character("P")]), ("cochair-fr", [.character("P"), .enter]),
+                             ("secretariat", [.character("P"), .enter, .enter, .enter])] {
+            let registering = try DemoFixture(peer: peer)
             registering.press(Self.meeting + keys)
             let top = registering.runtime.model
             registering.press(.down)
