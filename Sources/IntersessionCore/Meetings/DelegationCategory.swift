@@ -45,9 +45,10 @@ public struct DelegationCategory: Sendable, Hashable {
         ["t": .string(Self.type), "delegation": .string(delegation), "category": .string(category.rawValue)]
     }
 
-    /// How a delegation's name is matched: "WCO", " wco " and "Wco" are one delegation. Spaces
-    /// inside are kept; letters are compared in their lower case.
+    /// How a delegation's name is matched: "WCO", " wco " and "Wco" are one delegation, and so
+    /// are "Straße Zoll" and "STRASSE ZOLL", or "Côte" with its accent typed either way. Spaces
+    /// inside are kept (see `String.matchingKey`).
     public static func key(_ delegation: String) -> String {
-        delegation.trimmingWhitespace.lowercased()
+        delegation.matchingKey
     }
 }
