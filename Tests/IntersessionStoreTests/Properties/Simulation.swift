@@ -120,7 +120,8 @@ final class Simulation {
     @discardableResult
     /// The rows that differ between two replicas, table by table: what a failing seed prints.
     func printDifferences(from reference: AppDatabase, to store: AppDatabase, index: Int) throws {
-        for query in AppDatabase.digestQueries + Schema.meetingDigestQueries + Schema.practiceDigestQueries {
+        for query in AppDatabase.digestQueries + Schema.meetingDigestQueries + Schema.practiceDigestQueries
+            + Schema.delegationCategoryDigestQueries {
             let expected = try reference.read { db in try Row.fetchAll(db, sql: query).map { "\($0)" } }
             let found = try store.read { db in try Row.fetchAll(db, sql: query).map { "\($0)" } }
             guard expected != found else { continue }
