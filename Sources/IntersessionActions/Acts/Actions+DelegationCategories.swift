@@ -9,7 +9,7 @@ extension Actions {
     public func categorise(delegation: String, as category: DelegationKind) throws {
         let name = try Input.organisation(delegation)
         try adoptOwnChanges()
-        guard try store.currentRoles(of: me).contains(.secretariat) else { throw MeetingError.secretariatOnly }
+        guard MeetingRules.categorises(roles: try store.currentRoles(of: me)) else { throw MeetingError.secretariatOnly }
         let standing = try store.delegationCategories().first { DelegationCategory.key($0.delegation) == DelegationCategory.key(name) }
         if standing?.delegation == name, standing?.category == category.rawValue { throw MeetingError.alreadyCategorised(delegation: name, category: category.rawValue) }
         try sign([.meeting(.category(DelegationCategory(delegation: name, category: category)))])

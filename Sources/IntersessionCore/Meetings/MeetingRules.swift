@@ -54,12 +54,16 @@ public enum MeetingRules {
             if let poll = outcome.poll, try reader.poll(poll) == nil { return reject(.unknownPoll) }
             return [.meeting(.setOutcome(id: change.entity(index), outcome: outcome, stamp: stamp)), audit(outcome.item, outcome.kind.rawValue)]
         case .category(let category):
-            // The group's record of who takes part as what: the secretariat's alone.
-            guard roles.contains(.secretariat) else { return reject(.notAuthorised) }
+            guard categorises(roles: roles) else { return reject(.notAuthorised) }
             return [.meeting(.categorise(category, stamp: stamp)),
                     .audit(index: index, action: op.type, target: category.delegation, detail: category.category.rawValue)]
         }
     }
+
+    /// Whether someone holding `roles` may say in which category a delegation takes part: the
+    /// group's record of who takes part as what is the secretariat's alone. The act asks it
+    /// before signing, to say so in the member's language.
+    public static func categorises(roles: Set<Role>) -> Bool { roles.contains(.secretariat) }
 
     /// Whether `author`, holding `roles` at the change's seq, runs the meeting.
     public static func runs(_ author: FeedID, roles: Set<Role>, _ meeting: MeetingFacts) -> Bool {
