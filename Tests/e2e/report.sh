@@ -28,7 +28,7 @@ q "$BIN" join "$T/co.invite" --home "$CO" --name "Jean-Pierre Moreau" --folder "
 q "$BIN" join "$T/del.invite" --home "$DEL" --name "Kenji Watanabe" --folder "$F"
 # Three more participants, of a partner organisation, the private sector and academia.
 GUESTS=()
-for guest in "Maria Santos:Universal Postal Union" "Lee Chen:Global Express Association" "Ada Brown:University of Canberra"; do
+for guest in "Maria Santos:Universal Postal Union" "Lee Chen:Global Express Association" "Ada Brown:Université de Canberra"; do
     name=${guest%%:*} home="$T/guest-${#GUESTS[@]}"
     q "$BIN" invite --home "$SEC" --name "$name" --org "${guest#*:}" --role member --out "$home.invite"
     q "$BIN" sync --home "$SEC"
@@ -70,9 +70,17 @@ expect_ok "the secretariat puts the UPU among the partner organisations" \
     "$BIN" meeting categorise "Universal Postal Union" partner-organisation --home "$SEC"
 expect_ok "the express carriers in the private sector (the name matched whatever its case)" \
     "$BIN" meeting categorise "global express association" private-sector --home "$SEC"
-expect_ok "the university in academia" "$BIN" meeting categorise "University of Canberra" academia --home "$SEC"
+# First typed in capitals, the É as E and a combining acute (the same delegation as the one
+# registered as "Université"), and in the wrong category; then corrected as registered.
+expect_ok "the university among the experts, by mistake" \
+    "$BIN" meeting categorise $'UNIVERSITE\u0301 DE CANBERRA' expert --home "$SEC"
+expect_ok "then in academia, its accent typed the other way" \
+    "$BIN" meeting categorise "Université de Canberra" academia --home "$SEC"
 expect_bad "the same category again changes nothing and says so" "already in the category" "$SEC" \
-    "$BIN" meeting categorise "University of Canberra" academia --home "$SEC"
+    "$BIN" meeting categorise "Université de Canberra" academia --home "$SEC"
+json_ok "the university's participant is counted in academia" \
+    '.participants | map(select(.delegation == "Université de Canberra")) | map(.category) == ["academia"]' \
+    -- "$BIN" meeting show "$M1" --json --home "$SEC"
 json_ok "the delegations listed with their categories" \
     'map(.category) == ["private-sector", "partner-organisation", "academia"]' -- "$BIN" meeting delegations --json --home "$SEC"
 expect_ok "Japan comments" "$BIN" reply "$I1" --body "Japan supports the guidelines." --home "$DEL"
