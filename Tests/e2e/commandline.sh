@@ -47,7 +47,8 @@ done
 # The manual page in Resources/man is what swift-argument-parser's GenerateManual plugin makes
 # from the parser now (the date line aside), so it cannot drift from the commands.
 if [ -f Package.swift ] && command -v swift >/dev/null 2>&1; then
-    run swift package generate-manual --configuration debug
+    # It builds the plugin and its tools first: in a clean clone, on a busy machine, over 30 s.
+    RUN_TIMEOUT=600 run swift package generate-manual --configuration debug
     generated=.build/plugins/GenerateManual/outputs/intersession/intersession.1
     check "the manual page is generated from the parser" "swift package generate-manual failed" test "$RC" -eq 0 -a -f "$generated"
     check "Resources/man/intersession.1 is up to date (regenerate it: see the README)" "it differs from the generated page" \

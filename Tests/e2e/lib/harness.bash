@@ -3,12 +3,13 @@
 # that sources this sets PASSED, FAILED, OUT, ERR and T first.
 
 # run CMD...: runs CMD with stdin from $STDIN_FILE (default /dev/null), keeping its stdout,
-# stderr and exit status for the checks that follow. A hung command is killed after 30 s.
+# stderr and exit status for the checks that follow. A hung command is killed after 30 s
+# (RUN_TIMEOUT seconds, for a command that builds).
 run() {
     CMD="$(printf '%q ' "$@")"
     [ -z "${STDIN_FILE:-}" ] || CMD="$CMD< $STDIN_FILE"
     set +e
-    timeout 30 "$@" <"${STDIN_FILE:-/dev/null}" >"$OUT" 2>"$ERR"
+    timeout "${RUN_TIMEOUT:-30}" "$@" <"${STDIN_FILE:-/dev/null}" >"$OUT" 2>"$ERR"
     RC=$?
     set -e
 }
