@@ -29,15 +29,9 @@ chmod +x "$T/faulty"
 json_in() { [ -s "$OUT" ] && jq -e "$1" "$OUT"; }
 
 F="$T/shared" SEC="$T/sec" A="$T/alice" O="$T/olga"
-mkdir -p "$F"
-q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
-q "$BIN" sync --home "$SEC" --folder "$F"
-q "$BIN" invite --home "$SEC" --name "Alice" --org "Org A" --role member --out "$T/alice.invite"
-q "$BIN" invite --home "$SEC" --name "Olga" --org "Org O" --role member --out "$T/olga.invite"
-q "$BIN" sync --home "$SEC"
-q "$BIN" join "$T/alice.invite" --home "$A" --name "Alice" --folder "$F"
-q "$BIN" join "$T/olga.invite" --home "$O" --name "Olga" --folder "$F"
-syncall "$SEC" "$A" "$O" "$SEC" "$A" "$O"
+# shellcheck source=lib/group.bash
+source Tests/reliability/lib/group.bash
+fault_group
 EIO='disk holding .* reported an input/output error; nothing is lost'
 ES='disque qui contient .* a signalé une erreur d’entrée-sortie'
 

@@ -37,15 +37,9 @@ read_only() { mount -o remount,ro "$1"; }
 writable() { mount -o remount,rw "$1"; }
 
 F="$T/disk-folder/shared" SEC="$T/sec" A="$T/disk-home/alice" O="$T/observer"
-mkdir -p "$F"
-q "$BIN" init --home "$SEC" --name "Ana Ribeiro" --org "WCO Secretariat"
-q "$BIN" sync --home "$SEC" --folder "$F"
-q "$BIN" invite --home "$SEC" --name "Alice" --org "Org A" --role member --out "$T/alice.invite"
-q "$BIN" invite --home "$SEC" --name "Olga" --org "Org O" --role member --out "$T/olga.invite"
-q "$BIN" sync --home "$SEC"
-q "$BIN" join "$T/alice.invite" --home "$A" --name "Alice" --folder "$F"
-q "$BIN" join "$T/olga.invite" --home "$O" --name "Olga" --folder "$F"
-syncall "$SEC" "$A" "$O" "$SEC" "$A" "$O"
+# shellcheck source=lib/group.bash
+source Tests/reliability/lib/group.bash
+fault_group
 THREAD=$("$BIN" post flows --home "$A" --title "Before the faults" --body "Everyone reads this" --json | jq -r .id)
 syncall "$A" "$SEC" "$O"
 FULL='disk holding .* is full; nothing is lost'
