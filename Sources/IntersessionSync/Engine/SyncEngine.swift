@@ -17,22 +17,48 @@ public struct SyncEngine: Sendable {
     /// Changes applied per transaction on a large import before it ends at the next place where
     /// no file is half read (see `CausalMerge`): short transactions keep the store open to others.
     static let batchSize = 10_000
+    /// How a remembered remote's store is reached (credentials from the environment or config).
+    let connector: RemoteConnector
 
-    public init(store: AppDatabase, own: FeedID? = nil) {
+    public init(store: AppDatabase, own: FeedID? = nil, connector: RemoteConnector? = nil) {
         self.store = store
         self.own = own
         device = nil
+        self.connector = connector ?? .standard(storePath: store.path)
     }
 
-    public init(store: AppDatabase, device: DeviceKey) {
+    public init(store: AppDatabase, device: DeviceKey, connector: RemoteConnector? = nil) {
         self.store = store
         own = device.feed
         self.device = device
+        self.connector = connector ?? .standard(storePath: store.path)
     }
 
     public func sync(folders: [String]) throws -> SyncReport {
         guard let group = try store.groupID() else { throw StoreError.noGroup }
         var report = SyncReport()
+        let mirrors = remoteMirrors(among: folders, into: &report)
+        let locks = mirrors.map { $0.lock() }
+        defer { locks.forEach { close($0) } }
+        for mirror in mirrors { mirror.pull(now: Int64(Date().timeIntervalSince1970 * 1000), into: &report) }
+        try exchange(folders, group: group, into: &report)
+        // A name a mirror wrote that another replica took first on the remote: the mirror now
+        // holds theirs, and one more round writes this replica's changes around it.
+        if mirrors.map({ $0.push(into: &report) }).contains(true) {
+            try exchange(mirrors.map(\.folder), group: group, into: &report)
+            for mirror in mirrors { mirror.push(into: &report) }
+        }
+        report.pending = try store.pendingCount()
+        try report.reviewStanding(store: store)
+        report.nameRemotes(mirrors)
+        try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000),
+                                 along: report.windowCursors.mapValues { $0.isEmpty ? nil : $0 })
+        return report
+    }
+
+    /// Everything in first, then everything out, so that one sync carries each folder's news
+    /// to every other (a USB stick leaves with what the cloud folder brought).
+    private func exchange(_ folders: [String], group: GroupID, into report: inout SyncReport) throws {
         var roots: [String] = []
         for root in folders {
             guard FileStatus(path: root)?.isDirectory == true else {
@@ -41,15 +67,8 @@ public struct SyncEngine: Sendable {
             }
             roots.append(root)
         }
-        // Everything in first, then everything out, so that one sync carries each folder's
-        // news to every other (a USB stick leaves with what the cloud folder brought).
         let present = try importAll(roots, group: group, into: &report)
         for folder in present { try FolderExport(store: store, folder: folder, own: own).run(into: &report) }
-        report.pending = try store.pendingCount()
-        try report.reviewStanding(store: store)
-        try SyncState.recordSync(store: store, at: Int64(Date().timeIntervalSince1970 * 1000),
-                                 along: report.windowCursors.mapValues { $0.isEmpty ? nil : $0 })
-        return report
     }
 
     /// Reads every folder; in a sealed group, first the key files, and again while what was

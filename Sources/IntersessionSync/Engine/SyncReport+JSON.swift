@@ -28,6 +28,8 @@ extension SyncReport {
             "changedFiles": .int(Int64(changedFiles)),
             "evidenceFiles": .int(Int64(evidenceFiles)),
             "publishedVariants": .int(Int64(publishedVariants)),
+            "remotes": ["fetched": .int(Int64(fetchedObjects)), "sent": .int(Int64(pushedObjects)),
+                        "replaced": .int(Int64(replacedByRemote)), "failed": .int(Int64(remoteFailures))],
         ]
         return .object(fields)
     }

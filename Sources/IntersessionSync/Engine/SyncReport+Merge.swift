@@ -20,6 +20,10 @@ extension SyncReport {
         merged.changedFiles += earlier.changedFiles
         merged.evidenceFiles += earlier.evidenceFiles
         merged.publishedVariants += earlier.publishedVariants
+        merged.fetchedObjects += earlier.fetchedObjects
+        merged.pushedObjects += earlier.pushedObjects
+        merged.replacedByRemote += earlier.replacedByRemote
+        merged.remoteFailures += earlier.remoteFailures
         return merged
     }
 }

@@ -23,7 +23,7 @@ extension SyncReport {
 
     /// Whether the person should look: a file or change was refused, or a feed is forked or frozen.
     public var needsAttention: Bool {
-        !stillRejected.isEmpty || failedReads > 0 || !refused.isEmpty || !forks.isEmpty || frozen.contains { !$0.settled }
+        !stillRejected.isEmpty || failedReads > 0 || remoteFailures > 0 || !refused.isEmpty || !forks.isEmpty || frozen.contains { !$0.settled }
             || takenNames.contains { $0.wroteInstead.isEmpty }
     }
 }

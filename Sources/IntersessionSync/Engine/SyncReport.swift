@@ -58,6 +58,13 @@ public struct SyncReport: Sendable, Equatable {
     public var failedReads = 0
     /// Epoch key files written to the folders (a sealed group).
     public var keyFilesWritten = 0
+    /// Files copied from remotes into their mirrors, and from the mirrors to the remotes
+    /// (`RemoteMirror`); mirror files that gave way to a remote's under the same name.
+    public var fetchedObjects = 0
+    public var pushedObjects = 0
+    public var replacedByRemote = 0
+    /// Remotes that could not be read or written this time (each a problem): tried again next sync.
+    public var remoteFailures = 0
 
     /// Where each folder's window of seen files (``SeenFileCheck``) starts next time, by
     /// setting key ("" for the start), saved when the sync ends.
@@ -77,7 +84,7 @@ public struct SyncReport: Sendable, Equatable {
     }
 
     public var changedSomething: Bool {
-        exportedChanges > 0 || importedChanges > 0 || !problems.isEmpty || !forks.isEmpty || !takenNames.isEmpty
+        exportedChanges > 0 || importedChanges > 0 || !problems.isEmpty || fetchedObjects > 0 || pushedObjects > 0 || !forks.isEmpty || !takenNames.isEmpty
             || changedFiles > 0 || publishedVariants > 0
     }
 
@@ -96,6 +103,8 @@ public struct SyncReport: Sendable, Equatable {
         if incompleteFiles > 0 { parts.append("\(incompleteFiles) incomplete, will retry") }
         if failedReads > 0 { parts.append("\(failedReads) unreadable (an input/output error), will retry") }
         if changedFiles > 0 { parts.append("\(changedFiles) gone or changed since read") }
+        if fetchedObjects > 0 || pushedObjects > 0 { parts.append("\(fetchedObjects) fetched from and \(pushedObjects) sent to remotes") }
+        if remoteFailures > 0 { parts.append("\(remoteFailures) remote\(remoteFailures == 1 ? "" : "s") unreachable, will retry") }
         if lockedFiles > 0 { parts.append("\(lockedFiles) sealed for a key this device does not hold") }
         return parts.joined(separator: "; ")
     }
