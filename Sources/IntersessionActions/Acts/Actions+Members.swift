@@ -100,9 +100,10 @@ extension Actions {
         let change = try signStartingEpoch([.memberInvite(op)], adding: sealed ? [inviteKey.feed: inviteKey.agreementPublicKey] : [:], at: now)
         let invite = change.entity(0)
         guard let group = try store.groupID(), let genesis = try store.genesis() else { throw StoreError.noGroup }
+        let hints = try inviteHints()
         let file = InviteFile(group: group, genesis: genesis, invite: invite, secret: inviteKey.seed, name: name,
-                              organisation: organisation, role: role, expires: expires, folders: folders.map { FolderHint.hint(for: $0) },
-                              seal: Self.seal(in: change, for: inviteKey.feed))
+                              organisation: organisation, role: role, expires: expires, folders: hints.folders,
+                              seal: Self.seal(in: change, for: inviteKey.feed), remotes: hints.remotes)
         do {
             try PrivateFile.create(file.bytes, at: path)
         } catch {

@@ -43,10 +43,11 @@ extension Actions {
             [.memberRevoke(MemberRevoke(feed: target.feed, role: nil, lastSeq: target.head, lastHash: target.hash)), .memberInvite(invite)],
             adding: sealed ? [inviteKey.feed: inviteKey.agreementPublicKey] : [:], removing: [target.feed], at: now)
         guard let group = try store.groupID(), let genesis = try store.genesis() else { throw StoreError.noGroup }
+        let hints = try inviteHints()
         let file = InviteFile(group: group, genesis: genesis, invite: change.entity(1), secret: inviteKey.seed, name: invite.name,
                               organisation: invite.organisation, role: main, expires: invite.expires,
-                              folders: folders.map { FolderHint.hint(for: $0) }, replaces: target.feed,
-                              seal: Self.seal(in: change, for: inviteKey.feed))
+                              folders: hints.folders, replaces: target.feed,
+                              seal: Self.seal(in: change, for: inviteKey.feed), remotes: hints.remotes)
         try PrivateFile.create(file.bytes, at: path)
         return Readmission(file: file, replaced: target.feed, roles: roles, lastCounted: target.head, report: try publish())
     }

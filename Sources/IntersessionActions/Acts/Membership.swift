@@ -19,13 +19,13 @@ public enum Membership {
     /// Makes a profile in `home` that joins the invite's group through a shared folder: reads
     /// the group there, signs the join with the invite's key, and writes it back. On failure
     /// the new profile is removed.
-    public static func join(_ invite: InviteFile, home: ProfileHome, profile: MemberProfile, folder override: String?, now: Int64)
-        throws -> (change: SignedChange, report: SyncReport) {
+    public static func join(_ invite: InviteFile, home: ProfileHome, profile: MemberProfile, folder override: String?,
+                            remote: String? = nil, now: Int64) throws -> (change: SignedChange, report: SyncReport) {
         let profile = MemberProfile(name: try Input.name(profile.name), organisation: try Input.organisation(profile.organisation),
                                     language: profile.language)
         // A first hint from the file, before any folder is read; the signed expiry decides below.
         guard invite.expires > now else { throw InviteError.expired(invite.expires) }
-        let root = try Invitation.sharedFolder(for: invite, override: override)
+        let (root, remote) = try Invitation.place(for: invite, folder: override, remote: remote)
         if let joined = try finishedJoin(invite, home: home) { return joined }
         let key = DeviceKey()
         let created = try home.create(key: key)
@@ -34,10 +34,14 @@ public enum Membership {
             let store = try home.createStore()
             try store.apply([invite.genesis])
             try holdSeal(of: invite, in: store)
-            let folders = try RememberedFolders(store: store).add([root])
+            if let remote { try RememberedRemotes(store: store).add([remote.description]) }
+            let folders = try RememberedFolders(store: store).add(root.map { [$0] } ?? [])
             let engine = SyncEngine(store: store, device: key)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
+            if let remote, let failure = first.problems.first(where: { $0.path == remote.description }), try store.signedInvite(invite.invite) == nil {
+                throw InviteError.remoteFailed(remote.description, failure.reason)
+            }
             // A cancellation is sealed away from the invite it cancels: its sign is an epoch
             // beyond reach. What the log does show (used, expired) is said first.
             let lockedOut = try store.isSealed() && first.newestLockedEpoch > (try store.currentEpoch()?.number ?? 0)

@@ -29,7 +29,8 @@ extension SyncReport {
             "evidenceFiles": .int(Int64(evidenceFiles)),
             "publishedVariants": .int(Int64(publishedVariants)),
             "remotes": ["fetched": .int(Int64(fetchedObjects)), "sent": .int(Int64(pushedObjects)),
-                        "replaced": .int(Int64(replacedByRemote)), "failed": .int(Int64(remoteFailures))],
+                        "replaced": .int(Int64(replacedByRemote)), "failed": .int(Int64(remoteFailures)),
+                        "requests": .int(Int64(remoteRequests))],
         ]
         return .object(fields)
     }

@@ -24,6 +24,7 @@ extension SyncReport {
         merged.pushedObjects += earlier.pushedObjects
         merged.replacedByRemote += earlier.replacedByRemote
         merged.remoteFailures += earlier.remoteFailures
+        merged.remoteRequests += earlier.remoteRequests
         return merged
     }
 }

@@ -65,6 +65,8 @@ public struct SyncReport: Sendable, Equatable {
     public var replacedByRemote = 0
     /// Remotes that could not be read or written this time (each a problem): tried again next sync.
     public var remoteFailures = 0
+    /// Calls made to the remotes' stores (a listing of many pages is one).
+    public var remoteRequests = 0
 
     /// Where each folder's window of seen files (``SeenFileCheck``) starts next time, by
     /// setting key ("" for the start), saved when the sync ends.

@@ -73,3 +73,16 @@ public enum Invitation {
         genesis.body.ops.contains { if case .groupCreate(let create) = $0 { create.sealed } else { false } }
     }
 }
+
+extension Invitation {
+    /// Where a newcomer finds the group: the folder given, else the remote given, else the
+    /// first of the invite's folder hints that holds the group, else the invite's first remote.
+    public static func place(for invite: InviteFile, folder: String?, remote: String?) throws -> (folder: String?, remote: RemoteLocation?) {
+        if let remote, folder == nil { return (nil, try RemoteLocation(parsing: remote)) }
+        do {
+            return (try sharedFolder(for: invite, override: folder), try remote.map(RemoteLocation.init(parsing:)))
+        } catch InviteError.noFolder where folder == nil && !invite.remotes.isEmpty {
+            return (nil, try RemoteLocation(parsing: invite.remotes[0]))
+        }
+    }
+}

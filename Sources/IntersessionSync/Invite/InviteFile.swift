@@ -37,9 +37,13 @@ public struct InviteFile: Sendable, Equatable {
     /// Only a hint: the signed `replaces` of the invite in the log decides.
     public var replaces: FeedID?
     public var seal: Seal?
+    /// Remotes the group syncs through (`RemoteLocation`s, never a credential): where a newcomer
+    /// without the shared folder finds the group.
+    public var remotes: [String]
 
     public init(group: GroupID, genesis: SignedChange, invite: EntityID, secret: [UInt8], name: String,
-                organisation: String, role: Role, expires: Int64, folders: [String], replaces: FeedID? = nil, seal: Seal? = nil) {
+                organisation: String, role: Role, expires: Int64, folders: [String], replaces: FeedID? = nil, seal: Seal? = nil,
+                remotes: [String] = []) {
         self.group = group
         self.genesis = genesis
         self.invite = invite
@@ -51,6 +55,7 @@ public struct InviteFile: Sendable, Equatable {
         self.folders = folders
         self.replaces = replaces
         self.seal = seal
+        self.remotes = remotes
     }
 
     public var bytes: [UInt8] {
@@ -63,6 +68,7 @@ public struct InviteFile: Sendable, Equatable {
             "folders": .array(folders.map { .string($0) }),
         ]
         if let replaces { fields["replaces"] = .string(replaces.hex) }
+        if !remotes.isEmpty { fields["remotes"] = .array(remotes.map { .string($0) }) }
         if let seal {
             fields["seal"] = ["epoch": .string(seal.epoch.hex), "number": .int(seal.number),
                               "envelope": .string(Data(seal.envelope.bytes).base64EncodedString())]
@@ -88,7 +94,8 @@ public struct InviteFile: Sendable, Equatable {
         self.init(group: group, genesis: genesis, invite: invite, secret: secret, name: name, organisation: organisation,
                   role: role, expires: expires,
                   folders: (json["folders"]?.arrayValue ?? []).compactMap(\.stringValue),
-                  replaces: json["replaces"]?.stringValue.flatMap(FeedID.init(hex:)), seal: try Self.seal(json["seal"]))
+                  replaces: json["replaces"]?.stringValue.flatMap(FeedID.init(hex:)), seal: try Self.seal(json["seal"]),
+                  remotes: (json["remotes"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { try? RemoteLocation(parsing: $0).description } })
     }
 
     private static func seal(_ json: JSONValue?) throws(InviteError) -> Seal? {
@@ -119,6 +126,8 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged
     case expired(Int64)
     case noFolder
+    /// The remote the invite (or `--remote`) names could not be read.
+    case remoteFailed(String, String)
     case groupNotInFolder(String)
     case otherGroup(String)
     case notYetInFolder
@@ -136,6 +145,7 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .expired(let millis):
             "this invite expired on \(Date(timeIntervalSince1970: Double(millis) / 1000).formatted(date: .abbreviated, time: .omitted)); ask the secretariat for a new one"
         case .noFolder: "the invite names no shared folder that exists here; give one with --folder PATH"
+        case .remoteFailed(let remote, let why): "the remote \(remote) could not be read: \(why)"
         case .groupNotInFolder(let path): "the shared folder \(path) does not hold this group yet; check --folder, or ask the secretariat to sync"
         case .otherGroup(let path): "the shared folder \(path) holds another group under this group's name"
         case .notYetInFolder: "the invite is not in the shared folder yet; ask the secretariat to sync, then try again"

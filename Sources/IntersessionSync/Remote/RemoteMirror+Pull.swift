@@ -56,7 +56,10 @@ extension RemoteMirror {
                 continue
             }
             listed.insert(object.key)
-            if !known.contains(object.key) || FileStatus(entry: mirror.path(object.key)) == nil { wanted.append(object.key) }
+            // A copy of another size than the remote's was altered on one side: fetched again,
+            // and the engine, reading it, tells which. (A byte changed on the remote at the same
+            // size is not seen here; a replica that fetches it rejects it.)
+            if !known.contains(object.key) || FileStatus(entry: mirror.path(object.key))?.size != object.size { wanted.append(object.key) }
         }
         try known.replace(with: listed.subtracting(wanted), below: directory)
         try fetch(wanted, &known, into: &report)

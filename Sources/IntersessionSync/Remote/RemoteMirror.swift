@@ -10,7 +10,7 @@ import IntersessionCore
 public struct RemoteMirror: Sendable {
     public let location: RemoteLocation
     public let directory: String
-    let store: any ObjectStore
+    let store: CountedStore
     /// The whole remote is listed when it was not for this long (a day): that finds what no
     /// journal entry names, and what the remote lost, to be written again.
     static let fullListingAge: Int64 = 24 * 3600 * 1000
@@ -18,8 +18,11 @@ public struct RemoteMirror: Sendable {
     public init(location: RemoteLocation, directory: String, store: any ObjectStore) {
         self.location = location
         self.directory = directory
-        self.store = store
+        self.store = CountedStore(store)
     }
+
+    /// Requests made to the remote so far (each list page counts as one call here).
+    public var requests: Int { store.requests }
 
     /// The folder the engine syncs with for this remote.
     public var folder: String { directory + "/folder" }

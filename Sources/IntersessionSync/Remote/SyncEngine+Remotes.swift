@@ -27,6 +27,7 @@ extension SyncReport {
     /// Paths inside a mirror are told as the remote's: `s3://bucket/prefix/group-…/…`.
     mutating func nameRemotes(_ mirrors: [RemoteMirror]) {
         guard !mirrors.isEmpty else { return }
+        remoteRequests += mirrors.reduce(0) { $0 + $1.requests }
         func named(_ text: String) -> String {
             mirrors.reduce(text) { $0.replacingOccurrences(of: $1.folder + "/", with: $1.location.description + "/") }
         }

@@ -17,6 +17,8 @@ struct JoinCommand: ParsableCommand {
     @Option(help: "Your name as the group will see it (default: the invite's).") var name: String?
     @Option(help: "Your delegation (default: the invite's).") var org: String?
     @Option(help: "The shared folder (default: the one the invite names).") var folder: String?
+    @Option(help: "A remote to join through, s3://BUCKET/PREFIX or webdav://HOST/PATH (default: the invite's, when no folder it names is here).")
+    var remote: String?
 
     func run() throws {
         try profile.reportingErrors {
@@ -26,7 +28,7 @@ struct JoinCommand: ParsableCommand {
             let (change, report) = try profile.makingHome { try Membership.join(
                 invite, home: profile.profile,
                 profile: MemberProfile(name: name, organisation: org ?? invite.organisation, language: profile.lang ?? .en),
-                folder: folder, now: Clock.now()) }
+                folder: folder, remote: remote, now: Clock.now()) }
             Output.line("Joined the group \(invite.group.short) as \(Output.name(Self.trimmed(name))) (\(Output.name(Self.trimmed(org ?? invite.organisation)))), \(invite.role.rawValue); feed \(change.author.short).")
             SyncOutput.print(report)
         }

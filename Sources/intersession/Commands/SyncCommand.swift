@@ -8,12 +8,21 @@ import IntersessionSync
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange changes with the shared folders (remembered after first use).",
+        abstract: "Exchange changes with the shared folders and remotes (remembered after first use).",
         discussion: """
             Prints what it exported and imported, what waits for earlier changes (pending), and every \
             file or change it refused, each once, when first found; after that it counts the files \
             still rejected until they are fixed or removed. --json prints the whole report as one \
             JSON object (with --watch, one line per sync that changed something).
+
+            A remote is S3-compatible object storage (s3://BUCKET/PREFIX) or a WebDAV server \
+            (webdav://HOST[:PORT]/PATH, webdavs:// for HTTPS), synced through a mirror folder in the \
+            profile's home. Credentials never go in the address: S3 takes AWS_ACCESS_KEY_ID, \
+            AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION and AWS_ENDPOINT_URL_S3 (or \
+            AWS_ENDPOINT_URL) from the environment, else s3.access-key-id, s3.secret-access-key, \
+            s3.session-token, s3.region and s3.endpoint from the profile's config; WebDAV takes \
+            INTERSESSION_WEBDAV_USER and INTERSESSION_WEBDAV_PASSWORD, else webdav.user and \
+            webdav.password. An unreachable remote is reported and tried again at the next sync.
 
             Exit status: 0 when all is well; 3 when the sync was done but a file or change was \
             rejected, or a feed is forked or frozen (see --json, or `intersession members`); 1 on an \
@@ -26,6 +35,8 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(name: .customLong("folder"), help: "A shared folder to sync with (repeatable); remembered.")
     var folders: [String] = []
+    @Option(name: .customLong("remote"), help: "A remote to sync with: s3://BUCKET/PREFIX or webdav://HOST/PATH (repeatable); remembered.")
+    var remotes: [String] = []
     @Flag(help: "Keep syncing as files arrive, until interrupted.") var watch = false
     @Option(help: "Seconds between two looks at the folders with --watch.") var interval: Double = Self.defaultInterval
     static let defaultInterval: Double = 2
@@ -37,9 +48,10 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         try profile.reportingErrors {
             let (store, key) = try profile.open()
+            try RememberedRemotes(store: store).add(remotes)
             let remembered = try RememberedFolders(store: store).add(folders)
             guard !remembered.isEmpty else {
-                throw InputError("noFolder")
+                throw InputError("noFolderOrRemote")
             }
             let actions = try Actions(store: store, key: key, folders: remembered, clock: Clock.now)
             var report = try actions.syncRenewingEpoch()

@@ -93,7 +93,7 @@ struct PlainInvocation: Equatable {
         case "sync":
             var command = SyncCommand()
             (command.profile, command.output) = (profile, output)
-            (command.folders, command.watch, command.interval) = ([], false, SyncCommand.defaultInterval)
+            (command.folders, command.remotes, command.watch, command.interval) = ([], [], false, SyncCommand.defaultInterval)
             return command
         case "threads":
             var command = ThreadsCommand()
