@@ -16,7 +16,8 @@ let metadataAccessors: [SwiftSetting] = [
 let staticExecutable: (swift: [SwiftSetting], linker: [LinkerSetting]) = (
     [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] + metadataAccessors,
     [.unsafeFlags(["-static-executable", "-Xlinker", "-lncursesw", "-Xlinker", "-ltinfo", "-Xlinker", "-lsqlite3",
-                   "-Xlinker", "-lz", "-Xlinker", "-lm"], .when(platforms: [.linux], configuration: .release))]
+                   "-Xlinker", "-lssl", "-Xlinker", "-lcrypto", "-Xlinker", "-lz", "-Xlinker", "-ldl", "-Xlinker", "-lpthread",
+                   "-Xlinker", "-lm"], .when(platforms: [.linux], configuration: .release))]
 )
 
 let package = Package(
@@ -66,13 +67,20 @@ let package = Package(
         ),
         .target(
             name: "IntersessionSync",
-            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib"],
+            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib", "CTLS"],
             swiftSettings: metadataAccessors
         ),
         // The system's zlib: segments are gzip-compressed before they are sealed (issue 14).
         .target(
             name: "CZlib",
             linkerSettings: [.linkedLibrary("z")]
+        ),
+        // The system's OpenSSL 3, for the HTTP client of the object-storage and WebDAV transports
+        // (issue 20): a small shim, so that Swift never sees OpenSSL's headers beside the
+        // BoringSSL that swift-crypto bundles (whose symbols are prefixed: nothing clashes).
+        .target(
+            name: "CTLS",
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
         ),
         // Every act a person can take (DESIGN §2): the front ends and the demo act only through it.
         .target(
