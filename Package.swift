@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "IntersessionSync",
-            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib", "CTLS"],
+            dependencies: ["IntersessionCore", "IntersessionStore", "CZlib", "CTLS", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: metadataAccessors
         ),
         // The system's zlib: segments are gzip-compressed before they are sealed (issue 14).
