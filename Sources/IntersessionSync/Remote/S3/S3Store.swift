@@ -26,6 +26,9 @@ public struct S3Store: ObjectStore {
     /// A create that meets another create of the same key (409 ConditionalRequestConflict) is
     /// tried this many times in all.
     static let conflictAttempts = 5
+    /// What a read may take in even when `limit` is smaller: the server's error body (a 404's
+    /// XML is a few hundred bytes) must be read whole to say what went wrong.
+    static let errorBodyAllowance = 64 * 1024
 
     public init(endpoint: HTTPEndpoint, bucket: String, prefix: String = "", region: String, credentials: S3Credentials,
                 addressing: Addressing = .path, transport: any HTTPTransport, clock: @escaping @Sendable () -> Date = { Date() },
@@ -81,7 +84,7 @@ public struct S3Store: ObjectStore {
     }
 
     public func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
-        let response = try send("GET", target: objectTarget(key), responseLimit: limit)
+        let response = try send("GET", target: objectTarget(key), responseLimit: max(limit, Self.errorBodyAllowance))
         switch response.status {
         case 200:
             guard response.body.count <= limit else { throw .tooLarge(describe(key), limit: limit) }

@@ -22,6 +22,9 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
     let transport: any HTTPTransport
     /// How deep a listing walks below the collection it starts from.
     static let depthLimit = 32
+    /// What a read may take in even when `limit` is smaller: the server's error body (a 404's
+    /// XML is a few hundred bytes) must be read whole to say what went wrong.
+    static let errorBodyAllowance = 64 * 1024
 
     private let lock = NSLock()
     /// Collections (`a/b/`) known to exist, so that each is made at most once.
@@ -52,7 +55,7 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
     }
 
     public func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
-        let response = try send("GET", target(key), responseLimit: limit)
+        let response = try send("GET", target(key), responseLimit: max(limit, Self.errorBodyAllowance))
         switch response.status {
         case 200:
             guard response.body.count <= limit else { throw .tooLarge(describe(key), limit: limit) }

@@ -77,7 +77,7 @@ import Testing
         #expect(try store.get("feeds/there", limit: 10) == [1, 2, 3])
         #expect(try store.get("feeds/missing", limit: 10) == nil)
         #expect(transport.requests[0].target == "/bucket/groups/one/feeds/there")
-        #expect(transport.requests[0].responseLimit == 10)
+        #expect(transport.requests[0].responseLimit == S3Store.errorBodyAllowance)
         #expect(throws: RemoteError.tooLarge("s3://bucket/groups/one/feeds/there", limit: 2)) { try store.get("feeds/there", limit: 2) }
     }
 
