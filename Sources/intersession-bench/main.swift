@@ -2,7 +2,7 @@ import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
 //   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
-//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open] [attachments]
+//       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open] [attachments] [remote]
 //       [--changes N] [--feed-order first|last|both] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;
 // many-files is a sync with nothing new over N changes in files of 4, against the lstat floor;
@@ -17,7 +17,9 @@ import Foundation
 // (or N), against `fossil clone file://` of the same texts as wiki edits;
 // draft-open opens a draft saved 10,000 times, or N with --changes, from its stored rows;
 // attachments adds 20 files of 50 MiB (1 GiB) to a sealed group, syncs them to a second
-// profile and saves them there, against cp in and out of a folder; --tiny: 3 files of 2 MiB)
+// profile and saves them there, against cp in and out of a folder; --tiny: 3 files of 2 MiB;
+// remote is a fresh peer from a bucket of 10,000 and 100,000 posts (or N) on moto_server, and a
+// sync with nothing new: time, requests and bytes, against listing and getting every object)
 // Each scenario prints its figures beside the raw floor measured in the same run.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -70,10 +72,11 @@ for scenario in scenarios {
     case "peer": try PeerBenchmark(sizes: tiny ? [changes] : changesGiven.map { [$0] } ?? [10_000, 100_000], orders: orders).run()
     case "draft-open": try TextBenchmark(tiny: tiny).runDraftOpen(saves: tiny ? nil : changesGiven)
     case "attachments": try AttachmentBenchmark(tiny: tiny).run()
+    case "remote": try RemoteBenchmark(sizes: tiny ? [changes] : changesGiven.map { [$0] } ?? [10_000, 100_000]).run()
     default:
         FileHandle.standardError.write(Data("""
             unknown scenario \(scenario); known: apply, import, nothing-new, many-files, tui, text, \
-            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer, draft-open, attachments
+            sealed-import, sealed-nothing-new, rotation, folder-bytes, commands, peer, draft-open, attachments, remote
 
             """.utf8))
         exit(2)

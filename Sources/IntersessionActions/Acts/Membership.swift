@@ -39,9 +39,8 @@ public enum Membership {
             let engine = SyncEngine(store: store, device: key)
             // The first sync's bad files are recorded as reported: the report must carry them.
             let first = try engine.sync(folders: folders)
-            if let remote, let failure = first.problems.first(where: { $0.path == remote.description }), try store.signedInvite(invite.invite) == nil {
-                throw InviteError.remoteFailed(remote.description, failure.reason)
-            }
+            // The remote was the only way in: why it failed is the answer, in the person's language.
+            if remote != nil, root == nil, let failure = first.remoteErrors.first, try store.signedInvite(invite.invite) == nil { throw failure }
             // A cancellation is sealed away from the invite it cancels: its sign is an epoch
             // beyond reach. What the log does show (used, expired) is said first.
             let lockedOut = try store.isSealed() && first.newestLockedEpoch > (try store.currentEpoch()?.number ?? 0)

@@ -67,6 +67,9 @@ public struct SyncReport: Sendable, Equatable {
     public var remoteFailures = 0
     /// Calls made to the remotes' stores (a listing of many pages is one).
     public var remoteRequests = 0
+    /// Why each remote that failed did (also a problem under its name), for a front end to
+    /// say in the person's language.
+    public var remoteErrors: [RemoteError] = []
 
     /// Where each folder's window of seen files (``SeenFileCheck``) starts next time, by
     /// setting key ("" for the start), saved when the sync ends.

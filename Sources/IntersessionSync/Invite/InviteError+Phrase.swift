@@ -10,7 +10,6 @@ extension InviteError: Explained {
         case .expired(let millis):
             Phrase("error.invite.expired", [Date(timeIntervalSince1970: Double(millis) / 1000).formatted(.iso8601.year().month().day())])
         case .noFolder: Phrase("error.invite.noFolder")
-        case .remoteFailed(let remote, let why): Phrase("error.invite.remoteFailed", [remote, why])
         case .groupNotInFolder(let path): Phrase("error.invite.groupNotInFolder", [path])
         case .otherGroup(let path): Phrase("error.invite.otherGroup", [path])
         case .notYetInFolder: Phrase("error.invite.notYetInFolder")

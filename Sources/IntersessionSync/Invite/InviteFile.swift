@@ -126,8 +126,6 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged
     case expired(Int64)
     case noFolder
-    /// The remote the invite (or `--remote`) names could not be read.
-    case remoteFailed(String, String)
     case groupNotInFolder(String)
     case otherGroup(String)
     case notYetInFolder
@@ -145,7 +143,6 @@ public enum InviteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .expired(let millis):
             "this invite expired on \(Date(timeIntervalSince1970: Double(millis) / 1000).formatted(date: .abbreviated, time: .omitted)); ask the secretariat for a new one"
         case .noFolder: "the invite names no shared folder that exists here; give one with --folder PATH"
-        case .remoteFailed(let remote, let why): "the remote \(remote) could not be read: \(why)"
         case .groupNotInFolder(let path): "the shared folder \(path) does not hold this group yet; check --folder, or ask the secretariat to sync"
         case .otherGroup(let path): "the shared folder \(path) holds another group under this group's name"
         case .notYetInFolder: "the invite is not in the shared folder yet; ask the secretariat to sync, then try again"

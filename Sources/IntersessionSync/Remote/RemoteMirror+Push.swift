@@ -16,7 +16,11 @@ extension RemoteMirror {
                     state.unjournaled.append(key)
                     report.pushedObjects += 1
                 } else {
+                    let replaced = report.replacedByRemote
                     try fetch([key], &known, into: &report)
+                    // The same bytes may be this replica's own write, whose journal entry a crash
+                    // kept it from claiming: naming a key twice costs a line, never naming it a day.
+                    if report.replacedByRemote == replaced { state.unjournaled.append(key) }
                     continue
                 }
                 try known.insert([key])

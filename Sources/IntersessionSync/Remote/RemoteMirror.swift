@@ -60,8 +60,14 @@ public struct RemoteMirror: Sendable {
     }
 
     /// What happened to the remote, as a problem of the sync under the remote's name.
+    /// Each remote is counted once as failing, and each reason told once, however many of
+    /// its steps (pull, push) met it.
     func report(_ error: any Error, into report: inout SyncReport) {
-        report.problems.append(.init(path: location.description, reason: "\(error)"))
-        report.remoteFailures += 1
+        let problem = SyncReport.Problem(path: location.description, reason: "\(error)")
+        if !report.problems.contains(where: { $0.path == problem.path }) {
+            report.remoteFailures += 1
+            if let error = error as? RemoteError { report.remoteErrors.append(error) }
+        }
+        if !report.problems.contains(problem) { report.problems.append(problem) }
     }
 }

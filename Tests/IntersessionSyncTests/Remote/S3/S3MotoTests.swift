@@ -2,32 +2,41 @@ import Foundation
 import Testing
 @testable import IntersessionSync
 
-/// The S3 store against a real S3 server: moto_server on a free port of 127.0.0.1, started for
-/// each test and stopped after it. moto does not check signatures, so bad credentials are tested
+/// The S3 store against a real S3 server: one moto_server on a free port of 127.0.0.1 for the
+/// suite (it takes seconds to start, longer on a busy machine, so each test has a bucket of its
+/// own instead of a server), through the product's own transport. moto does not check signatures, so bad credentials are tested
 /// with the fake transport (S3StoreTests).
 @Suite(.enabled(if: LocalServer.find("moto_server") != nil, "moto_server is not on PATH (pip install 'moto[server]'): skipped"), .timeLimit(.minutes(2)))
 struct S3MotoTests {
     static let credentials = S3Credentials(accessKeyID: "AKIAMOTOTEST", secretAccessKey: "moto-secret")
-    let temp = TemporaryFolder()
+    /// Bounded by `timeout`: a server the test process leaves behind at its exit stops by itself.
+    nonisolated(unsafe) static let shared = Result { () throws -> LocalServer in
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try LocalServer("timeout", arguments: { ["900", "moto_server", "-H", "127.0.0.1", "-p", String($0)] }, in: folder)
+    }
     let server: LocalServer
     let transport: FakeTransport
     let endpoint: HTTPEndpoint
+    let bucket = "test-" + UUID().uuidString.prefix(13).lowercased()
 
     init() throws {
-        server = try LocalServer("moto_server", arguments: { ["-H", "127.0.0.1", "-p", String($0)] }, in: temp.path)
+        server = try Self.shared.get()
         endpoint = HTTPEndpoint(secure: false, host: "127.0.0.1", port: server.port)
-        let real = Retrying(URLSessionTransport())
+        let real = Retrying(SocketTransport())
         // Sends through the real transport and remembers each request.
         transport = FakeTransport { request, _ throws(RemoteError) in try real.send(request) }
     }
 
-    func store(_ bucket: String = "intersession-test", prefix: String = "groups/one", pageSize: Int = 1000) -> S3Store {
-        S3Store(endpoint: endpoint, bucket: bucket, prefix: prefix, region: "us-east-1", credentials: Self.credentials,
+    func store(_ bucket: String? = nil, prefix: String = "groups/one", pageSize: Int = 1000) -> S3Store {
+        let bucket = bucket ?? self.bucket
+        return S3Store(endpoint: endpoint, bucket: bucket, prefix: prefix, region: "us-east-1", credentials: Self.credentials,
                 addressing: .path, transport: transport, clock: { Date() }, pause: Retrying.sleep, pageSize: pageSize)
     }
 
     /// A signed `PUT /bucket`, as a person's tool would make it.
-    func createBucket(_ name: String = "intersession-test") throws {
+    func createBucket(_ name: String? = nil) throws {
+        let name = name ?? bucket
         let signer = SigV4Signer(credentials: Self.credentials, region: "us-east-1")
         let request = signer.signed(HTTPRequest(method: "PUT", endpoint: endpoint, target: "/" + name), at: Date())
         let response = try transport.send(request)

@@ -25,7 +25,7 @@ struct WebDAVRcloneTests {
     }
 
     func store(base: String = "/shared group", credentials: WebDAVCredentials? = credentials) -> WebDAVStore {
-        WebDAVStore(endpoint: endpoint, basePath: base, credentials: credentials, transport: Retrying(URLSessionTransport()))
+        WebDAVStore(endpoint: endpoint, basePath: base, credentials: credentials, transport: Retrying(SocketTransport()))
     }
 
     @Test func nestedKeysAreListedInOrder() throws {
