@@ -20,7 +20,8 @@ final class MotoServer {
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw BenchmarkError("cannot start moto_server (pip install 'moto[server]'): \(error)") }
         let server = MotoServer(process: process, port: port)
-        for _ in 0..<100 {
+        // moto imports much of Python's world before it listens: seconds, more on a busy machine.
+        for _ in 0..<600 {
             if (try? SocketTransport().send(HTTPRequest(method: "GET", endpoint: server.endpoint, target: "/"))) != nil { return server }
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.1)
