@@ -29,19 +29,6 @@ trap 'servers_stop; e2e_end' EXIT
 SNAP="$T/snapshot"
 # shellcheck source=lib/snapshots.bash
 source "$LIB/snapshots.bash"
-QUIET='^sync: exported 0 changes in 0 files; imported 0 from 0 feeds;'
-SYNCLOG="$T/sync.log"
-: >"$SYNCLOG"
-
-sync_in() {
-    local h=$1; shift
-    run "$BIN" sync --home "$h" "$@"
-    { echo "## $(basename "$h")"; cat "$OUT" "$ERR"; } >>"$SYNCLOG"
-    if { [ "$RC" -ne 0 ] && [ "$RC" -ne 3 ]; } || [ -s "$ERR" ]; then
-        fail "sync of $(basename "$h") succeeds" "exit status $RC, or output on stderr"
-        return 1
-    fi
-}
 
 start_moto
 ENDPOINT="http://127.0.0.1:$MOTO_PORT"

@@ -63,22 +63,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 # ---------------------------------------------------------------------------------------------
 # Sync helpers
 
-QUIET='^sync: exported 0 changes in 0 files; imported 0 from 0 feeds;'
-SYNCLOG="$T/sync.log"
-: >"$SYNCLOG"
-
-# sync_in HOME [ARGS...]: one sync, which must succeed (exit 0, or 3: done, but a file or change
-# was rejected or a feed is frozen); its output is added to $SYNCLOG. Returns non-zero (after
-# reporting a failed check) when the sync failed.
-sync_in() {
-    local h=$1; shift
-    run "$BIN" sync --home "$h" "$@"
-    { echo "## $(basename "$h")"; cat "$OUT"; } >>"$SYNCLOG"
-    if { [ "$RC" -ne 0 ] && [ "$RC" -ne 3 ]; } || [ -s "$ERR" ]; then
-        fail "sync of $(basename "$h") succeeds" "exit status $RC, or output on stderr"
-        return 1
-    fi
-}
 
 # shellcheck source=lib/snapshots.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/snapshots.bash"

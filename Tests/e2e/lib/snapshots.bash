@@ -1,6 +1,23 @@
 # Comparing replicas: syncing them until nothing moves, and what a reader sees (every thread
 # and every post, as one JSON document). A script that sources this has set T (e2e_begin),
-# sources harness.bash first, and defines sync_in HOME and QUIET.
+# sources harness.bash first; it may define its own sync_in HOME before sourcing this.
+
+QUIET='^sync: exported 0 changes in 0 files; imported 0 from 0 feeds;'
+SYNCLOG=${SYNCLOG:-"$T/sync.log"}
+touch "$SYNCLOG"
+
+# sync_in HOME [ARGS...]: one sync, which must succeed (exit 0, or 3: done, but a file or change
+# was rejected or a feed is frozen); what it printed is added to $SYNCLOG. Returns non-zero
+# (after reporting a failed check) when the sync failed.
+declare -F sync_in >/dev/null || sync_in() {
+    local h=$1; shift
+    run "$BIN" sync --home "$h" "$@"
+    { echo "## $(basename "$h")"; cat "$OUT" "$ERR"; } >>"$SYNCLOG"
+    if { [ "$RC" -ne 0 ] && [ "$RC" -ne 3 ]; } || [ -s "$ERR" ]; then
+        fail "sync of $(basename "$h") succeeds" "exit status $RC, or output on stderr"
+        return 1
+    fi
+}
 
 # quiet_syncs NAME ROUNDS HOME...: the homes sync one after the other in the order given, round
 # after round, until a whole round moves nothing (at most ROUNDS rounds). Each sync is the
