@@ -17,13 +17,13 @@ final class CountedStore: ObjectStore, Sendable {
         return try inner.list(prefix: prefix, after: after)
     }
 
-    func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
+    func read(_ key: String, limit: Int) throws(RemoteError) -> StoredObject? {
         count.add(1, ordering: .relaxed)
-        return try inner.get(key, limit: limit)
+        return try inner.read(key, limit: limit)
     }
 
-    func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Bool {
+    func create(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Creation {
         count.add(1, ordering: .relaxed)
-        return try inner.putIfAbsent(key, bytes)
+        return try inner.create(key, bytes)
     }
 }

@@ -41,7 +41,7 @@ extension RemoteMirror {
     /// Lists the whole remote: fetches what the mirror lacks or holds otherwise, and learns
     /// exactly what the remote holds (what it lost is pushed again).
     func listEverything(_ state: inout RemoteMirrorState, _ known: inout KnownKeys, now: Int64, into report: inout SyncReport) throws {
-        var listed = Set<String>()
+        var listed: [String: String] = [:]
         var wanted: [String] = []
         for object in try store.list(prefix: "", after: nil) {
             if let number = RemoteJournal.number(object.key) {
@@ -55,31 +55,43 @@ extension RemoteMirror {
                                              reason: "\(object.size) bytes is over the limit of \(RemoteKeys.maximumObjectBytes); not fetched"))
                 continue
             }
-            listed.insert(object.key)
-            // A copy of another size than the remote's was altered on one side: fetched again,
-            // and the engine, reading it, tells which. (A byte changed on the remote at the same
-            // size is not seen here; a replica that fetches it rejects it.)
-            if !known.contains(object.key) || FileStatus(entry: mirror.path(object.key))?.size != object.size { wanted.append(object.key) }
+            listed[object.key] = object.tag ?? ""
+            if isChanged(object, known) { wanted.append(object.key) }
         }
-        try known.replace(with: listed.subtracting(wanted), below: directory)
-        try fetch(wanted, &known, into: &report)
+        let fetching = Set(wanted)
+        try known.replace(with: listed.filter { !fetching.contains($0.key) }, below: directory)
+        try fetch(wanted, &known, listedTags: listed, into: &report)
         state.marker = state.marker ?? RemoteJournal.key(0)
         state.fullListingAt = now
     }
 
+    /// Whether a listed object may hold other bytes than the mirror's copy: a key not known, a
+    /// copy of another size, or a tag other than the one the remote gave the known bytes (a byte
+    /// changed on the remote at the same size). A known key without a tag, listed with one, is
+    /// fetched once to learn it. The engine, reading what was fetched, tells which side is wrong.
+    func isChanged(_ object: RemoteObject, _ known: KnownKeys) -> Bool {
+        guard known.contains(object.key), FileStatus(entry: mirror.path(object.key))?.size == object.size else { return true }
+        guard let listedTag = object.tag else { return false }
+        return known.tag(object.key) != listedTag
+    }
+
     /// Fetches `keys` into the mirror. A file the mirror holds under the same name with other
-    /// bytes (written here, not yet pushed) gives way to the remote's: the remote's name is
-    /// taken, and the engine, reading the mirror, writes its changes around it.
-    func fetch(_ keys: [String], _ known: inout KnownKeys, into report: inout SyncReport) throws {
+    /// bytes (written here, not yet pushed, or altered on the remote) gives way to the remote's:
+    /// the remote's name is taken, and the engine, reading the mirror, writes its changes around
+    /// it, or reports it altered and writes its range again under another name. The tag kept is
+    /// the listing's when there was one, which the next full listing compares with.
+    func fetch(_ keys: [String], _ known: inout KnownKeys, listedTags: [String: String] = [:],
+               into report: inout SyncReport) throws {
         for key in keys {
-            guard let bytes = try store.get(key, limit: RemoteKeys.maximumObjectBytes) else { continue }
+            guard let object = try store.read(key, limit: RemoteKeys.maximumObjectBytes) else { continue }
             let held = try? mirror.read(key)
-            if held != bytes {
-                try mirror.write(bytes, key: key)
+            if held != object.bytes {
+                try mirror.write(object.bytes, key: key)
                 report.fetchedObjects += 1
                 if held != nil { report.replacedByRemote += 1 }
             }
-            try known.insert([key])
+            let listed = listedTags[key].flatMap { $0.isEmpty ? nil : $0 }
+            try known.insert(key, tag: listed ?? object.tag)
         }
     }
 }

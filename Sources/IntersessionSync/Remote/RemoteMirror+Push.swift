@@ -12,18 +12,17 @@ extension RemoteMirror {
         do {
             for key in mirror.keys() where !known.contains(key) {
                 guard let bytes = try mirror.read(key) else { continue }
-                if try store.putIfAbsent(key, bytes) {
+                if case .written(let tag) = try store.create(key, bytes) {
                     state.unjournaled.append(key)
                     report.pushedObjects += 1
+                    try known.insert(key, tag: tag)
                 } else {
                     let replaced = report.replacedByRemote
                     try fetch([key], &known, into: &report)
                     // The same bytes may be this replica's own write, whose journal entry a crash
                     // kept it from claiming: naming a key twice costs a line, never naming it a day.
                     if report.replacedByRemote == replaced { state.unjournaled.append(key) }
-                    continue
                 }
-                try known.insert([key])
             }
             try save(state)
             try claimJournal(&state)

@@ -21,7 +21,7 @@ enum S3Answers {
             guard let sizeText = contents.value("Size"), let size = Int64(sizeText), size >= 0 else {
                 throw .badResponse("a listed object without a size")
             }
-            objects.append(RemoteObject(key: key, size: size))
+            objects.append(RemoteObject(key: key, size: size, tag: contents.value("ETag")))
         }
         let truncated = root.value("IsTruncated")?.lowercased() == "true"
         let token = root.child("NextContinuationToken")?.text

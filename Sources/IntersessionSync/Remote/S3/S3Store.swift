@@ -72,7 +72,7 @@ public struct S3Store: ObjectStore {
             for object in page.objects where object.key.hasBytePrefix(self.prefix) {
                 let key = object.key.droppingBytePrefix(self.prefix)
                 guard key.hasBytePrefix(prefix), after.map({ $0.bytesPrecede(key) }) ?? true else { continue }
-                objects.append(RemoteObject(key: key, size: object.size))
+                objects.append(RemoteObject(key: key, size: object.size, tag: object.tag))
             }
             guard page.isTruncated else { break }
             guard let next = page.nextContinuationToken, tokens.insert(next).inserted else {
@@ -83,12 +83,12 @@ public struct S3Store: ObjectStore {
         return objects.inByteOrder()
     }
 
-    public func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
+    public func read(_ key: String, limit: Int) throws(RemoteError) -> StoredObject? {
         let response = try send("GET", target: objectTarget(key), responseLimit: max(limit, Self.errorBodyAllowance))
         switch response.status {
         case 200:
             guard response.body.count <= limit else { throw .tooLarge(describe(key), limit: limit) }
-            return response.body
+            return StoredObject(bytes: response.body, tag: response.headers["etag"])
         case 404:
             if let error = S3Answers.error(response.body), error.code == "NoSuchBucket" { throw failure(response) }
             return nil
@@ -97,7 +97,7 @@ public struct S3Store: ObjectStore {
         }
     }
 
-    public func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Bool {
+    public func create(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Creation {
         var attempt = 1
         while true {
             let response = try send("PUT", target: objectTarget(key), headers: [("If-None-Match", "*"), ("Content-Type", "application/octet-stream")],
@@ -105,9 +105,9 @@ public struct S3Store: ObjectStore {
             let error = S3Answers.error(response.body)
             switch response.status {
             case 200, 201, 204:
-                return true
+                return .written(tag: ObjectTag.usable(response.headers["etag"]))
             case 412:
-                return false
+                return .taken
             case 409 where (error == nil || error?.code == "ConditionalRequestConflict") && attempt < Self.conflictAttempts:
                 pause(0.1 * Double(1 << (attempt - 1)))
                 attempt += 1

@@ -7,11 +7,13 @@ struct DAVEntry: Sendable, Equatable {
     var path: String
     var isCollection: Bool
     var size: Int64
+    /// The `getetag`, as sent (quotes and all); nil when the server gave none.
+    var tag: String? = nil
 }
 
 /// Reads a `207 Multi-Status` answer: each `response`'s `href` (an absolute path or a full URL,
 /// percent-encoded as the server likes), and from its successful `propstat`s the resource type
-/// and `getcontentlength`. Prefixes (`D:`, `d:`, `lp1:`, none) do not matter.
+/// `getcontentlength` and `getetag`. Prefixes (`D:`, `d:`, `lp1:`, none) do not matter.
 enum Multistatus {
     /// `basePath`: the store's base, decoded, starting with `/` and without a trailing one (`""`
     /// for the server's root). Entries outside it are left out.
@@ -32,12 +34,14 @@ enum Multistatus {
                 continue
             }
             var size: Int64 = 0
+            var tag: String?
             for propstat in response.children("propstat") where succeeded(propstat) {
                 guard let prop = propstat.child("prop") else { continue }
                 if prop.child("resourcetype")?.child("collection") != nil { isCollection = true }
                 if let length = prop.value("getcontentlength"), let value = Int64(length), value >= 0 { size = value }
+                if let etag = prop.value("getetag"), !etag.isEmpty { tag = etag }
             }
-            entries.append(DAVEntry(path: relative, isCollection: isCollection, size: size))
+            entries.append(DAVEntry(path: relative, isCollection: isCollection, size: size, tag: tag))
         }
         return entries
     }

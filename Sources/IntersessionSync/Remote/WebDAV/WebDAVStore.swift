@@ -54,12 +54,12 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
         return objects.inByteOrder()
     }
 
-    public func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
+    public func read(_ key: String, limit: Int) throws(RemoteError) -> StoredObject? {
         let response = try send("GET", target(key), responseLimit: max(limit, Self.errorBodyAllowance))
         switch response.status {
         case 200:
             guard response.body.count <= limit else { throw .tooLarge(describe(key), limit: limit) }
-            return response.body
+            return StoredObject(bytes: response.body, tag: response.headers["etag"])
         case 404, 410:
             return nil
         default:
@@ -67,11 +67,11 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
         }
     }
 
-    public func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Bool {
+    public func create(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Creation {
         try makeParents(of: key)
         let head = try send("HEAD", target(key))
         switch head.status {
-        case 200, 204: return false
+        case 200, 204: return .taken
         case 404, 410: break
         default: throw failure(head, "HEAD", key)
         }
@@ -79,9 +79,9 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
                                 body: bytes)
         switch response.status {
         case 200, 201, 204:
-            return true
+            return .written(tag: ObjectTag.usable(response.headers["etag"]))
         case 412:
-            return false
+            return .taken
         case 404, 409:
             // The parent went away since it was made or seen: make it again next time.
             withCollections { $0.removeAll() }
@@ -122,7 +122,7 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
                 if let after, !(after.bytesPrecede(below) || after.hasBytePrefix(below)) { continue }
                 _ = try walk(below, prefix: prefix, after: after, depth: depth + 1, into: &objects)
             } else if entry.path.hasBytePrefix(prefix), after.map({ $0.bytesPrecede(entry.path) }) ?? true {
-                objects.append(RemoteObject(key: entry.path, size: entry.size))
+                objects.append(RemoteObject(key: entry.path, size: entry.size, tag: entry.tag))
             }
         }
         return true
@@ -143,7 +143,7 @@ public final class WebDAVStore: ObjectStore, @unchecked Sendable {
 
     static let propfindBody = Array("""
         <?xml version="1.0" encoding="utf-8"?>
-        <D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/></D:prop></D:propfind>
+        <D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/><D:getetag/></D:prop></D:propfind>
         """.utf8)
 
     // MARK: - Creating

@@ -3,21 +3,34 @@ import Foundation
 
 /// An object store in memory, shared by the replicas of a test: create-if-absent under a lock,
 /// every request counted, and faults on demand (every `failEvery`-th request fails as a server
-/// error would, after or before doing its work).
+/// error would, after or before doing its work). Each write gives its object a new tag, as an
+/// ETag changes with the bytes.
 final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
     private let lock = NSLock()
     private var objects: [String: [UInt8]] = [:]
+    private var tags: [String: String] = [:]
+    private var writes = 0
     private(set) var requests = 0
+    /// Objects read (GET) since the last `resetCount`, and their keys.
+    private(set) var reads = 0
+    private(set) var readKeys: [String] = []
     var failEvery = 0
     var displayName: String { "memory://test" }
 
     var keys: [String] { lock.withLock { objects.keys.sorted() } }
     subscript(key: String) -> [UInt8]? {
         get { lock.withLock { objects[key] } }
-        set { lock.withLock { objects[key] = newValue } }
+        set { lock.withLock { store(newValue, under: key) } }
     }
 
-    func resetCount() { lock.withLock { requests = 0 } }
+    func resetCount() { lock.withLock { (requests, reads, readKeys) = (0, 0, []) } }
+
+    /// Call with the lock held.
+    private func store(_ bytes: [UInt8]?, under key: String) {
+        writes += 1
+        objects[key] = bytes
+        tags[key] = bytes == nil ? nil : "\"tag-\(writes)\""
+    }
 
     private func count() throws(RemoteError) {
         let failing = lock.withLock { () -> Bool in
@@ -31,24 +44,29 @@ final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
         try count()
         return lock.withLock {
             objects.filter { entry in entry.key.hasPrefix(prefix) && (after.map { entry.key > $0 } ?? true) }
-                .map { RemoteObject(key: $0.key, size: Int64($0.value.count)) }
+                .map { RemoteObject(key: $0.key, size: Int64($0.value.count), tag: tags[$0.key]) }
                 .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
         }
     }
 
-    func get(_ key: String, limit: Int) throws(RemoteError) -> [UInt8]? {
+    func read(_ key: String, limit: Int) throws(RemoteError) -> StoredObject? {
         try count()
-        guard let bytes = self[key] else { return nil }
+        let (bytes, tag) = lock.withLock { () -> ([UInt8]?, String?) in
+            reads += 1
+            readKeys.append(key)
+            return (objects[key], tags[key])
+        }
+        guard let bytes else { return nil }
         guard bytes.count <= limit else { throw .tooLarge(key, limit: limit) }
-        return bytes
+        return StoredObject(bytes: bytes, tag: tag)
     }
 
-    func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Bool {
+    func create(_ key: String, _ bytes: [UInt8]) throws(RemoteError) -> Creation {
         try count()
         return lock.withLock {
-            guard objects[key] == nil else { return false }
-            objects[key] = bytes
-            return true
+            guard objects[key] == nil else { return .taken }
+            store(bytes, under: key)
+            return .written(tag: tags[key])
         }
     }
 }
@@ -65,5 +83,13 @@ extension Replica {
         try self.store.setSetting(RememberedFolders.key, to: nil)
         _ = try RememberedFolders(store: self.store).add(folders)
         try RememberedRemotes(store: self.store).add([remote])
+    }
+
+    /// Makes the next sync list the whole remote, as it does once a day.
+    func forceFullListing(of remote: String = "s3://group-bucket/wgec") throws {
+        let state = RemoteMirror.directory(of: try RemoteLocation(parsing: remote), storePath: store.path) + "/state"
+        var text = try String(contentsOfFile: state, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"full \d+"#, with: "full 1", options: .regularExpression)
+        try text.write(toFile: state, atomically: true, encoding: .utf8)
     }
 }

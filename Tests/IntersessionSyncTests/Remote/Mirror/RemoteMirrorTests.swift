@@ -114,11 +114,48 @@ import IntersessionStore
         remote[lost] = nil
         _ = try bucket.sync(through: remote)
         #expect(remote[lost] == nil)
-        let state = RemoteMirror.directory(of: try RemoteLocation(parsing: "s3://group-bucket/wgec"), storePath: bucket.store.path) + "/state"
-        var text = try String(contentsOfFile: state, encoding: .utf8)
-        text = text.replacingOccurrences(of: #"full \d+"#, with: "full 1", options: .regularExpression)
-        try text.write(toFile: state, atomically: true, encoding: .utf8)
+        try bucket.forceFullListing()
         _ = try bucket.sync(through: remote)
         #expect(remote[lost] != nil)
+    }
+
+    /// A byte flipped on the remote keeps the object's size but not its tag: the writer's next
+    /// full listing fetches it, finds it altered, and writes the range again under another name,
+    /// so those who read only the remote get the post.
+    @Test func aSameSizeTamperingIsHealedAfterAFullListing() throws {
+        let temp = TemporaryFolder()
+        let remote = MemoryObjectStore()
+        let (folder, bucket, relay) = try Self.relayGroup(in: temp)
+        try Self.converge([folder, bucket, relay], through: remote)
+        try bucket.post("to be tampered with", now: 1_790_000_300_000)
+        _ = try bucket.sync(through: remote)
+        let segment = try #require(remote.keys.last { $0.hasSuffix(".seg") && $0.contains(bucket.key.feed.hex) })
+        var bytes = try #require(remote[segment])
+        bytes[bytes.count / 2] ^= 0x20
+        remote[segment] = bytes
+        try Self.converge([folder, relay], through: remote, rounds: 2)
+        #expect(try relay.store.stateDigest() != bucket.store.stateDigest())
+        try bucket.forceFullListing()
+        let report = try bucket.sync(through: remote)
+        #expect(report.fetchedObjects >= 1, "\(report)")
+        try Self.converge([relay, folder], through: remote, rounds: 2)
+        #expect(Set(try [folder, bucket, relay].map { try $0.store.stateDigest() }).count == 1)
+    }
+
+    /// Tags let a full listing tell, without reading anything, that the mirror holds what the
+    /// remote does.
+    @Test func aFullListingWithNothingChangedReadsNoObject() throws {
+        let temp = TemporaryFolder()
+        let remote = MemoryObjectStore()
+        let (folder, bucket, relay) = try Self.relayGroup(in: temp)
+        for index in 0..<5 { try bucket.post("post \(index)", now: 1_790_000_100_000 + Int64(index)) }
+        try Self.converge([folder, bucket, relay], through: remote)
+        for replica in [bucket, relay] {
+            try replica.forceFullListing()
+            remote.resetCount()
+            let report = try replica.sync(through: remote)
+            #expect(remote.reads == 0, "\(replica.name) \(remote.readKeys)")
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
     }
 }

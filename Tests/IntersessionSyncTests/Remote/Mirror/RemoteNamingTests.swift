@@ -73,7 +73,20 @@ import Testing
         try Data("group-a1/GROUP\ngroup-a1/feeds/f/0000".utf8).write(to: URL(fileURLWithPath: path))
         var known = KnownKeys(path: path)
         #expect(known.keys == ["group-a1/GROUP"])
-        try known.insert(["group-a1/keys/k.key"])
+        try known.insert("group-a1/keys/k.key", tag: "ab12")
         #expect(KnownKeys(path: path).keys == ["group-a1/GROUP", "group-a1/keys/k.key"])
+        #expect(KnownKeys(path: path).tag("group-a1/keys/k.key") == "ab12")
+        #expect(KnownKeys(path: path).tag("group-a1/GROUP") == nil)
+    }
+
+    @Test func aTagIsKeptOnlyWhenItFitsALine() {
+        #expect(ObjectTag.usable("\"9b2cf535f27731c974343645a3985328\"") == "9b2cf535f27731c974343645a3985328")
+        #expect(ObjectTag.usable("W/\"18ed7d3aef6f353d6\"") == "18ed7d3aef6f353d6")
+        #expect(ObjectTag.usable("abc-3") == "abc-3")
+        #expect(ObjectTag.usable("a b") == nil)
+        #expect(ObjectTag.usable("a\nb") == nil)
+        #expect(ObjectTag.usable("\"\"") == nil)
+        #expect(ObjectTag.usable(String(repeating: "a", count: 201)) == nil)
+        #expect(ObjectTag.usable(nil) == nil)
     }
 }

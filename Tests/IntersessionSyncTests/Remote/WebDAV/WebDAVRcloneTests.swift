@@ -55,6 +55,24 @@ struct WebDAVRcloneTests {
         #expect(try store.get("g/feeds/a/none.seg", limit: 100) == nil)
     }
 
+    /// The mirror heals a same-size change by the tag: the listing's and the GET's must be one
+    /// (and the PUT's, when the server gives one), and another write must change it.
+    @Test func aFilesTagIsOneEverywhereAndChangesWithItsBytes() throws {
+        let store = store()
+        let creation = try store.create("g/feeds/a/1-2.seg", Array("first".utf8))
+        #expect(creation.wrote)
+        let listed = try #require(try store.list(prefix: "", after: nil).first)
+        let read = try #require(try store.read("g/feeds/a/1-2.seg", limit: 100))
+        #expect(listed.tag != nil)
+        #expect(read.tag == listed.tag)
+        if case .written(let tag?) = creation { #expect(tag == listed.tag) }
+        // An overwrite as a tool would make it (rclone ignores If-None-Match), same size.
+        #expect(try store.send("PUT", store.target("g/feeds/a/1-2.seg"), body: Array("First".utf8)).status / 100 == 2)
+        let after = try #require(try store.list(prefix: "", after: nil).first)
+        #expect(after.size == listed.size)
+        #expect(after.tag != nil && after.tag != listed.tag)
+    }
+
     @Test func aMissingBaseIsNoSuchPlace() throws {
         let expected = RemoteError.noSuchPlace("the collection /nowhere at \(endpoint.origin)")
         #expect(throws: expected) { try store(base: "/nowhere").list(prefix: "", after: nil) }
