@@ -146,6 +146,13 @@ test_tampered_object() {
     else fail "a tampered object is reported under the bucket's name, like a tampered file (exit 3)" "want exit 3 naming s3://wgec-bucket/wgec/${key#wgec/}"; fi
     run "$BIN" sync --home "$X"
     check "the next sync still counts it as rejected (exit 3)" "exit $RC" bash -c '[ "$1" -eq 3 ] && grep -q "still rejected" "$2"' _ "$RC" "$OUT"
+    # The writer's daily full listing sees the object's ETag changed at the same size, fetches
+    # it, finds it altered and writes the range again under another name.
+    sed -i 's/^full .*/full 1/' "$B"/remotes/*/state
+    sync_in "$B"
+    run "$BIN" sync --home "$X"
+    json_ok "after the writer's full listing, the delegate reading only the bucket has the post" \
+        'any(.[]; .title == "To be tampered with")' -- "$BIN" threads --home "$X" --json
 }
 
 test_credentials_never_leak() {
