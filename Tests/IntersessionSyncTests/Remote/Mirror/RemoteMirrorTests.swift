@@ -20,6 +20,15 @@ import IntersessionStore
         for _ in 0..<rounds { for replica in replicas { _ = try replica.sync(through: remote) } }
     }
 
+    /// Flips a byte in the middle of `writer`'s newest segment on the remote (the size stays).
+    static func flipAByteOfTheNewestSegment(of writer: Replica, in remote: MemoryObjectStore) throws -> String {
+        let segment = try #require(remote.keys.last { $0.hasSuffix(".seg") && $0.contains(writer.key.feed.hex) })
+        var bytes = try #require(remote[segment])
+        bytes[bytes.count / 2] ^= 0x20
+        remote[segment] = bytes
+        return segment
+    }
+
     @Test(arguments: [false, true]) func aFolderABucketAndARelayConverge(sealed: Bool) throws {
         let temp = TemporaryFolder()
         let remote = MemoryObjectStore()
@@ -78,10 +87,7 @@ import IntersessionStore
         _ = try bucket.sync(through: remote)
         let before = Set(remote.keys)
         _ = try bucket.sync(through: remote)
-        let segment = try #require(remote.keys.last { $0.hasSuffix(".seg") && $0.contains(bucket.key.feed.hex) })
-        var bytes = try #require(remote[segment])
-        bytes[bytes.count / 2] ^= 0x20
-        remote[segment] = bytes
+        let segment = try Self.flipAByteOfTheNewestSegment(of: bucket, in: remote)
         let report = try relay.sync(through: remote)
         #expect(report.problems.contains { $0.path == "s3://group-bucket/wgec/" + segment }, "\(report.problems)")
         #expect(!report.problems.contains { $0.path.contains("/remotes/") || $0.reason.contains("/remotes/") })
@@ -129,10 +135,7 @@ import IntersessionStore
         try Self.converge([folder, bucket, relay], through: remote)
         try bucket.post("to be tampered with", now: 1_790_000_300_000)
         _ = try bucket.sync(through: remote)
-        let segment = try #require(remote.keys.last { $0.hasSuffix(".seg") && $0.contains(bucket.key.feed.hex) })
-        var bytes = try #require(remote[segment])
-        bytes[bytes.count / 2] ^= 0x20
-        remote[segment] = bytes
+        let segment = try Self.flipAByteOfTheNewestSegment(of: bucket, in: remote)
         try Self.converge([folder, relay], through: remote, rounds: 2)
         #expect(try relay.store.stateDigest() != bucket.store.stateDigest())
         try bucket.forceFullListing()
