@@ -79,10 +79,6 @@ public final class AppDatabase: Sendable {
         try StoreError.wrap(path: path) { try writer.write(work) }
     }
 
-    func read<T>(_ work: (Database) throws -> T) throws -> T {
-        try StoreError.wrap(path: path) { try writer.read(work) }
-    }
-
     /// Logs and applies changes received from anywhere, in one transaction.
     @discardableResult
     public func apply(_ changes: [SignedChange]) throws -> ApplyReport {
