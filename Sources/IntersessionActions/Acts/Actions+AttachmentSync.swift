@@ -43,7 +43,7 @@ extension Actions {
         let complete = always ? try store.completeAttachments() : []
         let wanting = always ? try store.attachments().filter { !complete.contains($0.id.hex) && !isWhole($0) } : []
         var placing = false
-        for folder in folders where !placing { placing = try !store.attachmentsToPlace(folder: folder, author: me).isEmpty }
+        for folder in folders where !placing { placing = try store.hasAttachmentsToPlace(folder: folder, author: me) }
         let changed = try ChunkCopyCheck(store: store).changed(in: folders)
         guard placing || !changed.isEmpty || !wanting.isEmpty else { return exchange }
         let transfer = try ChunkTransfer(store: store, device: key, cache: chunkCache)

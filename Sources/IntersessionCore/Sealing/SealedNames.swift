@@ -11,8 +11,12 @@ public struct SealedNames: Sendable, Equatable {
     var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     public init(genesis: SignedChange) {
-        keyBytes = KeyDerivation.derive(SymmetricKey(data: genesis.signature + genesis.bytes),
-                                      info: Array("intersession-names-v1".utf8)).bytes
+        self.init(genesisBytes: genesis.bytes, signature: genesis.signature)
+    }
+
+    /// From the genesis change's signed bytes and signature, without decoding them.
+    public init(genesisBytes bytes: [UInt8], signature: [UInt8]) {
+        keyBytes = KeyDerivation.derive(SymmetricKey(data: signature + bytes), info: Array("intersession-names-v1".utf8)).bytes
     }
 
     /// The group's folder: `group-` and 16 hex digits.

@@ -24,14 +24,25 @@ extension AppDatabase {
     /// its own, and those its cache holds whole (a relay, or a copy that heals a folder).
     public func attachmentsToPlace(folder: String, author: FeedID) throws -> [StoredAttachment] {
         try read { db in
-            try Row.fetchAll(db, sql: Self.attachmentSelect + """
-                 WHERE (a.author = ?1 OR a.id IN (SELECT attachment FROM attachment_complete))
-                   AND NOT EXISTS (SELECT 1 FROM attachment_removal r WHERE r.attachment = a.id)
-                   AND NOT EXISTS (SELECT 1 FROM chunk_export e WHERE e.folder = ?2 AND e.attachment = a.id)
-                 ORDER BY a.hlc_ms, a.hlc_c, a.id
-                """, arguments: [author.hex, folder]).compactMap(Self.attachment)
+            try Row.fetchAll(db, sql: Self.attachmentSelect + Self.toPlace + " ORDER BY a.hlc_ms, a.hlc_c, a.id",
+                             arguments: [author.hex, folder]).compactMap(Self.attachment)
         }
     }
+
+    /// Whether `attachmentsToPlace` has any: what a sync asks of every folder, with one column
+    /// read instead of a whole manifest's.
+    public func hasAttachmentsToPlace(folder: String, author: FeedID) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attachment a" + Self.toPlace + ")",
+                              arguments: [author.hex, folder]) ?? false
+        }
+    }
+
+    private static let toPlace = """
+         WHERE (a.author = ?1 OR a.id IN (SELECT attachment FROM attachment_complete))
+           AND NOT EXISTS (SELECT 1 FROM attachment_removal r WHERE r.attachment = a.id)
+           AND NOT EXISTS (SELECT 1 FROM chunk_export e WHERE e.folder = ?2 AND e.attachment = a.id)
+        """
 
     /// Remembers that `folder` holds chunk `hash` as the file `name` below it, of that size and time.
     public func recordChunkCopy(_ copy: ChunkCopy) throws {

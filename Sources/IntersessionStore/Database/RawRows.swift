@@ -14,6 +14,17 @@ struct RawRow {
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
 
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : int64(column)
+    }
+
+    /// A blob's bytes (empty for NULL or an empty blob).
+    func bytes(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let start = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
     func optionalText(_ column: Int32) -> String? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : text(column)
     }
@@ -29,6 +40,7 @@ struct RawRow {
 enum RawArgument {
     case text(String)
     case int(Int64)
+    case blob([UInt8])
 }
 
 extension Database {
@@ -45,6 +57,7 @@ extension Database {
             switch argument {
             case .text(let text): statement.bind(text, at: index)
             case .int(let value): statement.bind(value, at: index)
+            case .blob(let bytes): statement.bind(blob: bytes, at: index)
             }
         }
         let raw = statement.sqliteStatement

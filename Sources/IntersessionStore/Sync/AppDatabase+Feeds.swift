@@ -15,13 +15,14 @@ public struct FeedProgress: Sendable, Equatable {
 extension AppDatabase {
     public func feedProgress() throws -> [FeedID: FeedProgress] {
         try read { db in
+            // Read straight from the statement: a sync with nothing new asks several times.
             var progress: [FeedID: FeedProgress] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
+            try db.eachRawRow("""
                 SELECT f.key, f.head_seq, coalesce((SELECT max(seq) FROM change c WHERE c.feed = f.id), 0), f.frozen_from
                 FROM feed f
-                """)) {
-                if let feed = FeedID(bytes: Array(row[0] as Data)) {
-                    progress[feed] = FeedProgress(head: row[1], logged: row[2], frozenFrom: row[3])
+                """, []) { row in
+                if let feed = FeedID(bytes: row.bytes(0)) {
+                    progress[feed] = FeedProgress(head: row.int64(1), logged: row.int64(2), frozenFrom: row.optionalInt64(3))
                 }
             }
             return progress
@@ -43,12 +44,24 @@ extension AppDatabase {
 
     /// The group's genesis change, which a shared folder's GROUP file holds.
     public func genesis() throws -> SignedChange? {
+        guard let group = try groupID(), let (bytes, signature) = try genesisBytes(group) else { return nil }
+        return try SignedChange(trustedBytes: bytes, hash: group, signature: signature)
+    }
+
+    /// The genesis change's signed bytes and signature, undecoded: what the names of a sealed
+    /// folder are derived from.
+    public func genesisBytes() throws -> (bytes: [UInt8], signature: [UInt8])? {
         guard let group = try groupID() else { return nil }
-        return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body, sig FROM change WHERE hash = ?", arguments: [group.bytes.blob]) else {
-                return nil
+        return try genesisBytes(group)
+    }
+
+    private func genesisBytes(_ group: ChangeHash) throws -> (bytes: [UInt8], signature: [UInt8])? {
+        try read { db in
+            var found: (bytes: [UInt8], signature: [UInt8])?
+            try db.eachRawRow("SELECT body, sig FROM change WHERE hash = ?", [.blob(group.bytes)]) { row in
+                found = (row.bytes(0), row.bytes(1))
             }
-            return try SignedChange(trustedBytes: Array(row[0] as Data), hash: group, signature: Array(row[1] as Data))
+            return found
         }
     }
 }

@@ -20,6 +20,7 @@ public struct RememberedFolders {
     /// Adds folders (as absolute paths) and returns the whole list.
     @discardableResult
     public func add(_ paths: [String]) throws -> [String] {
+        guard !paths.isEmpty else { return try list() }
         var folders = try sharedFolders()
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -22,10 +22,11 @@ public struct FolderSealing: Sendable {
     /// The sealing of the store's group, nil for an open group. `device` opens the epochs
     /// wrapped for it, with the invite keys it redeemed.
     public static func load(store: AppDatabase, device: DeviceKey?) throws -> FolderSealing? {
-        guard try store.isSealed(), let genesis = try store.genesis(), let group = try store.groupID() else { return nil }
+        guard try store.isSealed(), let genesis = try store.genesisBytes(), let group = try store.groupID() else { return nil }
         try learnKeys(store: store, device: device, group: group)
         let keyring = SealedFile.Keyring(try store.heldEpochKeys().map { (id: $0.key, key: .init(data: $0.value)) })
-        return FolderSealing(names: SealedNames(genesis: genesis), keyring: keyring, currentEpoch: try store.currentEpoch())
+        let names = SealedNames(genesisBytes: genesis.bytes, signature: genesis.signature)
+        return FolderSealing(names: names, keyring: keyring, currentEpoch: try store.currentEpoch())
     }
 
     /// The same names (the genesis never changes), with the keys held now and the epoch current
@@ -38,8 +39,8 @@ public struct FolderSealing: Sendable {
     /// The names of the store's sealed group without any key (nil for an open group): enough to
     /// say where the group's files are, for a look that must not write to the store.
     public static func names(store: AppDatabase) throws -> FolderSealing? {
-        guard try store.isSealed(), let genesis = try store.genesis() else { return nil }
-        return FolderSealing(names: SealedNames(genesis: genesis), keyring: .init(), currentEpoch: nil)
+        guard try store.isSealed(), let genesis = try store.genesisBytes() else { return nil }
+        return FolderSealing(names: SealedNames(genesisBytes: genesis.bytes, signature: genesis.signature), keyring: .init(), currentEpoch: nil)
     }
 
     /// Opens what the log lets this device open and keeps it; returns how many keys were new.

@@ -19,6 +19,7 @@ public struct RememberedRemotes {
     /// anything is remembered.
     @discardableResult
     public func add(_ texts: [String]) throws -> [RemoteLocation] {
+        guard !texts.isEmpty else { return try list() }
         var remotes = try list()
         for text in texts {
             let location = try RemoteLocation(parsing: text)
