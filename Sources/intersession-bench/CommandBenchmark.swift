@@ -22,7 +22,7 @@ struct CommandBenchmark {
     }
 
     func run() throws {
-        let binary = try Self.tool(beside: "intersession", build: "swift build -c release --product intersession")
+        let binary = try Self.tool(beside: "intersession", build: "Scripts/release.sh --product intersession")
         let sqlite = try Self.tool(onPath: "sqlite3")
         print("commands: \(binary) against \(sqlite), median of \(runs) runs each")
         var flat: [String: [Double]] = [:], flatCPU: [String: [Double]] = [:]

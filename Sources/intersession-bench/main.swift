@@ -1,7 +1,7 @@
 import Foundation
 
 // Benchmarks, run by hand in a release build (CI runs each once on a tiny size, `--tiny`):
-//   swift run -c release intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
+//   Scripts/release.sh && .build/release/intersession-bench [apply] [import] [nothing-new] [many-files] [tui] [text]
 //       [sealed-import] [sealed-nothing-new] [rotation] [folder-bytes] [commands] [peer] [draft-open] [attachments] [remote]
 //       [--changes N] [--feed-order first|last|both] [--tiny]
 // (nothing-new compares a folder of 1,000 changes with one of N; use --changes 1000000;

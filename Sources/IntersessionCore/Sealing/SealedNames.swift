@@ -9,6 +9,11 @@ import Foundation
 public struct SealedNames: Sendable, Equatable {
     let keyBytes: [UInt8]
     var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+    /// The HMAC keyed once and copied for each name: keying it is most of what a name costs,
+    /// and a sync names the folder of every feed.
+    private let keyed: KeyedHMAC
+
+    public static func == (lhs: SealedNames, rhs: SealedNames) -> Bool { lhs.keyBytes == rhs.keyBytes }
 
     public init(genesis: SignedChange) {
         self.init(genesisBytes: genesis.bytes, signature: genesis.signature)
@@ -17,6 +22,7 @@ public struct SealedNames: Sendable, Equatable {
     /// From the genesis change's signed bytes and signature, without decoding them.
     public init(genesisBytes bytes: [UInt8], signature: [UInt8]) {
         keyBytes = KeyDerivation.derive(SymmetricKey(data: signature + bytes), info: Array("intersession-names-v1".utf8)).bytes
+        keyed = KeyedHMAC(key: SymmetricKey(data: keyBytes))
     }
 
     /// The group's folder: `group-` and 16 hex digits.
@@ -37,6 +43,16 @@ public struct SealedNames: Sendable, Equatable {
     }
 
     private func name(_ label: String, digits: Int) -> String {
-        String(Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(label.utf8), using: key))).prefix(digits))
+        var mac = keyed.hmac
+        mac.update(data: Array(label.utf8))
+        return String(Hex.encode(Array(mac.finalize())).prefix(digits))
     }
+}
+
+/// An HMAC state that is only ever copied, never updated in place: a copy that is updated gets
+/// its own hash contexts (they are copied on write), so one state serves every thread.
+private final class KeyedHMAC: @unchecked Sendable {
+    let hmac: HMAC<SHA256>
+
+    init(key: SymmetricKey) { hmac = HMAC(key: key) }
 }

@@ -58,7 +58,8 @@ extension AppDatabase {
     private func genesisBytes(_ group: ChangeHash) throws -> (bytes: [UInt8], signature: [UInt8])? {
         try read { db in
             var found: (bytes: [UInt8], signature: [UInt8])?
-            try db.eachRawRow("SELECT body, sig FROM change WHERE hash = ?", [.blob(group.bytes)]) { row in
+            // LIMIT 1: no index on the hash, and the genesis is the first row; a second step would scan the log.
+            try db.eachRawRow("SELECT body, sig FROM change WHERE hash = ? LIMIT 1", [.blob(group.bytes)]) { row in
                 found = (row.bytes(0), row.bytes(1))
             }
             return found
