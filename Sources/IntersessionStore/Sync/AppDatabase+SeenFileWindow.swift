@@ -17,13 +17,12 @@ extension AppDatabase {
     /// `cursor` (from the first when nil).
     public func seenFiles(_ folder: String, after cursor: SeenFileCursor?, limit: Int) throws -> [SeenFile] {
         try read { db in
-            guard let cursor else {
-                return try Self.seenFiles(db, "SELECT \(Self.seenFileColumns) FROM seen_file WHERE folder = ? ORDER BY feed, name LIMIT ?",
-                                          [.text(folder), .int(Int64(limit))])
-            }
+            // One statement for both: no file has an empty name, so every row is after ("", "").
+            // A sync that wraps around asks both ways and prepares it once.
+            let start = cursor ?? SeenFileCursor(feed: "", name: "")
             return try Self.seenFiles(db, """
                 SELECT \(Self.seenFileColumns) FROM seen_file WHERE folder = ? AND (feed, name) > (?, ?) ORDER BY feed, name LIMIT ?
-                """, [.text(folder), .text(cursor.feed), .text(cursor.name), .int(Int64(limit))])
+                """, [.text(folder), .text(start.feed), .text(start.name), .int(Int64(limit))])
         }
     }
 
