@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib/tmux.bash"
 tmux_begin tui-attachments
 WS="$T/ws" JP="$T/ws/delegate-jp"
 "$BIN" demo --dir "$WS" >/dev/null || { bad "making the demo"; echo "$passed passed, $failed failed"; exit 1; }
-PRACTICE=$("$BIN" practice list --json --home "$JP" | jq -r '.[] | select(.title.en | startswith("Pre-arrival data")) | .id')
+PRACTICE=$("$BIN" practice list --json --home "$JP" | jq -r '.[] | select((.title.en // "") | startswith("Pre-arrival data")) | .id')
 head -c $((5 << 20)) /dev/urandom >"$T/annex.pdf"
 "$BIN" attachment add "$T/annex.pdf" --to "${PRACTICE:0:8}" --home "$JP" >/dev/null || bad "attaching from the command line"
 printf 'Lessons learned.\n' >"$T/lessons.md"
