@@ -618,6 +618,14 @@ test_nothing_new() {
         if [ ${#why[@]} -eq 0 ]; then pass "quiet: a sync with nothing new in $(basename "$h") says so and changes nothing"
         else fail "quiet: a sync with nothing new in $(basename "$h") says so and changes nothing" "$(joined "${why[@]}")"; fi
     done
+    # The same line in French, with French spacing (a narrow no-break space before : and ;).
+    local nb=$'\xe2\x80\xaf'
+    run "$BIN" sync --home "$RELAY_B" --lang fr
+    check "quiet: under --lang fr the summary is French" "not the French summary" \
+        test "$(cat "$OUT")" = "synchronisation$nb: export$nb: 0 modification dans 0 fichier$nb; import$nb: 0 de 0 flux$nb; 0 en attente$nb; 0 fichier refusé"
+    run "$BIN" sync --home "$S" --lang fr
+    check "quiet: under --lang fr a frozen feed is told in French" "no '1 flux gelé (bifurqué)' line" \
+        grep -q "^  1 flux gelé (bifurqué), voir \`intersession members\`" "$OUT"
 }
 
 test_three_homes

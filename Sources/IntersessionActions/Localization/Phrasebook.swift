@@ -19,6 +19,13 @@ public struct Phrasebook: Sendable {
         texts = (try? Self.load(language)) ?? [:]
     }
 
+    /// The texts of `keys` alone (see ``CatalogScanner``), for a command that prints only these.
+    public init(language: Language, keys: Set<String>) {
+        self.language = language
+        let catalog = Array(EmbeddedResources.catalog(language.rawValue))
+        texts = CatalogScanner.texts(catalog, keys: keys) ?? ((try? Self.load(language)) ?? [:]).filter { keys.contains($0.key) }
+    }
+
     public static func load(_ language: Language) throws -> [String: String] {
         let json = try JSONParser.parse(Array(EmbeddedResources.catalog(language.rawValue)))
         var texts: [String: String] = [:]

@@ -100,17 +100,4 @@ public struct SyncReport: Sendable, Equatable {
         forks += apply.forks
         refused += apply.refused
     }
-
-    public var summary: String {
-        var parts = ["exported \(exportedChanges) change\(exportedChanges == 1 ? "" : "s") in \(exportedFiles) file\(exportedFiles == 1 ? "" : "s")",
-                     "imported \(importedChanges) from \(importedFeeds.count) feed\(importedFeeds.count == 1 ? "" : "s")",
-                     "\(pending) pending", "\(rejectedFiles) rejected"]
-        if incompleteFiles > 0 { parts.append("\(incompleteFiles) incomplete, will retry") }
-        if failedReads > 0 { parts.append("\(failedReads) unreadable (an input/output error), will retry") }
-        if changedFiles > 0 { parts.append("\(changedFiles) gone or changed since read") }
-        if fetchedObjects > 0 || pushedObjects > 0 { parts.append("\(fetchedObjects) fetched from and \(pushedObjects) sent to remotes") }
-        if remoteFailures > 0 { parts.append("\(remoteFailures) remote\(remoteFailures == 1 ? "" : "s") unreachable, will retry") }
-        if lockedFiles > 0 { parts.append("\(lockedFiles) sealed for a key this device does not hold") }
-        return parts.joined(separator: "; ")
-    }
 }

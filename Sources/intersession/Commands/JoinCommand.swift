@@ -30,7 +30,7 @@ struct JoinCommand: ParsableCommand {
                 profile: MemberProfile(name: name, organisation: org ?? invite.organisation, language: profile.lang ?? .en),
                 folder: folder, remote: remote, now: Clock.now()) }
             Output.line("Joined the group \(invite.group.short) as \(Output.name(Self.trimmed(name))) (\(Output.name(Self.trimmed(org ?? invite.organisation)))), \(invite.role.rawValue); feed \(change.author.short).")
-            SyncOutput.print(report)
+            SyncOutput.print(report, language: profile.messageLanguage)
         }
     }
 
@@ -40,7 +40,7 @@ struct JoinCommand: ParsableCommand {
         Output.line("Re-admitted to the group \(invite.group.short): your new feed \(change.author.short) replaces \(replaced.short); your name, delegation and roles carry over.")
         let store = try profile.profile.openStore(readOnly: true)
         if let forked = try store.forkedChanges(of: replaced) { ForkNotice.printLost(forked) }
-        SyncOutput.print(report)
+        SyncOutput.print(report, language: profile.messageLanguage)
     }
 
     static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces) }

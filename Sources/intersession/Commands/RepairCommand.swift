@@ -85,7 +85,7 @@ enum RepairOutput {
             if rebuild.salvagedOwnChanges > 0 {
                 Output.line("repair: \(rebuild.salvagedOwnChanges) of them no folder held: read from the damaged store, verified, and written to the folders")
             }
-            SyncOutput.print(rebuild.report)
+            SyncOutput.print(rebuild.report, language: language)
             guard rebuild.lostOwnChanges > 0, let claimed = rebuild.claimedOwnChanges else { return }
             let notice = Phrasebook(language: language).text("notice.repair.lostOwnChanges", [String(claimed), String(rebuild.ownChanges)])
             FileHandle.standardError.write(Data("intersession: \(notice)\n".utf8))

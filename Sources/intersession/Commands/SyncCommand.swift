@@ -55,7 +55,8 @@ struct SyncCommand: ParsableCommand {
             }
             let actions = try Actions(store: store, key: key, folders: remembered, clock: Clock.now)
             var report = try actions.syncRenewingEpoch()
-            SyncOutput.print(report, json: output.json)
+            let language = profile.messageLanguage
+            SyncOutput.print(report, json: output.json, language: language)
             if !output.json {
                 let me = key.feed
                 try SyncOutput.printContestedInvites(store, me: me)
@@ -65,7 +66,7 @@ struct SyncCommand: ParsableCommand {
             while watch {
                 Thread.sleep(forTimeInterval: interval)
                 report = try actions.syncRenewingEpoch()
-                if report.changedSomething { SyncOutput.print(report, json: output.json) }
+                if report.changedSomething { SyncOutput.print(report, json: output.json, language: language) }
             }
             if report.problems.contains(where: { FileStatus(path: $0.path)?.isDirectory != true && remembered.contains($0.path) }) {
                 throw ExitCode.failure
@@ -84,30 +85,29 @@ enum SyncOutput {
         }
     }
 
-    static func print(_ report: SyncReport, json: Bool = false) {
+    /// The summary line and a line for each problem, in `language`.
+    static func print(_ report: SyncReport, json: Bool = false, language: Language) {
         if json { return Output.line(String(decoding: CanonicalJSON.encode(report.json), as: UTF8.self)) }
-        Output.line("sync: " + report.summary)
-        for problem in report.problems { Output.line("  skipped \(problem.path.terminalSafe): \(problem.reason.terminalSafe)") }
-        for fork in report.forks {
-            Output.line("  fork: feed \(fork.feed.short) signed two different changes for seq \(fork.seq); its changes from there no longer count (evidence kept)")
-        }
+        let words = SyncSummary.phrasebook(language)
+        Output.line(SyncSummary.line(report, in: words))
+        for problem in report.problems { note(words.text("notice.sync.skipped", [problem.path.terminalSafe, problem.reason.terminalSafe])) }
+        for fork in report.forks { note(words.text("notice.sync.fork", [fork.feed.short, String(fork.seq)])) }
         for refused in report.refused where !report.forks.contains(where: { $0.feed == refused.feed && $0.seq == refused.seq }) {
-            Output.line("  refused: change \(refused.seq) of feed \(refused.feed.short): \(refused.reason)")
+            note(words.text("notice.sync.refused", [String(refused.seq), refused.feed.short, refused.reason]))
         }
         let earlier = report.stillRejected.count - report.problems.filter { problem in report.stillRejected.contains(problem) }.count
-        if earlier > 0 {
-            Output.line("  \(earlier) file\(earlier == 1 ? "" : "s") still rejected (reported before), see `intersession sync --json`")
-        }
+        if earlier > 0 { note(words.counted("notice.sync.stillRejected", earlier)) }
         let unsettled = report.frozen.filter { !$0.settled }.count
-        if unsettled > 0 {
-            Output.line("  \(unsettled) feed\(unsettled == 1 ? "" : "s") frozen (forked), see `intersession members`")
-        }
-        for taken in report.takenNames {
-            let whose = taken.ownFeed ? "not yours" : "not this replica's"
-            let instead = taken.wroteInstead.isEmpty
-                ? "found no free name, will try again"
-                : "wrote " + taken.wroteInstead.map { ($0 as NSString).lastPathComponent.terminalSafe }.joined(separator: ", ") + " instead"
-            Output.line("  name taken: \(taken.path.terminalSafe) was taken by a file that is \(whose); \(instead)")
-        }
+        if unsettled > 0 { note(words.counted("notice.sync.frozen", unsettled)) }
+        for taken in report.takenNames { note(takenName(taken, words)) }
+    }
+
+    static func note(_ text: String) { Output.line("  " + text) }
+
+    static func takenName(_ taken: SyncReport.TakenName, _ words: Phrasebook) -> String {
+        let instead = taken.wroteInstead.isEmpty
+            ? words.text("notice.sync.noFreeName")
+            : words.text("notice.sync.wroteInstead", [taken.wroteInstead.map { ($0 as NSString).lastPathComponent.terminalSafe }.joined(separator: ", ")])
+        return words.text(taken.ownFeed ? "notice.sync.takenNotYours" : "notice.sync.takenNotThisReplicas", [taken.path.terminalSafe, instead])
     }
 }

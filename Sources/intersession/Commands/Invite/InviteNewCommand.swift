@@ -28,7 +28,7 @@ struct InviteNewCommand: ParsableCommand {
             Output.line("Invited \(invite.name.terminalSafe) (\(invite.organisation.terminalSafe)) as \(role.rawValue); the invite \(invite.invite.short) expires \(Output.time(invite.expires)).")
             Output.line("Give \(out.terminalSafe) to them privately: whoever holds it can join once.")
             if let report {
-                SyncOutput.print(report)
+                SyncOutput.print(report, language: profile.messageLanguage)
             } else {
                 Output.line("No shared folder yet: run `intersession sync --folder PATH` so that they can find the group.")
             }

@@ -25,7 +25,7 @@ struct InviteReadmitCommand: ParsableCommand {
             let roles = readmission.roles.map(\.rawValue).joined(separator: ", ")
             Output.line("Re-admitting \(file.name.terminalSafe) (\(file.organisation.terminalSafe)) as \(roles): feed \(readmission.replaced.short) counts up to seq \(readmission.lastCounted); the invite \(file.invite.short) expires \(Output.time(file.expires)).")
             Output.line("Give \(out.terminalSafe) to them privately: `intersession join \(out.terminalSafe)` in their home takes it up.")
-            if let report = readmission.report { SyncOutput.print(report) }
+            if let report = readmission.report { SyncOutput.print(report, language: profile.messageLanguage) }
         }
     }
 }
