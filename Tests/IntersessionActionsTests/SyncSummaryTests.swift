@@ -33,6 +33,8 @@ import IntersessionSync
         let escaped = Array(#" { "a\u0041" : "x\ny \"q\" \\" , "b": "é" } "#.utf8)
         #expect(CatalogScanner.texts(escaped, keys: ["aA", "b"]) == ["aA": "x\ny \"q\" \\", "b": "é"])
         #expect(CatalogScanner.texts(Array("{}".utf8), keys: ["a"]) == [:])
+        let backslashed = Array(#"{"a\\b": "one", "a\b": "two", "q": "x\\", "r": "\\\"y"}"#.utf8)
+        #expect(CatalogScanner.texts(backslashed, keys: ["a\\b", "q", "r"]) == ["a\\b": "one", "q": "x\\", "r": "\\\"y"])
         for bad in [#"{"a": 1}"#, #"{"a": "x""#, #"{"a" "x"}"#, #"["a"]"#, #"{"a": "x",}"#, #"{"a": "x"} {"#, ""] {
             #expect(CatalogScanner.texts(Array(bad.utf8), keys: ["a"]) == nil, "\(bad)")
         }
@@ -68,5 +70,31 @@ import IntersessionSync
         busy.lockedFiles = 1
         #expect(SyncSummary.text(busy, in: french) == "export\(n): 5 modifications dans 2 fichiers\(n); import\(n): 1 de 2 flux\(n); 0 en attente\(n); "
             + "3 fichiers refusés\(n); 1 fichier scellé pour une clé que cet appareil n’a pas")
+    }
+}
+
+/// Catalog texts filled in one pass.
+@Suite struct PlaceholderTests {
+    @Test func argumentsGoInOnceAndNoPlaceholderOfTheirsIsRead() {
+        #expect(Placeholders.fill("a {0} b {1}", ["x", "y"]) == "a x b y")
+        #expect(Placeholders.fill("{0} and {1}", ["{1}", "z"]) == "{1} and z")
+        #expect(Placeholders.fill("{0} {2} {0}", ["a"]) == "a {2} a")
+        #expect(Placeholders.fill("{x} {} {0", ["a"]) == "{x} {} {0")
+        #expect(Placeholders.fill("{10}: {1}", (0...10).map { "v\($0)" }) == "v10: v1")
+        #expect(Placeholders.fill("é{0}\u{202F}ü", ["ß"]) == "éß\u{202F}ü")
+        #expect(Placeholders.fill("{0}", []) == "{0}")
+    }
+
+    /// Every text of both catalogs comes out as the text-by-text replacement gave it.
+    @Test func everyCatalogTextFillsAsBefore() throws {
+        let arguments = ["A0", "B1", "C2", "D3", "E4"]
+        for language in Language.allCases {
+            let phrasebook = Phrasebook(language: language)
+            for (key, template) in phrasebook.texts {
+                var expected = template
+                for (index, argument) in arguments.enumerated() { expected = expected.replacingOccurrences(of: "{\(index)}", with: argument) }
+                #expect(phrasebook.text(key, arguments) == expected, "\(language.rawValue) \(key)")
+            }
+        }
     }
 }

@@ -35,9 +35,7 @@ public struct Phrasebook: Sendable {
 
     /// The text of `key` with its arguments put in (the key itself when the catalog lacks it).
     public func text(_ key: String, _ arguments: [String] = []) -> String {
-        var text = texts[key] ?? key
-        for (index, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: argument) }
-        return text
+        Placeholders.fill(texts[key] ?? key, arguments)
     }
 
     public func text(_ phrase: Phrase) -> String { text(phrase.key, phrase.arguments) }

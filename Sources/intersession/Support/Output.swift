@@ -16,7 +16,8 @@ enum Output {
 
     /// Written at once, not buffered: `sync --watch` into a file or a pipe must show as it goes.
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text.terminalSafeLines + "\n").utf8))
+        // From an array: Data's init from the string's UTF8View took 0.3 M instructions a line.
+        FileHandle.standardOutput.write(Data(Array((text.terminalSafeLines + "\n").utf8)))
     }
 
     /// A listing's lines in one write (thousands of rows are one system call, not thousands),
