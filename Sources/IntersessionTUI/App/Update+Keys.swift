@@ -7,6 +7,18 @@ extension Update {
         if let confirmation = model.confirmation { return confirmKey(key, confirmation, &model) }
         if model.showHelp { return helpKey(key, &model) }
         model.flash = nil
+        if let effects = modalKey(key, &model) { return effects }
+        // A reading screen answers only to its bindings, the ones its help lists.
+        guard Bindings.of(model).contains(where: { $0.matches(key) }) else { return [] }
+        if case .members(let list) = model.screen, model.isSecretariat, key.name == "i" || key.name == "g" || key.name == "v" || key.name == "X" {
+            return membersKey(key, list, &model) ?? []
+        }
+        if let effects = globalKey(key, &model) { return effects }
+        return readingKey(key, &model)
+    }
+
+    /// A screen that is editing or asking something takes every key. Nil for the others.
+    static func modalKey(_ key: Key, _ model: inout Model) -> [Effect]? {
         switch model.screen {
         case .compose(var compose):
             let effects = composeKey(key, &compose, &model)
@@ -47,14 +59,12 @@ extension Update {
             var action = model.memberAction!
             return memberActionKey(key, &action, &model)
         default:
-            break
+            return nil
         }
-        // A reading screen answers only to its bindings, the ones its help lists.
-        guard Bindings.of(model).contains(where: { $0.matches(key) }) else { return [] }
-        if case .members(let list) = model.screen, model.isSecretariat, key.name == "i" || key.name == "g" || key.name == "v" || key.name == "X" {
-            return membersKey(key, list, &model) ?? []
-        }
-        if let effects = globalKey(key, &model) { return effects }
+    }
+
+    /// A reading screen's own keys, once the bindings and the global keys have passed.
+    static func readingKey(_ key: Key, _ model: inout Model) -> [Effect] {
         switch model.screen {
         case .topics(var list):
             return topicsKey(key, &list, &model)

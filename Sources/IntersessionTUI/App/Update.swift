@@ -26,52 +26,10 @@ public enum Update {
             return due ? [.sync] : []
         case .storeChanged:
             return reloadCurrent(model) + [.loadStatus]
-        case .topicsLoaded(let topics):
-            model.updateScreens { screen in
-                if case .topics(var list) = screen {
-                    list.replace(topics, keeping: \.id)
-                    screen = .topics(list)
-                }
-            }
-            return []
-        case .threadsLoaded(let topic, let threads):
-            model.updateScreens { screen in
-                if case .threads(let current, var list) = screen, current.id == topic {
-                    list.replace(threads, keeping: \.id)
-                    screen = .threads(topic: current, list: list)
-                }
-            }
-            return []
         case .threadLoaded(let detail):
             return threadLoaded(detail, &model)
-        case .attachmentsLoaded(let attachments):
-            model.attachments.merge(attachments) { $1 }
-            return []
-        case .searchLoaded(let query, let hits):
-            if case .search(var search) = model.screen {
-                search.results = ListState(items: hits)
-                search.results.loaded = true
-                search.searched = query
-                model.screen = .search(search)
-            }
-            return []
         case .nextUnread(let thread, let post):
             return openThread(thread, at: post, &model)
-        case .noMoreUnread:
-            model.flash = model.catalog[.noMoreUnread]
-            return []
-        case .sent:
-            if case .compose = model.screen { model.screens.removeLast() }
-            model.flash = model.catalog[.sent]
-            return reloadCurrent(model) + [.loadStatus]
-        case .syncStarted:
-            model.syncing = true
-            return []
-        case .syncFinished(let report):
-            model.syncing = false
-            model.status.lastSync = model.now
-            model.flash = model.catalog[.syncDone, report.importedChanges, report.exportedChanges]
-            return reloadCurrent(model) + [.loadStatus]
         case .statusLoaded(let status):
             model.status = status
             return []
@@ -90,50 +48,10 @@ public enum Update {
         case .rolesLoaded(let roles):
             model.roles = roles
             return []
-        case .membersLoaded(let members):
-            model.updateScreens { screen in
-                if case .members(var list) = screen { list.replace(members, keeping: \.feed); screen = .members(list) }
-            }
-            return []
-        case .auditLoaded(let entries):
-            model.updateScreens { screen in
-                if case .audit(var list) = screen {
-                    list.items = entries
-                    list.loaded = true
-                    list.selected = min(list.selected, max(0, entries.count - 1))
-                    screen = .audit(list)
-                }
-            }
-            return []
         case .termsEnded, .cochairGrantsDue, .invitesContested, .feedsForked, .ownFeedFrozen, .inviteWritten:
             return prompt(message, &model)
-        case .pollsLoaded(let polls):
-            model.updateScreens { screen in
-                if case .polls(var list) = screen { list.replace(polls, keeping: \.id); screen = .polls(list) }
-            }
-            return []
-        case .pollLoaded(let detail):
-            model.updateScreens { screen in
-                if case .poll(var poll) = screen, poll.id == detail.summary.id { poll.detail = detail; screen = .poll(poll) }
-            }
-            return []
-        case .deadlinesPassed(let titles):
-            if model.flash == nil, let first = titles.first { model.flash = model.catalog[.pollDeadlinePrompt, first] }
-            return []
-        case .voted:
-            model.flash = model.catalog[.pollThanks]
-            return reloadCurrent(model)
         case .draftsLoaded, .draftLoaded, .draftDiffLoaded, .amendmentsLoaded, .draftEditBegan:
             return draftMessage(message, &model)
-        case .recorded(let text):
-            model.flash = model.catalog[text]
-            return reloadCurrent(model)
-        case .moderated:
-            model.flash = model.catalog[.moderationDone]
-            return reloadCurrent(model)
-        case .failed(let why):
-            model.flash = model.catalog[.errorPrefix, model.catalog.text(why)]
-            return []
         case .meeting(let message):
             return meetingMessage(message, &model)
         case .library(let message):
@@ -142,6 +60,10 @@ public enum Update {
             return attachmentMessage(message, &model)
         case .report(let message):
             return reportMessage(message, &model)
+        case .topicsLoaded, .threadsLoaded, .attachmentsLoaded, .searchLoaded, .membersLoaded, .auditLoaded, .pollsLoaded, .pollLoaded:
+            return loadedMessage(message, &model)
+        case .noMoreUnread, .sent, .syncStarted, .syncFinished, .voted, .recorded, .moderated, .failed, .deadlinesPassed:
+            return outcomeMessage(message, &model)
         }
     }
 
