@@ -41,9 +41,17 @@ struct TextBenchmark {
     func run() throws {
         let peers = PeerFigures.load()
         let paper = try load("automerge-paper")
-        let edits = paper.transactions.reduce(0) { $0 + $1.patches.count }
+        let text = replayLocally(paper, peers)
+        try storeRoundTrip(text, peers)
+        mergeIntoEmpty(paper, text, peers)
+        try mergeFriends(peers)
+        mergeBranches(paper, peers)
+        try DraftOpenBenchmark(edits: saves, repetitions: repetitions).run(text: paper.endContent)
+    }
 
-        // 1. Replay edit by edit, recording the ops a peer would receive.
+    /// 1. The trace replayed edit by edit, recording the ops a peer would receive.
+    func replayLocally(_ paper: EditingTrace, _ peers: PeerFigures) -> SequenceText {
+        let edits = paper.transactions.reduce(0) { $0 + $1.patches.count }
         var times: [Double] = []
         var text = SequenceText()
         for _ in 0..<repetitions {
@@ -58,7 +66,11 @@ struct TextBenchmark {
         peers.ratio("  vs Loro from Python", replay, "loro_replay_s")
         peers.ratio("  vs pycrdt", replay, "pycrdt_replay_s")
 
-        // 2. Encode; load from the store into a fresh replica, and read the cached text.
+        return text
+    }
+
+    /// 2. Encoded, then loaded from the store into a fresh replica, and the cached text read.
+    func storeRoundTrip(_ text: SequenceText, _ peers: PeerFigures) throws {
         var snapshot: [UInt8] = []
         let encode = Self.best(repetitions) { snapshot = text.encoded() }
         let decode = Self.best(repetitions) { _ = try! SequenceText(decoding: snapshot) }
@@ -87,8 +99,10 @@ struct TextBenchmark {
         if let loroBytes = peers.figures["loro_snapshot_bytes"] {
             print(String(format: "  stored size vs Loro's snapshot: %.2f (%d vs %.0f bytes)", Double(snapshot.count) / loroBytes, snapshot.count, loroBytes))
         }
+    }
 
-        // 3. Merge everything from a peer into an empty replica.
+    /// 3. Everything from a peer merged into an empty replica, as one state and op by op.
+    func mergeIntoEmpty(_ paper: EditingTrace, _ text: SequenceText, _ peers: PeerFigures) {
         let whole = text.update()
         let adopt = Self.best(repetitions) {
             let fresh = SequenceText()
@@ -115,7 +129,10 @@ struct TextBenchmark {
         peers.ratio("  whole state vs pycrdt apply_update", adopt, "pycrdt_merge_paper_s")
         peers.ratio("  op by op vs Loro update import", opByOp, "loro_merge_paper_s")
         peers.ratio("  op by op vs pycrdt apply_update", opByOp, "pycrdt_merge_paper_s")
+    }
 
+    /// The friendsforever trace (several concurrent agents) merged into an empty replica.
+    func mergeFriends(_ peers: PeerFigures) throws {
         let friends = try load("friendsforever")
         let feeds = (0..<friends.agents).map { _ in DeviceKey().feed }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         let replay2 = try TraceReplay(friends, feeds: feeds)
@@ -129,8 +146,10 @@ struct TextBenchmark {
         peers.ratio("  op by op vs Loro importing every transaction", friendsOps, "loro_merge_friends_s")
         peers.ratio("  op by op vs pycrdt applying the merged update", friendsOps, "pycrdt_merge_friends_s")
         peers.ratio("  as one state vs pycrdt applying the merged update", friendsWhole, "pycrdt_merge_friends_s")
+    }
 
-        // 4. Two offline branches of 10,000 edits each from a common base of 20,000.
+    /// 4. Two offline branches of 10,000 edits each from a common base of 20,000.
+    func mergeBranches(_ paper: EditingTrace, _ peers: PeerFigures) {
         let patches = paper.transactions.flatMap(\.patches)
         let branches = Self.bestMeasured(min(3, repetitions)) { () -> Double in
             let a = SequenceText()
@@ -147,8 +166,6 @@ struct TextBenchmark {
         print(String(format: "merge two offline branches of 10,000 edits each: %.2f ms", branches * 1000))
         peers.ratio("  vs Loro", branches, "loro_merge_branches_s")
         peers.ratio("  vs pycrdt", branches, "pycrdt_merge_branches_s")
-
-        try DraftOpenBenchmark(edits: saves, repetitions: repetitions).run(text: paper.endContent)
     }
 
     /// Applies trace patches with positions clamped to the text, as the Python script does.
