@@ -2,8 +2,8 @@ import IntersessionCore
 import IntersessionStore
 
 extension Update {
-    /// A listing loaded: it replaces the rows of the screens that show it, keeping each one's selection.
-    static func loadedMessage(_ message: Message, _ model: inout Model) -> [Effect] {
+    /// A listing loaded: the screens that show it take its rows in. A listing asks for nothing more.
+    static func takeLoaded(_ message: Message, _ model: inout Model) {
         switch message {
         case .topicsLoaded(let topics):
             model.updateScreens { screen in
@@ -12,7 +12,6 @@ extension Update {
                     screen = .topics(list)
                 }
             }
-            return []
         case .threadsLoaded(let topic, let threads):
             model.updateScreens { screen in
                 if case .threads(let current, var list) = screen, current.id == topic {
@@ -20,10 +19,8 @@ extension Update {
                     screen = .threads(topic: current, list: list)
                 }
             }
-            return []
         case .attachmentsLoaded(let attachments):
             model.attachments.merge(attachments) { $1 }
-            return []
         case .searchLoaded(let query, let hits):
             if case .search(var search) = model.screen {
                 search.results = ListState(items: hits)
@@ -31,12 +28,10 @@ extension Update {
                 search.searched = query
                 model.screen = .search(search)
             }
-            return []
         case .membersLoaded(let members):
             model.updateScreens { screen in
                 if case .members(var list) = screen { list.replace(members, keeping: \.feed); screen = .members(list) }
             }
-            return []
         case .auditLoaded(let entries):
             model.updateScreens { screen in
                 if case .audit(var list) = screen {
@@ -46,19 +41,16 @@ extension Update {
                     screen = .audit(list)
                 }
             }
-            return []
         case .pollsLoaded(let polls):
             model.updateScreens { screen in
                 if case .polls(var list) = screen { list.replace(polls, keeping: \.id); screen = .polls(list) }
             }
-            return []
         case .pollLoaded(let detail):
             model.updateScreens { screen in
                 if case .poll(var poll) = screen, poll.id == detail.summary.id { poll.detail = detail; screen = .poll(poll) }
             }
-            return []
         default:
-            return []
+            break
         }
     }
 }

@@ -61,7 +61,8 @@ public enum Update {
         case .report(let message):
             return reportMessage(message, &model)
         case .topicsLoaded, .threadsLoaded, .attachmentsLoaded, .searchLoaded, .membersLoaded, .auditLoaded, .pollsLoaded, .pollLoaded:
-            return loadedMessage(message, &model)
+            takeLoaded(message, &model)
+            return []
         case .noMoreUnread, .sent, .syncStarted, .syncFinished, .voted, .recorded, .moderated, .failed, .deadlinesPassed:
             return outcomeMessage(message, &model)
         }
